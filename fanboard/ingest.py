@@ -1,0 +1,208 @@
+"""Ingest: article files as people wrote them → Article objects.
+
+Articles are `.txt` or `.md` files with the headline on the first non-empty
+line. Optional metadata sits in a sidecar `articles.toml` or `articles.csv` in
+the same folder; the article text itself is never edited.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .langdetect import detect_language, SUPPORTED_LANGUAGES
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+SIDECARS = ("articles.toml", "articles.csv")
+METADATA_KEYS = ("source", "url", "published", "language")
+
+# Signatures of common binary formats, for a precise message.
+_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a zip archive (or an Office document)",
+    b"\x1f\x8b": "a gzip archive",
+}
+
+
+class IngestError(ValueError):
+    """An article file cannot be read as text. The message names the file."""
+
+
+@dataclass
+class Article:
+    id: str
+    path: Path
+    text: str
+    headline: str
+    language: str
+    published: date | None = None
+    source: str = ""
+    url: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class IngestMessage:
+    file: str
+    level: str  # "warning" | "skipped" | "error"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.file}: {self.message}"
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Bytes of an article → text, with warnings. Raises IngestError for non-text."""
+    warnings: list[str] = []
+    if not data.strip():
+        raise IngestError(f"{name} is empty" if not data else f"{name} holds only whitespace")
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise IngestError(f"{name} is {what}, not a text article")
+    if b"\x00" in data[:8192]:
+        raise IngestError(f"{name} looks binary (it contains NUL bytes), not a text article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+            warnings.append(f"{name} is not UTF-8; read it as Windows-1252 (cp1252)")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            warnings.append(f"{name} is not UTF-8; read it as Latin-1")
+    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if control > max(8, len(text) // 100):
+        raise IngestError(f"{name} looks binary ({control} control characters), not a text article")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise IngestError(f"{name} holds only whitespace")
+    return text, warnings
+
+
+def headline_of(text: str) -> str:
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line.lstrip("#").strip()
+    return ""
+
+
+def _parse_date(value: object, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise IngestError(f"{where}: published {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def read_sidecar(folder: Path) -> tuple[dict[str, dict], list[IngestMessage]]:
+    """Metadata per article id from articles.toml / articles.csv in folder."""
+    meta: dict[str, dict] = {}
+    messages: list[IngestMessage] = []
+    toml_path = folder / "articles.toml"
+    if toml_path.exists():
+        try:
+            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            messages.append(IngestMessage(str(toml_path), "error", f"cannot read metadata: {exc}"))
+            data = {}
+        for key, value in data.items():
+            if isinstance(value, dict):
+                meta[Path(key).stem] = {k: value[k] for k in METADATA_KEYS if k in value}
+    csv_path = folder / "articles.csv"
+    if csv_path.exists():
+        with csv_path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            key_col = "article_id" if reader.fieldnames and "article_id" in reader.fieldnames else "file"
+            for row in reader:
+                key = Path(row.get(key_col) or "").stem
+                if key:
+                    meta.setdefault(key, {}).update(
+                        {k: row[k] for k in METADATA_KEYS if row.get(k)}
+                    )
+    return meta, messages
+
+
+def read_article(path: Path, meta: dict | None = None) -> Article:
+    """Read one article file. Raises IngestError when it is not a text article."""
+    path = Path(path)
+    meta = meta or {}
+    text, warnings = decode_text(path.read_bytes(), path.name)
+    detected = detect_language(text)
+    language = str(meta.get("language") or detected or "").lower()
+    if not language:
+        language = "xx"
+        warnings.append(f"{path.name}: could not detect the language; processed with the language-neutral pipeline")
+    elif language not in SUPPORTED_LANGUAGES:
+        warnings.append(
+            f"{path.name}: language '{language}' is not supported (en, nl, it); "
+            "processed with names only, claims marked as such"
+        )
+    return Article(
+        id=path.stem,
+        path=path,
+        text=text,
+        headline=headline_of(text),
+        language=language,
+        published=_parse_date(meta.get("published"), path.name),
+        source=str(meta.get("source") or ""),
+        url=str(meta.get("url") or ""),
+        warnings=warnings,
+    )
+
+
+def article_files(folder: Path) -> list[Path]:
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and p.name not in SIDECARS
+        and not p.name.startswith(".")
+    )
+
+
+def read_articles(folders: list[Path] | Path) -> tuple[list[Article], list[IngestMessage]]:
+    """All articles of the folders. Unreadable files are skipped with a message; never raises for one file."""
+    if isinstance(folders, (str, Path)):
+        folders = [Path(folders)]
+    articles: list[Article] = []
+    messages: list[IngestMessage] = []
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        folder = Path(folder)
+        meta, sidecar_messages = read_sidecar(folder)
+        messages.extend(sidecar_messages)
+        for path in article_files(folder):
+            try:
+                article = read_article(path, meta.get(path.stem))
+            except IngestError as exc:
+                messages.append(IngestMessage(str(path), "skipped", str(exc)))
+                continue
+            except OSError as exc:
+                messages.append(IngestMessage(str(path), "skipped", f"cannot read {path.name}: {exc.strerror}"))
+                continue
+            if article.id in seen:
+                messages.append(IngestMessage(
+                    str(path), "skipped",
+                    f"article id {article.id!r} is already used by {seen[article.id]}; rename one of them",
+                ))
+                continue
+            seen[article.id] = path
+            for w in article.warnings:
+                messages.append(IngestMessage(str(path), "warning", w))
+            articles.append(article)
+    return articles, messages

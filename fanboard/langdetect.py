@@ -1,0 +1,43 @@
+"""Language detection with spaCy's own stop-word lists.
+
+Why not a separate detector: spaCy already ships curated stop-word lists for
+every language it supports, they are offline, and news articles of a few
+hundred words are long enough for function words to decide the language
+reliably. It adds no dependency and no model download.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+
+SUPPORTED_LANGUAGES = ("en", "nl", "it")
+# Languages we can recognise (to warn about), beyond those we extract from.
+CANDIDATES = ("en", "nl", "it", "de", "fr", "es", "pt")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+
+
+@lru_cache(maxsize=None)
+def _stop_words(lang: str) -> frozenset[str]:
+    module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+    return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
+def language_scores(text: str) -> dict[str, float]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return {lang: 0.0 for lang in CANDIDATES}
+    scores = {}
+    for lang in CANDIDATES:
+        stops = _stop_words(lang)
+        scores[lang] = sum(1 for w in words if w in stops) / len(words)
+    return scores
+
+
+def detect_language(text: str, min_score: float = 0.12) -> str | None:
+    """The ISO code of the most likely language, or None when no language is clear."""
+    scores = language_scores(text)
+    best = max(scores, key=scores.get)
+    if scores[best] < min_score:
+        return None
+    return best
