@@ -1,0 +1,305 @@
+"""The knowledge base: clubs, people, competitions and descriptive phrases.
+
+The facts live in ``data/kb/*.csv`` (UTF-8, header row); this module only loads
+them and answers lookups. Lookups are case- and accent-insensitive: "Goméz",
+"gomez" and "GÓMEZ" all find the same person.
+
+Files and columns:
+
+- ``clubs.csv``        id, name, country, competitions (";"), ucl_group, aliases ("|")
+- ``people.csv``       id, name, club, role, position, nationality, captain, aliases ("|")
+- ``competitions.csv`` id, name, kind, aliases ("|")
+- ``descriptions.csv`` lang, phrase, refers_to ("role:captain", "role:coach",
+  "nationality:<Country>")
+
+An alias that normalises to the same key as a name or alias of a *different*
+entity of the same kind is an error at load time: such data would make lookups
+(and the spaCy rulers built from ``surface_forms``) silently pick one of them.
+The same string may name a club and a person; those are different labels.
+"""
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, TypeVar
+
+DEFAULT_KB_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
+
+ROLES = ("player", "coach", "assistant", "executive", "journalist")
+POSITIONS = ("goalkeeper", "defender", "midfielder", "forward")
+
+
+class KBError(ValueError):
+    """The knowledge base files are missing, malformed or ambiguous."""
+
+
+def normalize(text: str) -> str:
+    """Lookup key: NFKD, combining marks dropped, casefolded, whitespace collapsed."""
+    return " ".join(strip_accents(text).casefold().split())
+
+
+def strip_accents(text: str) -> str:
+    """``text`` without combining marks ("Iličić" -> "Ilicic"), case kept.
+
+    Letters that do not decompose (æ, ø, ß, đ) are kept as they are; list their
+    ASCII spellings ("Maehle") as aliases.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+@dataclass(frozen=True)
+class Club:
+    id: str
+    name: str
+    country: str
+    competitions: tuple[str, ...]
+    ucl_group: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    club: str
+    role: str
+    position: str
+    nationality: str
+    captain: bool
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Competition:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Description:
+    lang: str
+    phrase: str
+    refers_to: str
+
+
+_COLUMNS = {
+    "clubs.csv": ("id", "name", "country", "competitions", "ucl_group", "aliases"),
+    "people.csv": ("id", "name", "club", "role", "position", "nationality", "captain", "aliases"),
+    "competitions.csv": ("id", "name", "kind", "aliases"),
+    "descriptions.csv": ("lang", "phrase", "refers_to"),
+}
+
+T = TypeVar("T", Club, Person, Competition)
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    """Rows of a KB CSV as dicts of stripped strings; checks the header."""
+    if not path.is_file():
+        raise KBError(f"{path}: file not found (the knowledge base needs it)")
+    required = _COLUMNS[path.name]
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        header = reader.fieldnames or []
+        for column in required:
+            if column not in header:
+                raise KBError(
+                    f"{path}: missing column {column!r} (expected columns: {', '.join(required)})"
+                )
+        rows = []
+        for line_no, row in enumerate(reader, start=2):
+            if None in row:
+                raise KBError(f"{path}: line {line_no} has more cells than the header")
+            rows.append({k: (v or "").strip() for k, v in row.items()})
+    return rows
+
+
+def _split(cell: str, sep: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(sep) if part.strip())
+
+
+class KB:
+    """All facts of ``data/kb``, with case- and accent-insensitive lookups."""
+
+    def __init__(
+        self,
+        clubs: Iterable[Club],
+        people: Iterable[Person],
+        competitions: Iterable[Competition],
+        descriptions: Iterable[Description] = (),
+        source: Path | None = None,
+    ) -> None:
+        self.clubs: tuple[Club, ...] = tuple(clubs)
+        self.people: tuple[Person, ...] = tuple(people)
+        self.competitions: tuple[Competition, ...] = tuple(competitions)
+        self._descriptions: tuple[Description, ...] = tuple(descriptions)
+        where = source or Path("<memory>")
+        self._club_ids = self._by_id(self.clubs, where / "clubs.csv")
+        self._person_ids = self._by_id(self.people, where / "people.csv")
+        self._comp_ids = self._by_id(self.competitions, where / "competitions.csv")
+        self._club_keys = self._index(self.clubs, where / "clubs.csv")
+        self._person_keys = self._index(self.people, where / "people.csv")
+        self._comp_keys = self._index(self.competitions, where / "competitions.csv")
+        for p in self.people:
+            if p.club and p.club not in self._club_ids:
+                raise KBError(f"{where / 'people.csv'}: {p.id!r} has unknown club id {p.club!r}")
+            if p.role not in ROLES:
+                raise KBError(
+                    f"{where / 'people.csv'}: {p.id!r} has role {p.role!r}; use one of {', '.join(ROLES)}"
+                )
+            if p.position and p.position not in POSITIONS:
+                raise KBError(
+                    f"{where / 'people.csv'}: {p.id!r} has position {p.position!r}; "
+                    f"use one of {', '.join(POSITIONS)}"
+                )
+        for c in self.clubs:
+            for comp in c.competitions:
+                if comp not in self._comp_ids:
+                    raise KBError(
+                        f"{where / 'clubs.csv'}: {c.id!r} lists unknown competition id {comp!r}"
+                    )
+
+    # -- loading -------------------------------------------------------------
+
+    @classmethod
+    def load(cls, kb_dir: Path = DEFAULT_KB_DIR) -> "KB":
+        kb_dir = Path(kb_dir)
+        clubs = [
+            Club(
+                id=r["id"], name=r["name"], country=r["country"],
+                competitions=_split(r["competitions"], ";"), ucl_group=r["ucl_group"],
+                aliases=_split(r["aliases"], "|"),
+            )
+            for r in _read(kb_dir / "clubs.csv")
+        ]
+        people = [
+            Person(
+                id=r["id"], name=r["name"], club=r["club"], role=r["role"],
+                position=r["position"], nationality=r["nationality"],
+                captain=r["captain"].casefold() in ("yes", "true", "1"),
+                aliases=_split(r["aliases"], "|"),
+            )
+            for r in _read(kb_dir / "people.csv")
+        ]
+        competitions = [
+            Competition(id=r["id"], name=r["name"], kind=r["kind"], aliases=_split(r["aliases"], "|"))
+            for r in _read(kb_dir / "competitions.csv")
+        ]
+        desc_path = kb_dir / "descriptions.csv"
+        descriptions = (
+            [Description(r["lang"], r["phrase"], r["refers_to"]) for r in _read(desc_path)]
+            if desc_path.exists() else []
+        )
+        return cls(clubs, people, competitions, descriptions, source=kb_dir)
+
+    @staticmethod
+    def _by_id(items: tuple[T, ...], path: Path) -> dict[str, T]:
+        out: dict[str, T] = {}
+        for item in items:
+            if not item.id:
+                raise KBError(f"{path}: a row has an empty id ({item.name!r})")
+            if item.id in out:
+                raise KBError(f"{path}: duplicate id {item.id!r}")
+            out[item.id] = item
+        return out
+
+    @staticmethod
+    def _index(items: tuple[T, ...], path: Path) -> dict[str, T]:
+        out: dict[str, T] = {}
+        for item in items:
+            for form in (item.name, *item.aliases):
+                key = normalize(form)
+                other = out.get(key)
+                if other is not None and other.id != item.id:
+                    raise KBError(
+                        f"{path}: alias {form!r} is ambiguous: it names both "
+                        f"{other.id!r} and {item.id!r}; remove it from one of them"
+                    )
+                out[key] = item
+        return out
+
+    # -- lookups -------------------------------------------------------------
+
+    def club(self, name_or_alias: str) -> Club | None:
+        return self._club_keys.get(normalize(name_or_alias))
+
+    def person(self, name_or_alias: str) -> Person | None:
+        return self._person_keys.get(normalize(name_or_alias))
+
+    def competition(self, name_or_alias: str) -> Competition | None:
+        return self._comp_keys.get(normalize(name_or_alias)) or self._comp_ids.get(name_or_alias)
+
+    def club_by_id(self, club_id: str) -> Club | None:
+        return self._club_ids.get(club_id)
+
+    def person_by_id(self, person_id: str) -> Person | None:
+        return self._person_ids.get(person_id)
+
+    def competition_by_id(self, competition_id: str) -> Competition | None:
+        return self._comp_ids.get(competition_id)
+
+    def people_of(self, club_id: str) -> list[Person]:
+        return [p for p in self.people if p.club == club_id]
+
+    def descriptions(self, lang: str | None = None) -> list[Description]:
+        return [d for d in self._descriptions if lang is None or d.lang == lang]
+
+    def surface_forms(self) -> Iterator[tuple[str, str, str]]:
+        """(label, text, target id) for every name and alias, for spaCy rulers.
+
+        Labels: "CLUB", "PERSON", "COMP". Each form is followed by its
+        accent-stripped variant when that differs ("Iličić" -> "Ilicic").
+        No (label, text) pair is yielded twice.
+        """
+        seen: set[tuple[str, str]] = set()
+        groups: list[tuple[str, tuple[Club | Person | Competition, ...]]] = [
+            ("CLUB", self.clubs), ("PERSON", self.people), ("COMP", self.competitions),
+        ]
+        for label, items in groups:
+            for item in items:
+                for form in (item.name, *item.aliases):
+                    for text in (form, strip_accents(form)):
+                        if (label, text) not in seen:
+                            seen.add((label, text))
+                            yield label, text, item.id
+
+    def resolve_description(
+        self, refers_to: str, club_id: str | None, candidates: list[str] | None = None
+    ) -> Person | None:
+        """The one person of ``club_id`` that a description such as "the Argentine" means.
+
+        ``refers_to`` is "role:captain" (the captain flag), "role:<role>" (e.g.
+        coach) or "nationality:<Country>". When ``candidates`` (person ids
+        mentioned in the article) narrows the matches to exactly one, that one
+        wins; otherwise the match must be unique in the club. None when no one
+        or more than one person fits. ``club_id`` None searches everyone.
+        """
+        kind, _, value = refers_to.partition(":")
+        if kind == "role" and value == "captain":
+            def fits(p: Person) -> bool:
+                return p.captain
+        elif kind == "role":
+            def fits(p: Person) -> bool:
+                return p.role == value
+        elif kind == "nationality":
+            def fits(p: Person) -> bool:
+                return normalize(p.nationality) == normalize(value)
+        else:
+            raise KBError(
+                f"description target {refers_to!r} not understood; "
+                "use role:captain, role:<role> or nationality:<Country>"
+            )
+        pool = self.people if club_id is None else self.people_of(club_id)
+        matches = [p for p in pool if fits(p)]
+        if candidates:
+            wanted = set(candidates)
+            narrowed = [p for p in matches if p.id in wanted]
+            if len(narrowed) == 1:
+                return narrowed[0]
+        return matches[0] if len(matches) == 1 else None
