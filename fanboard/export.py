@@ -1,0 +1,100 @@
+"""Export charts (PNG, SVG, self-contained HTML) and tables (CSV), offline.
+
+vl-convert renders Vega-Lite in-process with its bundled JavaScript; nothing is fetched from
+the network. Text is drawn with the system fonts (Debian's fonts-dejavu-core), which is why the
+exports use "DejaVu Sans" explicitly.
+"""
+from __future__ import annotations
+
+import copy
+import io
+from datetime import date
+from typing import Any, Iterable
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+from .views import slug
+
+EXPORT_WIDTH = 820
+FONT = "DejaVu Sans"
+EXPORT_CONFIG = {
+    "background": "white",
+    "font": FONT,
+    "padding": 12,
+}
+
+
+def static_spec(chart: alt.TopLevelMixin | dict, width: int = EXPORT_WIDTH) -> dict[str, Any]:
+    """The chart's Vega-Lite spec with "container" widths replaced by a fixed width.
+
+    A file has no container to fill, so a responsive width would collapse to nothing.
+    """
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    spec = copy.deepcopy(spec)
+
+    def fix(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("width") == "container":
+                node["width"] = width
+            for value in node.values():
+                fix(value)
+        elif isinstance(node, list):
+            for value in node:
+                fix(value)
+
+    fix(spec)
+    spec.pop("autosize", None)
+    config = spec.setdefault("config", {})
+    for key, value in EXPORT_CONFIG.items():
+        config.setdefault(key, value)
+    return spec
+
+
+def to_png(chart: alt.TopLevelMixin | dict, scale: float = 2.0) -> bytes:
+    return vlc.vegalite_to_png(static_spec(chart), scale=scale)
+
+
+def to_svg(chart: alt.TopLevelMixin | dict) -> str:
+    return vlc.vegalite_to_svg(static_spec(chart))
+
+
+def to_html(chart: alt.TopLevelMixin | dict, title: str = "fanboard chart") -> str:
+    """A standalone, interactive HTML page with Vega, Vega-Lite and vega-embed inlined."""
+    page = vlc.vegalite_to_html(static_spec(chart), bundle=True)
+    return page.replace("<head>", f"<head>\n<title>{_escape(title)}</title>", 1) if "<title>" not in page else page
+
+
+def to_csv(df: pd.DataFrame) -> bytes:
+    """UTF-8 CSV with a BOM-less header row, dates as ISO days."""
+    buf = io.StringIO()
+    out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.strftime("%Y-%m-%d")
+    out.to_csv(buf, index=False, lineterminator="\n")
+    return buf.getvalue().encode("utf-8")
+
+
+def file_name(kind: str, ext: str, *, players: Iterable[str] = (), date_from: date | None = None,
+              date_to: date | None = None) -> str:
+    """A name that says what is inside: timeline_gomez_2020-12.png, matches_all_2020-11_2020-12.csv.
+
+    Players are named by surname; the period is one month when the range lies in one month.
+    """
+    who = "-".join(slug(p.split()[-1]) for p in players if p.strip()) or "all"
+    parts = [slug(kind) or "chart", who]
+    if date_from and date_to:
+        a, b = f"{date_from:%Y-%m}", f"{date_to:%Y-%m}"
+        parts.append(a if a == b else f"{a}_{b}")
+    elif date_from or date_to:
+        parts.append(f"{(date_from or date_to):%Y-%m}")
+    return "_".join(parts) + "." + ext.lstrip(".")
+
+
+MIME = {"png": "image/png", "svg": "image/svg+xml", "html": "text/html", "csv": "text/csv"}
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
