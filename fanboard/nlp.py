@@ -1,0 +1,283 @@
+"""One spaCy pipeline per language, built from rules and the knowledge base.
+
+    spacy.blank(lang)
+      → sentencizer
+      → fanboard_scores   merges "1 - 1" into one token, so scores look alike in every language
+      → entity_ruler      clubs, people, competitions and role descriptions from data/kb
+      → fanboard_quotes   marks tokens inside quotation marks (Token._.in_quote)
+      → fanboard_cues     cue phrases from data/patterns/<lang>.json → doc.spans["cues"]
+
+Everything language-specific is data: data/kb/*.csv and data/patterns/<lang>.json.
+A statistical model can be plugged in with FANBOARD_SPACY_MODEL_<LANG> (or the
+`model` argument); its tokenizer, sentences and NER then feed the same rules.
+It is never required.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from .kb import KB
+
+PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
+PIPELINE_VERSION = "1"  # bump when rules change in a way that alters the output
+
+SCORE_RE = re.compile(r"(?<![\d\-–/.:])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d\-–/.:])")
+SCORE_TOKEN_RE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
+QUOTE_PAIRS = {"“": "”", "„": "”", "«": "»", '"': '"', "‘": "’"}
+
+if not Token.has_extension("in_quote"):
+    Token.set_extension("in_quote", default=False)
+
+
+class PatternError(ValueError):
+    """A pattern file is malformed; the message names file and entry."""
+
+
+@dataclass
+class Cue:
+    kind: str
+    value: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    source: str = ""
+
+
+@dataclass
+class LanguageRules:
+    """The per-language vocabulary loaded from data/patterns/<lang>.json."""
+    lang: str
+    score_order: str = "home_away"
+    numbers: dict[str, int] = field(default_factory=dict)
+    ordinals: dict[str, int] = field(default_factory=dict)
+    words: dict[str, list[str]] = field(default_factory=dict)
+    cues: list[Cue] = field(default_factory=list)
+
+    def number(self, text: str) -> int | None:
+        t = text.lower().strip(".")
+        if t.isdigit():
+            return int(t)
+        return self.numbers.get(t)
+
+    def ordinal(self, text: str) -> int | None:
+        t = text.lower()
+        m = re.match(r"^(\d{1,2})(?:st|nd|rd|th|e|ste|de|°|º|ª|o|a)?$", t)
+        if m:
+            return int(m.group(1))
+        return self.ordinals.get(t)
+
+
+def load_rules(lang: str, patterns_dir: Path = PATTERNS_DIR) -> LanguageRules:
+    path = Path(patterns_dir) / f"{lang}.json"
+    if not path.exists():
+        return LanguageRules(lang=lang)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise PatternError(f"{path}: not valid JSON: {exc}") from None
+    rules = LanguageRules(
+        lang=lang,
+        score_order=data.get("score_order", "home_away"),
+        numbers={k.lower(): int(v) for k, v in data.get("numbers", {}).items()},
+        ordinals={k.lower(): int(v) for k, v in data.get("ordinals", {}).items()},
+        words={k: [w.lower() for w in v] for k, v in data.get("words", {}).items()},
+    )
+    for kind, entries in data.get("cues", {}).items():
+        for i, entry in enumerate(entries):
+            if isinstance(entry, str):
+                entry = {"p": entry}
+            if "p" not in entry:
+                raise PatternError(f"{path}: cue {kind}[{i}] has no pattern 'p'")
+            attrs = {k: v for k, v in entry.items() if k not in ("p", "value")}
+            attrs["p"] = entry["p"]
+            rules.cues.append(Cue(kind, str(entry.get("value", "")), attrs, f"{path.name}:{kind}[{i}]"))
+    return rules
+
+
+def compile_pattern(spec: str, nlp: Language, rules: LanguageRules) -> list[dict]:
+    """Our compact cue syntax → a spaCy Matcher token pattern.
+
+    Space-separated items, each one of:
+      word        a literal (tokenized by the language's tokenizer; matched on LOWER)
+      a|b|c       one token, any of the alternatives
+      pre~        a token starting with "pre"
+      ?item       the item is optional
+      *           up to four tokens that are not punctuation
+      #NUM        a number, in digits or words of this language
+      #ORD        an ordinal, in digits ("9th", "9e", "9°") or words
+      #PERSON #CLUB #COMP #REF   one entity token of that label (REF = role description)
+    """
+    pattern: list[dict] = []
+    for item in spec.split():
+        optional = item.startswith("?") and len(item) > 1
+        if optional:
+            item = item[1:]
+        if item == "*":
+            pattern.append({"IS_PUNCT": False, "OP": "{0,4}"})
+            continue
+        if item in ("#NUM", "#ORD"):
+            words = sorted(rules.numbers if item == "#NUM" else rules.ordinals)
+            rx = r"^\d{1,3}$" if item == "#NUM" else r"^\d{1,2}(st|nd|rd|th|e|ste|de|°|º|ª)?$"
+            tok = {"LOWER": {"REGEX": rx}} if not words else {"LOWER": {"REGEX": rx + "|^(" + "|".join(map(re.escape, words)) + ")$"}}
+        elif item.startswith("#"):
+            label = {"#REF": "PERSONREF"}.get(item, item[1:])
+            tok = {"ENT_TYPE": label, "OP": "+"}
+            pattern.append(tok if not optional else {"ENT_TYPE": label, "OP": "*"})
+            continue
+        elif "|" in item:
+            alts = [a.lower() for a in item.split("|")]
+            tok = {"LOWER": {"IN": alts}}
+        elif item.endswith("~") and len(item) > 1:
+            tok = {"LOWER": {"REGEX": "^" + re.escape(item[:-1].lower())}}
+        else:
+            words = [t.lower_ for t in nlp.make_doc(item)]
+            toks = [{"LOWER": w} for w in words]
+            if optional:
+                for t in toks:
+                    t["OP"] = "?"
+            pattern.extend(toks)
+            continue
+        if optional:
+            tok["OP"] = "?"
+        pattern.append(tok)
+    return pattern
+
+
+@Language.component("fanboard_scores")
+def merge_scores(doc: Doc) -> Doc:
+    """Merge '1', '-', '1' into one token '1-1' so that every language sees scores alike."""
+    spans = []
+    for m in SCORE_RE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) > 1:
+            spans.append(span)
+    if spans:
+        with doc.retokenize() as retok:
+            for span in spacy.util.filter_spans(spans):
+                retok.merge(span)
+    return doc
+
+
+@Language.component("fanboard_quotes")
+def mark_quotes(doc: Doc) -> Doc:
+    """Token._.in_quote for tokens inside quotation marks (quoted speech is not the reporter's claim)."""
+    open_char: str | None = None
+    for tok in doc:
+        ch = tok.text
+        if open_char is None:
+            if ch in QUOTE_PAIRS and not (ch == "‘" and tok.i > 0 and tok.idx == doc[tok.i - 1].idx + len(doc[tok.i - 1])):
+                open_char = ch
+                tok._.in_quote = True
+                continue
+        else:
+            tok._.in_quote = True
+            if ch == QUOTE_PAIRS[open_char]:
+                open_char = None
+            elif ch == "\n" * len(ch) and ch.count("\n") >= 2:
+                # an unclosed quote ends with its paragraph
+                open_char = None
+    return doc
+
+
+@Language.factory("fanboard_cues", default_config={"lang": ""})
+def make_cue_matcher(nlp: Language, name: str, lang: str):
+    return CueMatcher(nlp, load_rules(lang or nlp.lang))
+
+
+class CueMatcher:
+    """Finds the cue phrases of data/patterns/<lang>.json and stores them as doc.spans['cues'].
+
+    Each span's label is the cue kind and its kb_id is the cue's index in `rules.cues`.
+    """
+
+    def __init__(self, nlp: Language, rules: LanguageRules):
+        self.rules = rules
+        self.matcher = Matcher(nlp.vocab)
+        for i, cue in enumerate(rules.cues):
+            try:
+                self.matcher.add(str(i), [compile_pattern(cue.attrs["p"], nlp, rules)])
+            except Exception as exc:  # spaCy's own validation message is precise
+                raise PatternError(f"{cue.source}: {cue.attrs['p']!r}: {exc}") from None
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            idx = int(doc.vocab.strings[match_id])
+            cue = self.rules.cues[idx]
+            spans.append(Span(doc, start, end, label=cue.kind, kb_id=str(idx)))
+        # keep the longest match per kind where matches of one kind overlap
+        by_kind: dict[str, list[Span]] = {}
+        for s in spans:
+            by_kind.setdefault(s.label_, []).append(s)
+        kept = []
+        for group in by_kind.values():
+            kept.extend(spacy.util.filter_spans(group))
+        doc.spans["cues"] = sorted(kept, key=lambda s: (s.start, s.end))
+        return doc
+
+
+def _model_name(lang: str) -> str | None:
+    return os.environ.get(f"FANBOARD_SPACY_MODEL_{lang.upper()}") or None
+
+
+def build_pipeline(lang: str, kb: KB, model: str | None = None) -> Language:
+    """The rule-based pipeline for `lang` (any spaCy language code; 'xx' for unknown)."""
+    model = model or _model_name(lang)
+    if model:
+        # Optional: a user-installed statistical model. Its NER keeps its own labels;
+        # our ruler runs after it and overwrites with knowledge-base entities.
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+    else:
+        try:
+            nlp = spacy.blank(lang)
+        except (ImportError, KeyError, ValueError):
+            nlp = spacy.blank("xx")
+    if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fanboard_scores", first=True)
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+    )
+    patterns = [
+        {"label": label, "pattern": text, "id": target}
+        for label, text, target in kb.surface_forms()
+    ]
+    patterns += [
+        {"label": "PERSONREF", "pattern": d.phrase, "id": d.refers_to}
+        for d in kb.descriptions(lang)
+    ]
+    ruler.add_patterns(patterns)
+    nlp.add_pipe("fanboard_quotes")
+    nlp.add_pipe("fanboard_cues", config={"lang": lang})
+    return nlp
+
+
+class Pipelines:
+    """Lazily built pipelines, one per language, sharing one knowledge base."""
+
+    def __init__(self, kb: KB):
+        self.kb = kb
+        self._nlps: dict[str, Language] = {}
+
+    def __getitem__(self, lang: str) -> Language:
+        if lang not in self._nlps:
+            self._nlps[lang] = build_pipeline(lang, self.kb)
+        return self._nlps[lang]
+
+    def rules(self, lang: str) -> LanguageRules:
+        return self[lang].get_pipe("fanboard_cues").rules
+
+
+@lru_cache(maxsize=1)
+def default_pipelines() -> Pipelines:
+    return Pipelines(KB.load())
