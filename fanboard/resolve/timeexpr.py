@@ -176,6 +176,7 @@ class _Grammar:
     numbers: dict[str, int]
     future_cues: re.Pattern | None
     past_cues: re.Pattern | None
+    clause_breaks: re.Pattern | None
 
 
 def _norm(word: str) -> str:
@@ -270,21 +271,24 @@ def _grammar(lang: str) -> _Grammar:
         direction = r.get("direction", "none")
         if direction not in DIRECTIONS:
             raise ValueError(f"time_{lang}.toml rule {i}: direction {direction!r} not in {DIRECTIONS}")
-        body = _expand(r["pattern"], fills)
-        try:
-            regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
-        except re.error as exc:
-            raise ValueError(f"time_{lang}.toml rule {i} ({r['kind']}): bad pattern: {exc}") from exc
-        rules.append(
-            _Rule(
-                kind=r["kind"],
-                regex=regex,
-                value=tuple(r.get("value", ())),
-                direction=direction,
-                tense=r.get("tense", ""),
-                tense_default=r.get("tense_default", ""),
+        # a list of patterns: alternatives that would repeat a named group in one regex
+        patterns = r["pattern"] if isinstance(r["pattern"], list) else [r["pattern"]]
+        for pattern in patterns:
+            body = _expand(pattern, fills)
+            try:
+                regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"time_{lang}.toml rule {i} ({r['kind']}): bad pattern: {exc}") from exc
+            rules.append(
+                _Rule(
+                    kind=r["kind"],
+                    regex=regex,
+                    value=tuple(r.get("value", ())),
+                    direction=direction,
+                    tense=r.get("tense", ""),
+                    tense_default=r.get("tense_default", ""),
+                )
             )
-        )
 
     def cues(key: str) -> re.Pattern | None:
         pats = data.get("cues", {}).get(key, [])
@@ -300,6 +304,7 @@ def _grammar(lang: str) -> _Grammar:
         numbers=numbers,
         future_cues=cues("future"),
         past_cues=cues("past"),
+        clause_breaks=cues("clause_breaks"),
     )
 
 
@@ -415,12 +420,28 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _tense(g: _Grammar, sentence: str, lo: int, hi: int) -> str:
-    """Tense of the cue closest to [lo, hi) in ``sentence`` ('' if none)."""
+    """Tense of the expression at [lo, hi) of ``sentence`` ('' if no cue).
+
+    The cue closest to the expression within its clause decides; if the clause has
+    no cue, the closest in the whole sentence.
+    """
+    c0, c1 = 0, len(sentence)
+    if g.clause_breaks is not None:
+        for m in g.clause_breaks.finditer(sentence):
+            if m.end() <= lo:
+                c0 = m.end()
+            elif m.start() >= hi:
+                c1 = m.start()
+                break
+    return _closest_cue(g, sentence, lo, hi, c0, c1) or _closest_cue(g, sentence, lo, hi, 0, len(sentence))
+
+
+def _closest_cue(g: _Grammar, sentence: str, lo: int, hi: int, c0: int, c1: int) -> str:
     best: tuple[int, str] | None = None
     for label, rx in (("future", g.future_cues), ("past", g.past_cues)):
         if rx is None:
             continue
-        for m in rx.finditer(sentence):
+        for m in rx.finditer(sentence, c0, c1):
             if m.start() < hi and m.end() > lo:
                 continue  # inside the expression itself
             dist = lo - m.end() if m.end() <= lo else m.start() - hi
@@ -450,8 +471,9 @@ def find_time_expressions(text: str, lang: str, context: str | None = None) -> l
         if any(start < e and s < end for s, e in taken):
             continue
         value = _value(m, rule, g)
+        taken.append((start, end))
         if value is None:
-            continue
+            continue  # e.g. "31 February 2020": not a date, and neither are its parts
         surface = text[start:end]
         tense = rule.tense
         if not tense and rule.direction == "nearest":
@@ -465,7 +487,6 @@ def find_time_expressions(text: str, lang: str, context: str | None = None) -> l
                 s0, s1 = _sentence_bounds(text, start)
                 tense = _tense(g, text[s0:s1], start - s0, end - s0)
             tense = tense or rule.tense_default
-        taken.append((start, end))
         found.append(
             TimeExpr(
                 text=surface,
@@ -552,7 +573,9 @@ def _r_date(e: TimeExpr, a: date | None) -> DateValue | None:
     if a is None:
         return None
     cands = [(x, x) for yy in (a.year - 1, a.year, a.year + 1) if (x := _valid(yy, m, d))]
-    picked = _pick(cands, a, e.direction, e.tense, hull_if_unsure=False)
+    # a stated day and month: the nearer occurrence, whatever the tense (a future-tense
+    # "woensdag 9 december" a week late is a late report, not next year's match)
+    picked = _pick(cands, a, e.direction, "", hull_if_unsure=False)
     return _day(picked[0][0]) if picked else None
 
 
@@ -640,7 +663,11 @@ def _r_year(e: TimeExpr, a: date | None) -> DateValue | None:
 
 
 def _r_since_year(e: TimeExpr, a: date | None) -> DateValue | None:
-    return DateValue(date(e.value[0], 1, 1), a, "year", _STATED)
+    """(year,) → from 1 Jan; (year, month) ("since June 2016") → from the 1st, month precision."""
+    month = e.value[1] if len(e.value) > 1 else None
+    if month is None:
+        return DateValue(date(e.value[0], 1, 1), a, "year", _STATED)
+    return DateValue(date(e.value[0], month, 1), a, "month", _STATED)
 
 
 def _r_years_ago(e: TimeExpr, a: date | None) -> DateValue | None:
