@@ -35,6 +35,7 @@ STATUS_COLORS = {
 }
 
 LANE_CONFLICT = "Conflict"
+AXIS_EXTENT = 170  # the same y-axis width in both timeline panels keeps their date axes aligned
 
 
 def competition_colors(names: Iterable[str]) -> dict[str, str]:
@@ -42,14 +43,15 @@ def competition_colors(names: Iterable[str]) -> dict[str, str]:
     return {n: COMPETITION_PALETTE[i % len(COMPETITION_PALETTE)] for i, n in enumerate(sorted(set(names)))}
 
 
-def _domain(start: date | None, end: date | None, days: Sequence[pd.Timestamp]) -> list[str] | None:
+def _domain(start: date | None, end: date | None, days: Sequence[pd.Timestamp]) -> list[alt.DateTime] | None:
     """A date-axis domain with a day of margin, so marks at the edges stay visible."""
     valid = [d for d in days if pd.notna(d)]
     lo = start or (min(valid).date() if valid else None)
     hi = end or (max(valid).date() if valid else None)
     if lo is None or hi is None:
         return None
-    return [(lo - timedelta(days=1)).isoformat(), (hi + timedelta(days=1)).isoformat()]
+    lo, hi = lo - timedelta(days=1), hi + timedelta(days=1)
+    return [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in (lo, hi)]
 
 
 def timeline_chart(
@@ -60,7 +62,7 @@ def timeline_chart(
     club: str | None,
     date_from: date | None = None,
     date_to: date | None = None,
-    width: int | str = "container",
+    width: int = 760,
 ) -> alt.VConcatChart:
     """The saga on one date axis.
 
@@ -78,12 +80,10 @@ def timeline_chart(
     comp_lanes = sorted(set(results["competition"])) if len(results) else []
     lanes = type_lanes + comp_lanes
     lane_y = alt.Y("lane:N", sort=lanes, title=None, scale=alt.Scale(domain=lanes),
-                   axis=alt.Axis(labelLimit=160, labelFontWeight="bold"))
+                   axis=alt.Axis(labelLimit=160, labelFontWeight="bold", minExtent=AXIS_EXTENT, maxExtent=AXIS_EXTENT))
     x_axis = alt.X("day:T", scale=x_scale, title=None, axis=alt.Axis(format="%d %b", labelAngle=0, tickCount="day" if x_domain and _span_days(x_domain) <= 21 else alt.Undefined, grid=True))
 
     ev = events.assign(lane=events["type_label"], filled=events["certainty"].eq("confirmed"))
-    result_legend = alt.Legend(orient="top", direction="horizontal", values=list(RESULT_COLORS)[:4],
-                               title=f"result for {club or 'the club'}")
     pick = alt.selection_point(name="event", fields=["event_id"], on="click", empty=False)
     # One colour scale for the whole top panel (a layer shares its scales): event types and
     # results. The legend lists only the results; the lanes already name the event types.
@@ -100,14 +100,14 @@ def timeline_chart(
     ]
     base_ev = alt.Chart(ev).encode(y=lane_y)
     windows = base_ev.transform_filter("datum.is_range").mark_bar(height=8, opacity=0.35, cornerRadius=4).encode(
-        x=alt.X("start:T", scale=x_scale, title=None), x2="end:T",
-        color=alt.Color("type_label:N", scale=event_colors, legend=result_legend),
+        x=alt.X("start:T", title=None), x2="end:T",
+        color=alt.Color("type_label:N", scale=event_colors, legend=None),
         tooltip=tooltip,
     )
     points = base_ev.mark_point(size=260, strokeWidth=2.5, shape="circle").encode(
         x=x_axis,
-        color=alt.Color("type_label:N", scale=event_colors, legend=result_legend),
-        fill=alt.condition("datum.filled", alt.Color("type_label:N", scale=event_colors, legend=result_legend), alt.value("transparent")),
+        color=alt.Color("type_label:N", scale=event_colors, legend=None),
+        fill=alt.condition("datum.filled", alt.Color("type_label:N", scale=event_colors, legend=None), alt.value("transparent")),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.85)),
         size=alt.condition(pick, alt.value(480), alt.value(260)),
         tooltip=tooltip,
@@ -128,14 +128,13 @@ def timeline_chart(
         alt.Tooltip("status_reason:N", title="reason"),
         alt.Tooltip("sources:N", title="sources"),
     ]
-    base_m = alt.Chart(res).encode(x=alt.X("day:T", scale=x_scale, title=None), y=lane_y)
+    base_m = alt.Chart(res).encode(x=alt.X("day:T", title=None), y=lane_y)
     played = base_m.transform_filter("datum.result != 'P'").mark_square(size=420, opacity=1).encode(
-        color=alt.Color("result_label:N", scale=result_scale, title=f"result for {club or 'the club'}",
-                        legend=result_legend),
+        color=alt.Color("result_label:N", scale=result_scale, legend=None),
         tooltip=match_tooltip,
     )
     postponed = base_m.transform_filter("datum.result == 'P'").mark_point(shape="cross", size=420, strokeWidth=2, filled=True, angle=45).encode(
-        color=alt.Color("result_label:N", scale=result_scale, legend=result_legend),
+        color=alt.Color("result_label:N", scale=result_scale, legend=None),
         tooltip=match_tooltip,
     )
     letters = base_m.mark_text(dy=-19, fontSize=11, fontWeight="bold").encode(text="mark_label:N")
@@ -149,8 +148,9 @@ def timeline_chart(
 
     pos = positions
     max_pos = int(pos["position"].max()) if len(pos) else 10
-    y_pos = alt.Y("position:Q", title="league position", scale=alt.Scale(reverse=True, domain=[1, max(max_pos + 1, 10)], nice=False),
-                  axis=alt.Axis(tickMinStep=1, values=list(range(1, max(max_pos + 1, 10) + 1, 2))))
+    y_pos = alt.Y("position:Q", title=None, scale=alt.Scale(reverse=True, domain=[1, max(max_pos + 1, 10)], nice=False),
+                  axis=alt.Axis(tickMinStep=1, values=list(range(1, max(max_pos + 1, 10) + 1, 2)),
+                                minExtent=AXIS_EXTENT, maxExtent=AXIS_EXTENT))
     basis_scale = alt.Scale(domain=["computed table", "article"], range=["#4263eb", "#e8590c"])
     pos_tooltip = [alt.Tooltip("day:T", title="as of", format="%d %b %Y"), alt.Tooltip("position:Q", title="position"),
                    alt.Tooltip("basis:N", title="according to"), alt.Tooltip("detail:N", title="detail")]
@@ -171,8 +171,9 @@ def timeline_chart(
     return alt.vconcat(top, bottom, spacing=16).resolve_scale(x="shared", color="independent")
 
 
-def _span_days(domain: list[str]) -> int:
-    return (date.fromisoformat(domain[1]) - date.fromisoformat(domain[0])).days
+def _span_days(domain: list[alt.DateTime]) -> int:
+    a, b = (date(d.year, d.month, d.date) for d in domain)
+    return (b - a).days
 
 
 def results_strip(results: pd.DataFrame, *, club: str | None, width: int | str = "container") -> alt.LayerChart:

@@ -627,3 +627,100 @@ def tables_need_build(tables_dir: Path, article_dirs: Iterable[Path], *, check_a
 def tables_signature(tables_dir: Path) -> tuple[tuple[str, float], ...]:
     """Names and modification times of the table files: a cache key that changes on rebuild."""
     return tuple(sorted((p.name, p.stat().st_mtime) for p in Path(tables_dir).glob("*.csv")))
+
+
+# ----------------------------------------------------------------------------- the page context
+
+@dataclass
+class Dashboard:
+    """What every page needs: all tables, the filtered tables, the filters and a few lookups."""
+
+    tables: dict[str, pd.DataFrame]
+    filtered: dict[str, pd.DataFrame]
+    filters: Filters
+    club: str | None
+    labels: dict[str, str]
+    article_roots: list[Path]
+
+    @classmethod
+    def create(cls, tables: Tables, filters: Filters, *, article_roots: Iterable[Path] = (),
+               club: str | None = None) -> "Dashboard":
+        """`club` overrides the focus club; by default it is the team in most matches."""
+        return cls(
+            tables=dict(tables),
+            filtered=apply_filters(tables, filters),
+            filters=filters,
+            club=club or focus_club(tables["matches"]),
+            labels=article_labels(tables["articles"]),
+            article_roots=[Path(r) for r in article_roots],
+        )
+
+    @property
+    def results(self) -> pd.DataFrame:
+        return match_results(self.filtered["matches"], self.club, self.labels)
+
+    @property
+    def events(self) -> pd.DataFrame:
+        return timeline_events(self.filtered["events"], self.labels)
+
+    @property
+    def positions(self) -> pd.DataFrame:
+        return league_positions(self.filtered["standings"], self.filtered["situation"], self.club)
+
+    def who(self) -> str:
+        """The selected players for sentences: "Josip Iličić", or "anyone"."""
+        return self.filters.describe_players()
+
+    def empty_message(self, what: str) -> str:
+        """'No events for Josip Iličić between 1 Dec 2020 and 5 Dec 2020.'"""
+        parts = [f"No {what}"]
+        if self.filters.players:
+            parts.append(f"for {self.who()}")
+        parts.append(self.filters.describe_period())
+        extra = []
+        if self.filters.competitions:
+            extra.append("in " + ", ".join(self.filters.competitions))
+        if self.filters.sources or self.filters.languages:
+            extra.append("in the selected sources")
+        return " ".join(parts + extra) + ". Widen the filters in the sidebar to see more."
+
+
+def md_escape(text: str) -> str:
+    """Text from an article made safe for st.markdown: Markdown and HTML characters escaped."""
+    return re.sub(r"([\\`*_{}\[\]#|<>~$:])", r"\\\1", text or "")
+
+
+def league_of(tables: Tables) -> str | None:
+    """The league the standings table belongs to.
+
+    The standings table has no competition column; the league is the competition the articles
+    give a league position in, else the competition with the most matches.
+    """
+    claims = tables["situation"][tables["situation"]["metric"] == "league_position"]
+    if len(claims):
+        return Counter(claims["competition"]).most_common(1)[0][0]
+    comps = Counter(c for c in tables["matches"]["competition"] if c)
+    return comps.most_common(1)[0][0] if comps else None
+
+
+def players_summary(player_status: pd.DataFrame, match_id: str) -> str:
+    """'Alejandro Gómez: subbed off · Josip Iličić: subbed on' for one match."""
+    rows = player_status[(player_status["match_id"] == match_id) & player_status["status"].isin(list(GRID_STATUSES))]
+    order = {s: i for i, s in enumerate(GRID_STATUSES)}
+    best: dict[str, str] = {}
+    for r in rows.to_dict("records"):
+        if r["player"] not in best or order[r["status"]] < order[best[r["player"]]]:
+            best[r["player"]] = r["status"]
+    return " · ".join(f"{p}: {GRID_STATUSES[s]}" for p, s in best.items())
+
+
+def subject_label(tables: Tables, subject: str, club: str | None = None) -> str:
+    """A readable name for a contradiction's subject: the fixture of a match, the summary of an event."""
+    m = tables["matches"][tables["matches"]["match_id"] == subject]
+    if len(m):
+        r = match_results(m, club).iloc[0]
+        return f"{r['fixture']} ({r['competition']}, {format_day(r['date'].date()) if pd.notna(r['date']) else 'date unknown'})"
+    e = tables["events"][tables["events"]["event_id"] == subject]
+    if len(e):
+        return f"{humanize(e.iloc[0]['event_type'])}: {e.iloc[0]['summary']}"
+    return subject

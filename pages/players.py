@@ -1,0 +1,64 @@
+"""Players: what each player did in each match, their standing facts and their events."""
+import streamlit as st
+
+from fanboard import charts, views
+from pages._shared import chart_downloads, csv_download, dashboard
+
+d = dashboard()
+f = d.filters
+st.title("Players")
+
+statuses = d.filtered["player_status"]
+if f.players:
+    focus = list(f.players)
+else:
+    focus = sorted(set(d.tables["player_status"]["player"]) - {""})
+    st.caption("All players with a status in the articles. Pick players in the sidebar to focus on them.")
+
+results = d.results
+grid = views.player_grid(statuses, results, focus)
+if results.empty or not focus:
+    st.info(d.empty_message("matches"))
+else:
+    chart = charts.player_grid_chart(grid)
+    st.altair_chart(chart, theme="streamlit", key="player_grid")
+    chart_downloads(chart, "players", d)
+    csv_download(grid.drop(columns=["match_id"]), "player_grid", d, label="CSV of the grid")
+
+for player in focus:
+    st.header(player)
+    facts = views.standing_facts(statuses, player)
+    left, right = st.columns([2, 3])
+    with left:
+        st.subheader("Standing facts")
+        if facts.empty:
+            st.caption(f"The selected articles state no standing facts (captaincy, contract, departure) about {player}.")
+        else:
+            st.dataframe(
+                facts.assign(article_id=facts["article_id"].map(lambda a: d.labels.get(a, a))), hide_index=True,
+                column_config={
+                    "fact": "fact", "value": "value",
+                    "certainty": st.column_config.MultiselectColumn(
+                        "certainty", options=["confirmed", "reported"], color=["green", "orange"]),
+                    "article_id": st.column_config.TextColumn("source", width="medium"),
+                    "quote": st.column_config.TextColumn("quote", width="large"),
+                },
+                key=f"facts_{views.slug(player)}",
+            )
+    with right:
+        st.subheader("Events")
+        mine = views.timeline_events(views.events_of(d.filtered["events"], player), d.labels)
+        if mine.empty:
+            st.info(f"No events for {player} {f.describe_period()}.")
+        else:
+            st.dataframe(
+                mine[["when", "type_label", "certainty", "summary", "sources_label"]], hide_index=True,
+                column_config={
+                    "when": "when", "type_label": "event",
+                    "certainty": st.column_config.MultiselectColumn(
+                        "certainty", options=["confirmed", "reported"], color=["green", "orange"]),
+                    "summary": st.column_config.TextColumn("summary", width="large"),
+                    "sources_label": st.column_config.TextColumn("sources", width="medium"),
+                },
+                key=f"events_{views.slug(player)}",
+            )
