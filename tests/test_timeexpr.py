@@ -302,3 +302,63 @@ def test_anchor_window_absolute_is_unconstrained():
 def test_unknown_language_is_a_clear_error():
     with pytest.raises(ValueError, match="unsupported language"):
         find_time_expressions("domingo", "es")
+
+
+def test_tense_is_read_in_the_clause_first():
+    # 'will' is nearer in characters but belongs to the other clause
+    e = only("He signed a new contract in May and will stay for years.", "en")
+    assert resolve(e, A) == span((2020, 5, 1), (2020, 5, 31), "month")
+    # no cue in the clause: the sentence decides
+    e = only("Given the importance of Wednesday's game, Gasperini will start Gomez.", "en")
+    assert (e.tense, resolve(e, A)) == ("future", day(2020, 12, 16))
+    e = only("Atalanta en Gómez zullen in januari uit elkaar gaan.", "nl")
+    assert resolve(e, A) == span((2021, 1, 1), (2021, 1, 31), "month")
+
+
+def test_written_weekday_picks_the_year_of_a_yearless_date():
+    e = only("Ajax - Atalanta wordt woensdag 9 december gespeeld.", "nl")
+    assert e.value == (None, 12, 9, 2)
+    assert resolve(e, date(2020, 12, 1)) == day(2020, 12, 9)  # 9 Dec 2020 is a Wednesday
+    assert resolve(e, date(2020, 12, 20)) == day(2020, 12, 9)  # 2021's 9 December is a Thursday
+    # without a weekday the tense decides: a birthday in the past
+    assert resolve(only("Gomez turned 32 on 15 February.", "en"), A) == day(2020, 2, 15)
+
+
+@pytest.mark.parametrize(
+    "lang,sentence,text,kind,expected",
+    [
+        ("en", "They meet again in two weeks.", "in two weeks", "weeks_ahead", span((2020, 12, 26), (2021, 1, 1))),
+        ("nl", "Over twee weken speelt Atalanta tegen Roma.", "Over twee weken", "weeks_ahead", span((2020, 12, 26), (2021, 1, 1))),
+        ("it", "Tra due settimane si gioca con la Roma.", "Tra due settimane", "weeks_ahead", span((2020, 12, 26), (2021, 1, 1))),
+        ("nl", "Over drie dagen volgt de uitspraak.", "Over drie dagen", "days_ahead", day(2020, 12, 18)),
+        ("en", "He played in Ukraine last year.", "last year", "year_offset", span((2019, 1, 1), (2019, 12, 31), "year")),
+        ("nl", "Hij speelde vorig jaar in Oekraïne.", "vorig jaar", "year_offset", span((2019, 1, 1), (2019, 12, 31), "year")),
+        ("it", "Ha giocato in Ucraina l'anno scorso.", "l'anno scorso", "year_offset", span((2019, 1, 1), (2019, 12, 31), "year")),
+        ("en", "Gasperini has been in charge since June 2016.", "since June 2016", "since_year", DateValue(date(2016, 6, 1), A, "month", ST)),
+        ("it", "Nel 2019-20 l'Atalanta ha segnato 98 gol.", "Nel 2019-20", "season", span((2019, 7, 1), (2020, 6, 30), basis=ST)),
+        ("nl", "Vorig seizoen werd Atalanta derde.", "Vorig seizoen", "season", span((2019, 7, 1), (2020, 6, 30))),
+        ("en", "Atalanta led the league in goals last season.", "last season", "season", span((2019, 7, 1), (2020, 6, 30))),
+        ("en", "The club thrived in the 2019-20 season.", "the 2019-20 season", "season", span((2019, 7, 1), (2020, 6, 30), basis=ST)),
+        ("it", "Domenica sera la Dea giocherà contro il Napoli.", "Domenica sera", "weekday", day(2020, 12, 20)),
+        ("nl", "Zondagmiddag won Atalanta met 3-0.", "Zondagmiddag", "weekday", day(2020, 12, 13)),
+    ],
+    ids=lambda v: v if isinstance(v, str) and len(v) < 25 else None,
+)
+def test_more_kinds(lang, sentence, text, kind, expected):
+    e = only(sentence, lang)
+    assert (e.text, e.kind) == (text, kind)
+    assert resolve(e, A) == expected
+
+
+def test_context_sentence_gives_the_tense_of_a_fragment():
+    e = find_time_expressions("Wednesday's match", "en", context="Gomez is set to return in Wednesday's match.")[0]
+    assert (e.tense, resolve(e, A)) == ("future", day(2020, 12, 16))
+    e = find_time_expressions("Wednesday's match", "en")[0]
+    assert (e.tense, resolve(e, A)) == ("", span((2020, 12, 9), (2020, 12, 16)))
+
+
+def test_month_without_tense_takes_the_nearer_occurrence():
+    e = only("Transfers in januari.", "nl")
+    assert e.tense == ""
+    assert resolve(e, date(2020, 12, 15)) == span((2021, 1, 1), (2021, 1, 31), "month")
+    assert resolve(e, date(2021, 3, 15)) == span((2021, 1, 1), (2021, 1, 31), "month")

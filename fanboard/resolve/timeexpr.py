@@ -42,11 +42,20 @@ Rules chosen (each is a choice; the tests pin them):
   months around 1 July when contracts end and the summer window opens (a range).
   "until 2022" / "tot 2022" / "fino al 2022" is kind ``year``, value (2022, 'until'),
   year precision.
+* **Day and month without a year** ("on 15 February", "woensdag 9 december"): value
+  (None, month, day, weekday|None). A written weekday picks the nearby year it fits;
+  otherwise tense as for months, and without a cue the nearer occurrence.
 * **N weeks ago** is 7N days back ± 3 days (``WEEK_TOLERANCE_DAYS``), a range:
   writers round. N days ago is an exact day. N years ago is the year anchor.year - N.
-  N months ago is the month N months before the anchor's month.
+  N months ago is the month N months before the anchor's month. "in two weeks" /
+  "over twee weken" / "tra due settimane" (weeks_ahead) mirror weeks_ago; "last year"
+  / "vorig jaar" / "l'anno scorso" (year_offset, value (-1,)) is anchor.year - 1.
 * **Weekends** are Saturday..Sunday. "this weekend" is the weekend containing the
   anchor, else (tense) the coming one; "last weekend" ends strictly before the anchor.
+* **Tense cues** (per language, in the data file) are searched in the clause of the
+  expression first (clauses split at commas, "and"/"en"/"e", ...), then in the whole
+  sentence; the cue closest to the expression wins. ``find_time_expressions`` takes an
+  optional ``context`` (the sentence) when it is given only a fragment.
 * **Recent** ("in recent weeks", "onlangs", "di recente") is the range anchor-28 days
   .. anchor; "recent days" 7, "recent months" 90, "recent years" 1095 (set per phrase
   in the data file).
@@ -363,14 +372,18 @@ def _value(m: re.Match, rule: _Rule, g: _Grammar) -> tuple | None:
 
 
 def _date_value(m: re.Match, value: tuple, g: _Grammar) -> tuple | None:
-    """(year, month, day) of an absolute date; year None when not stated."""
-    y, mo, d = value
-    if y is None:  # day and month only: the year comes from the anchor later
+    """(year, month, day) of an absolute date.
+
+    Without a year: (None, month, day, weekday or None); the year comes from the
+    anchor later, and a written weekday ("woensdag 9 december") picks a fitting year.
+    """
+    y, mo, d = value[:3]
+    if y is None:
         try:
             date(2000, mo, d)  # a leap year: 29 Feb is a possible day
         except ValueError:
             return None
-        return (None, mo, d)
+        return (None, mo, d, value[3] if len(value) > 3 else None)
     own = _valid(y, mo, d)
     if own is None and g.lang == "en" and _group(m, "mnum") is not None:
         own = _valid(y, d, mo)  # American month/day order, only when day/month is impossible
@@ -567,15 +580,20 @@ def _day(d: date, basis: str = _RELATIVE) -> DateValue:
 
 
 def _r_date(e: TimeExpr, a: date | None) -> DateValue | None:
-    y, m, d = e.value
+    y, m, d = e.value[:3]
     if y is not None:
         return _day(date(y, m, d), _STATED)
     if a is None:
         return None
-    cands = [(x, x) for yy in (a.year - 1, a.year, a.year + 1) if (x := _valid(yy, m, d))]
-    # a stated day and month: the nearer occurrence, whatever the tense (a future-tense
-    # "woensdag 9 december" a week late is a late report, not next year's match)
-    picked = _pick(cands, a, e.direction, "", hull_if_unsure=False)
+    weekday = e.value[3] if len(e.value) > 3 else None
+    cands = [(x, x) for yy in range(a.year - 1, a.year + 2) if (x := _valid(yy, m, d))]
+    fitting = [c for c in cands if c[0].weekday() == weekday]
+    if weekday is not None and fitting:
+        # the written weekday decides the year when only one nearby year fits
+        cands = fitting
+        if len(fitting) == 1:
+            return _day(fitting[0][0])
+    picked = _pick(cands, a, e.direction, e.tense, hull_if_unsure=False)
     return _day(picked[0][0]) if picked else None
 
 
@@ -685,8 +703,29 @@ def _r_weeks_ago(e: TimeExpr, a: date | None) -> DateValue | None:
     return DateValue(centre - tol, centre + tol, "range", _RELATIVE)
 
 
+def _r_weeks_ahead(e: TimeExpr, a: date | None) -> DateValue | None:
+    """"over twee weken": 7N days ahead ± WEEK_TOLERANCE_DAYS, like weeks_ago."""
+    if a is None:
+        return None
+    centre = a + timedelta(days=7 * e.value[0])
+    tol = timedelta(days=WEEK_TOLERANCE_DAYS)
+    return DateValue(centre - tol, centre + tol, "range", _RELATIVE)
+
+
 def _r_days_ago(e: TimeExpr, a: date | None) -> DateValue | None:
     return _day(a - timedelta(days=e.value[0])) if a else None
+
+
+def _r_days_ahead(e: TimeExpr, a: date | None) -> DateValue | None:
+    return _day(a + timedelta(days=e.value[0])) if a else None
+
+
+def _r_year_offset(e: TimeExpr, a: date | None) -> DateValue | None:
+    """"last year" / "vorig jaar" / "l'anno scorso": the calendar year anchor.year - 1."""
+    if a is None:
+        return None
+    y = a.year + e.value[0]
+    return DateValue(date(y, 1, 1), date(y, 12, 31), "year", _RELATIVE)
 
 
 def _r_week(e: TimeExpr, a: date | None) -> DateValue | None:
@@ -721,6 +760,9 @@ _RESOLVERS: dict[str, Callable[[TimeExpr, date | None], DateValue | None]] = {
     "years_ago": _r_years_ago,
     "weeks_ago": _r_weeks_ago,
     "days_ago": _r_days_ago,
+    "days_ahead": _r_days_ahead,
+    "weeks_ahead": _r_weeks_ahead,
+    "year_offset": _r_year_offset,
     "week": _r_week,
     "recent": _r_recent,
     "today": _r_offset(0),
@@ -775,8 +817,10 @@ def _search_span(expr: TimeExpr) -> int:
         return 366 * (expr.value[0] + 2)
     if expr.kind == "months_ago":
         return 31 * (expr.value[0] + 2)
-    if expr.kind == "weeks_ago":
+    if expr.kind in ("weeks_ago", "weeks_ahead"):
         return 7 * expr.value[0] + 2 * WEEK_TOLERANCE_DAYS + 7
+    if expr.kind == "year_offset":
+        return 800
     if expr.kind == "recent":
         return (expr.value[0] if expr.value else RECENT_DAYS) + 2
     if expr.kind == "season":
