@@ -167,6 +167,16 @@ def merge_scores(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("fanboard_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and subtitles carry no full stop."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 @Language.component("fanboard_quotes")
 def mark_quotes(doc: Doc) -> Doc:
     """Token._.in_quote for tokens inside quotation marks (quoted speech is not the reporter's claim)."""
@@ -225,6 +235,15 @@ class CueMatcher:
         return doc
 
 
+def _entity_pattern(nlp: Language, label: str, text: str, target: str) -> dict:
+    """A ruler pattern for one name. One-word names must not be written in lower case
+    ("Dea", "Conte", "Gasp" are also common words); longer names match case-insensitively."""
+    words = [t.text for t in nlp.make_doc(text)]
+    if len(words) == 1:
+        return {"label": label, "pattern": [{"LOWER": words[0].lower(), "IS_LOWER": False}], "id": target}
+    return {"label": label, "pattern": text, "id": target}
+
+
 def _model_name(lang: str) -> str | None:
     return os.environ.get(f"FANBOARD_SPACY_MODEL_{lang.upper()}") or None
 
@@ -242,16 +261,14 @@ def build_pipeline(lang: str, kb: KB, model: str | None = None) -> Language:
         except (ImportError, KeyError, ValueError):
             nlp = spacy.blank("xx")
     if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("fanboard_paragraphs")
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("fanboard_scores", first=True)
     ruler = nlp.add_pipe(
         "entity_ruler",
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
     )
-    patterns = [
-        {"label": label, "pattern": text, "id": target}
-        for label, text, target in kb.surface_forms()
-    ]
+    patterns = [_entity_pattern(nlp, label, text, target) for label, text, target in kb.surface_forms()]
     patterns += [
         {"label": "PERSONREF", "pattern": d.phrase, "id": d.refers_to}
         for d in kb.descriptions(lang)

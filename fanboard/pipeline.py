@@ -1,0 +1,214 @@
+"""The whole build: articles → claims → reconciled tables in data/tables/."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from .extract.article import Extractor
+from .extract.claims import ArticleClaims
+from .ingest import Article, IngestMessage, read_articles
+from .kb import KB
+from .nlp import PIPELINE_VERSION, PATTERNS_DIR, Pipelines
+from .reference import load_decisions, load_fixtures, standings_series
+from .resolve.merge import Assembler
+from .resolve.reconcile import Reconciler
+from .tables import frame, write_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE_DIRS = [ROOT / "seeds", ROOT / "data" / "articles"]
+TABLES_DIR = ROOT / "data" / "tables"
+CACHE_DIR = ROOT / "data" / "cache"
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class BuildResult:
+    tables: dict[str, pd.DataFrame]
+    messages: list[IngestMessage] = field(default_factory=list)
+    out_dir: Path | None = None
+    parsed: int = 0          # articles parsed this time (the rest came from the cache)
+
+    @property
+    def summary(self) -> str:
+        t = self.tables
+        return (f"{len(t['articles'])} articles, {len(t['matches'])} matches, "
+                f"{len(t['player_status'])} statuses, {len(t['events'])} events, "
+                f"{len(t['contradictions'])} contradictions")
+
+
+def _rules_fingerprint() -> str:
+    """Changes when the pipeline's code version, the patterns or the knowledge base change."""
+    h = hashlib.sha256(PIPELINE_VERSION.encode())
+    for folder in (PATTERNS_DIR, ROOT / "data" / "kb"):
+        for p in sorted(Path(folder).glob("*")):
+            if p.is_file():
+                h.update(p.name.encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class ClaimCache:
+    """Each article's claims, cached by content hash + language + rules fingerprint."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) if folder else None
+        self.fingerprint = _rules_fingerprint()
+
+    def _path(self, article: Article) -> Path | None:
+        if self.folder is None:
+            return None
+        key = f"{article.id}-{article.content_hash[:16]}-{article.language}-{self.fingerprint}"
+        return self.folder / f"{key}.pickle"
+
+    def get(self, article: Article) -> ArticleClaims | None:
+        path = self._path(article)
+        if path is None or not path.exists():
+            return None
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)
+        except Exception:
+            return None
+
+    def put(self, article: Article, claims: ArticleClaims) -> None:
+        path = self._path(article)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(claims, fh)
+        os.replace(tmp, path)
+
+
+def extract_all(articles: list[Article], pipelines: Pipelines, cache: ClaimCache,
+                progress: Progress | None = None) -> tuple[dict[str, ArticleClaims], int]:
+    extractor = Extractor(pipelines)
+    out: dict[str, ArticleClaims] = {}
+    parsed = 0
+    todo = []
+    for a in articles:
+        cached = cache.get(a)
+        if cached is not None:
+            out[a.id] = cached
+        else:
+            todo.append(a)
+    done = len(out)
+    by_lang: dict[str, list[Article]] = {}
+    for a in todo:
+        by_lang.setdefault(a.language, []).append(a)
+    for lang, group in by_lang.items():
+        from .langdetect import SUPPORTED_LANGUAGES
+        nlp = pipelines[lang if lang in SUPPORTED_LANGUAGES else "xx"]
+        for a, doc in zip(group, nlp.pipe((a.text for a in group), batch_size=64)):
+            claims = extractor.extract(a, doc)
+            cache.put(a, claims)
+            out[a.id] = claims
+            parsed += 1
+            done += 1
+            if progress:
+                progress(done, len(articles), a.id)
+    return {a.id: out[a.id] for a in articles}, parsed
+
+
+def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
+              fixtures: pd.DataFrame | None = None, decisions: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    fixtures = load_fixtures() if fixtures is None else fixtures
+    decisions = load_decisions() if decisions is None else decisions
+    rec = Reconciler(kb, fixtures, decisions)
+    windows, links = rec.infer_windows(articles, claims)
+    asm = Assembler(kb, rec, articles, claims, windows, links)
+    asm.link_by_shared_statuses()
+    matches = asm.matches()
+    statuses = asm.player_status(matches)
+    events = asm.events(matches, statuses)
+    focus = _focus(claims)
+    situation = asm.situation()
+    asm.situation_contradictions(situation, matches, focus)
+    article_rows = []
+    for a in articles:
+        w = windows[a.id]
+        ac = claims[a.id]
+        article_rows.append({
+            "article_id": a.id, "file": str(a.path.name), "headline": a.headline, "language": a.language,
+            "published": a.published.isoformat() if a.published else "",
+            "published_from": w.lo.isoformat() if w.lo else "", "published_to": w.hi.isoformat() if w.hi else "",
+            "source": a.source, "url": a.url, "published_evidence": " | ".join(w.evidence),
+            "warnings": " | ".join(a.warnings + ac.warnings),
+        })
+    return {
+        "articles": frame("articles", article_rows),
+        "matches": frame("matches", matches),
+        "player_status": frame("player_status", statuses),
+        "events": frame("events", events),
+        "situation": frame("situation", situation),
+        "contradictions": frame("contradictions", _dedupe(asm.contradictions)),
+        "standings": frame("standings", _standings(fixtures, decisions, focus, kb)),
+        "provenance": frame("provenance", asm.provenance),
+    }
+
+
+def _focus(claims: dict[str, ArticleClaims]) -> str | None:
+    counts: dict[str, int] = {}
+    for ac in claims.values():
+        if ac.focus_club:
+            counts[ac.focus_club] = counts.get(ac.focus_club, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _standings(fixtures: pd.DataFrame, decisions: pd.DataFrame, focus: str | None, kb: KB) -> list[dict]:
+    if not focus:
+        return []
+    club = kb.club(focus)
+    if club is None:
+        return []
+    rows = []
+    for comp_id in club.competitions:
+        comp = kb.competition_by_id(comp_id)
+        if comp is None or comp.kind != "league" or not (fixtures["competition"] == comp.name).any():
+            continue
+        fx = fixtures[fixtures["competition"] == comp.name]
+        teams = sorted(set(fx["home"]) | set(fx["away"]))
+        if focus not in teams:
+            continue
+        for basis in ("at_the_time", "final"):
+            rows += standings_series(fixtures, decisions, comp.name, teams, basis).to_dict("records")
+    return rows
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for r in rows:
+        key = (r["subject"], r["field"], r["values"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def build(articles_dirs: list[Path] | Path | None = None, out_dir: Path | None = TABLES_DIR, *,
+          progress: Progress | None = None, kb: KB | None = None, pipelines: Pipelines | None = None,
+          cache_dir: Path | None = CACHE_DIR, write: bool = True) -> BuildResult:
+    """Read the articles, extract and reconcile claims, and write the tables to out_dir."""
+    if articles_dirs is None:
+        articles_dirs = ARTICLE_DIRS
+    if isinstance(articles_dirs, (str, Path)):
+        articles_dirs = [Path(articles_dirs)]
+    articles, messages = read_articles([Path(d) for d in articles_dirs])
+    if pipelines is None:
+        from .nlp import default_pipelines
+        pipelines = default_pipelines() if kb is None else Pipelines(kb)
+    kb = pipelines.kb
+    claims, parsed = extract_all(articles, pipelines, ClaimCache(cache_dir), progress)
+    tables = reconcile(articles, claims, kb)
+    if write and out_dir is not None:
+        write_tables(tables, Path(out_dir))
+    return BuildResult(tables, messages, Path(out_dir) if out_dir else None, parsed)

@@ -1,0 +1,206 @@
+"""Reconcile: put claims on the real calendar, merge what several articles say, and
+write down where they disagree.
+
+Steps (each a function below):
+  1. publication windows: the stated date, or a window inferred from what the
+     article reports (linked fixtures, weekday references, years);
+  2. linking: each match claim to one fixture of the reference calendar, when the
+     teams, venue, competition, score, status and time leave exactly one;
+  3. merging: claims about the same match, status or event become one row with all
+     sources;
+  4. contradictions: a row for every disagreement, with each source's value, the
+     calendar's when it speaks, and the rule that resolved it
+     (calendar > more specific claim > majority).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pandas as pd
+
+from ..ingest import Article
+from ..kb import KB
+from ..extract.claims import ArticleClaims, MatchClaim, StatusClaim, EventClaim
+from . import timeexpr
+
+CONFLICT_EVENTS = {"dispute", "altercation", "sanction_demand", "resignation_offer"}
+STATUS_ORDER = {"scheduled": 0, "postponed": 1, "played": 2}
+MATCH_STATUSES_PER_MATCH = {"started", "substituted_off", "substituted_on", "unused_substitute", "left_out"}
+# statuses of one player in one match that cannot both be true
+INCOMPATIBLE = {
+    frozenset({"started", "left_out"}), frozenset({"started", "unused_substitute"}),
+    frozenset({"started", "substituted_on"}), frozenset({"left_out", "substituted_on"}),
+    frozenset({"left_out", "substituted_off"}), frozenset({"unused_substitute", "substituted_on"}),
+    frozenset({"unused_substitute", "substituted_off"}), frozenset({"left_out", "unused_substitute"}),
+}
+FAR_PAST, FAR_FUTURE = date(1900, 1, 1), date(2999, 12, 31)
+
+
+@dataclass
+class Window:
+    lo: date | None = None
+    hi: date | None = None
+    evidence: list[str] = field(default_factory=list)
+
+    def known(self) -> bool:
+        return self.lo is not None and self.hi is not None
+
+    def narrow(self, lo: date | None, hi: date | None, why: str) -> bool:
+        new_lo = max(d for d in (self.lo, lo) if d is not None) if (self.lo or lo) else None
+        new_hi = min(d for d in (self.hi, hi) if d is not None) if (self.hi or hi) else None
+        if new_lo and new_hi and new_lo > new_hi:
+            self.evidence.append(f"ignored (contradicts the rest): {why}")
+            return False
+        changed = (new_lo, new_hi) != (self.lo, self.hi)
+        if changed:
+            self.lo, self.hi = new_lo, new_hi
+            self.evidence.append(why)
+        return changed
+
+
+@dataclass
+class Link:
+    fixture: dict
+    how: str          # "unique" | "window" | "shared statuses"
+
+
+class Reconciler:
+    def __init__(self, kb: KB, fixtures: pd.DataFrame, decisions: pd.DataFrame):
+        self.kb = kb
+        self.fixtures = fixtures
+        self.decisions = decisions
+        self._fx_records = [{k: ("" if pd.isna(v) else (str(v) if k in ("date", "original_date") else v))
+                             for k, v in r.items()} for r in fixtures.to_dict("records")]
+        self.by_team: dict[str, list[dict]] = defaultdict(list)
+        for f in self._fx_records:
+            self.by_team[f["home"]].append(f)
+            self.by_team[f["away"]].append(f)
+
+    # ------------------------------------------------------------ fixtures
+    def candidates(self, c: MatchClaim, window: Window) -> list[dict]:
+        if not c.subject:
+            return []
+        out = []
+        for f in self.by_team.get(c.subject, []):
+            home = f["home"] == c.subject
+            other = f["away"] if home else f["home"]
+            if c.opponent and other != c.opponent:
+                continue
+            if c.venue and (c.venue == "home") != home:
+                continue
+            if c.competition and f["competition"] != c.competition:
+                continue
+            postponed_fx = bool(f["original_date"])
+            if c.status == "postponed" and not postponed_fx:
+                continue
+            day = date.fromisoformat(f["original_date"] if (c.status == "postponed" and postponed_fx) else f["date"])
+            if c.subject_goals is not None and c.status != "postponed":
+                if f["home_goals"] == "" or f["away_goals"] == "":
+                    continue
+                hg, ag = int(float(f["home_goals"])), int(float(f["away_goals"]))
+                sg, og = (hg, ag) if home else (ag, hg)
+                if (sg, og) != (c.subject_goals, c.opponent_goals):
+                    if c.venue is not None or (og, sg) != (c.subject_goals, c.opponent_goals):
+                        continue
+            if window.hi is not None and c.status in ("played", "postponed") and day > window.hi:
+                continue
+            if window.lo is not None and c.status == "scheduled" and day < window.lo:
+                continue
+            if window.known() and c.time is not None:
+                dv = timeexpr.resolve_window(c.time, window.lo, window.hi)
+                if dv is not None and dv.start and dv.end and \
+                        not (dv.start - timedelta(days=1) <= day <= dv.end + timedelta(days=1)):
+                    continue
+            out.append(f)
+        return out
+
+    @staticmethod
+    def fixture_day(c: MatchClaim, f: dict) -> date:
+        if c.status == "postponed" and f["original_date"]:
+            return date.fromisoformat(f["original_date"])
+        return date.fromisoformat(f["date"])
+
+    # ------------------------------------------------------------ windows
+    def infer_windows(self, articles: list[Article], claims: dict[str, ArticleClaims]) -> tuple[dict[str, Window], dict[str, Link]]:
+        windows: dict[str, Window] = {}
+        for a in articles:
+            w = Window()
+            if a.published:
+                w.lo = w.hi = a.published
+                w.evidence.append(f"published {a.published.isoformat()} (stated)")
+            windows[a.id] = w
+        links: dict[str, Link] = {}
+        for _ in range(4):  # a few rounds: links narrow windows, windows allow links
+            changed = False
+            for a in articles:
+                w = windows[a.id]
+                for c in claims[a.id].matches:
+                    if c.key in links:
+                        continue
+                    cands = self.candidates(c, w)
+                    if len(cands) == 1:
+                        links[c.key] = Link(cands[0], "window" if (w.lo or w.hi) else "unique")
+                        changed = True
+                if not a.published:
+                    changed |= self._narrow(w, claims[a.id], links)
+            if not changed:
+                break
+        return windows, links
+
+    def _narrow(self, w: Window, ac: ArticleClaims, links: dict[str, Link]) -> bool:
+        changed = False
+        for c in ac.matches:
+            link = links.get(c.key)
+            if link is None:
+                continue
+            day = self.fixture_day(c, link.fixture)
+            label = f"{link.fixture['home']}–{link.fixture['away']} ({day.isoformat()})"
+            if c.status in ("played", "postponed"):
+                changed |= w.narrow(day, None, f"reports {label} as {c.status}: published on or after {day}")
+            elif c.status == "scheduled":
+                changed |= w.narrow(None, day, f"announces {label}: published on or before {day}")
+            if c.time is not None:
+                aw = timeexpr.anchor_window(c.time, day)
+                if aw:
+                    changed |= w.narrow(aw[0], aw[1], f"'{c.time.text}' refers to {label}: published {aw[0]}..{aw[1]}")
+        # years: "since 2014" together with "six years ago"
+        since = [s.time for s in ac.statuses if s.time is not None and s.time.kind == "since_year"]
+        ago = [t for t, _ in ac.times if t.kind == "years_ago"]
+        return changed
+
+    # ------------------------------------------------------------ helpers
+    def resolve_time(self, expr, w: Window):
+        if expr is None:
+            return None
+        if w.known():
+            return timeexpr.resolve_window(expr, w.lo, w.hi)
+        return timeexpr.resolve(expr, None)
+
+
+def date_cells(dv) -> dict:
+    """A DateValue → the date columns of a table row."""
+    if dv is None or dv.start is None:
+        return {"date": "", "date_from": "", "date_to": "", "date_precision": "", "date_basis": ""}
+    single = dv.start == dv.end
+    return {
+        "date": dv.start.isoformat() if single else "",
+        "date_from": dv.start.isoformat(),
+        "date_to": dv.end.isoformat() if dv.end else "",
+        "date_precision": "day" if single and dv.precision in ("day", "range") else dv.precision,
+        "date_basis": dv.basis,
+    }
+
+
+def value_of(dv) -> str:
+    """A DateValue as a compact value: 2021-01 (month), 2022 (year), 2022-06-01/2022-07-31 (range)."""
+    if dv is None or dv.start is None:
+        return ""
+    if dv.precision == "month":
+        return dv.start.strftime("%Y-%m")
+    if dv.precision == "year":
+        return str(dv.start.year)
+    if dv.start == dv.end:
+        return dv.start.isoformat()
+    return f"{dv.start.isoformat()}/{dv.end.isoformat() if dv.end else ''}"
