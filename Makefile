@@ -1,0 +1,34 @@
+# fanboard: `make run` starts the dashboard, `make test` runs every test.
+# Both create a local virtual environment (.venv) on first use.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+
+.PHONY: setup run test test-slow build bench clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	$(PY) -m streamlit run app.py
+
+build: setup
+	$(PY) -m fanboard build
+
+test: setup
+	$(PY) -m pytest -q
+
+# the long property-based runs (10,000 examples) as CI runs them
+test-slow: setup
+	FANBOARD_SLOW=1 $(PY) -m pytest -q -m slow
+
+bench: setup
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) data/tables data/cache .pytest_cache
