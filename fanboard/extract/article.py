@@ -123,6 +123,11 @@ class _ArticleExtraction:
             if ent.label_ == "CLUB" and not ent[0]._.in_quote:
                 counts[ent.ent_id_] += 1
                 first.setdefault(ent.ent_id_, ent.start)
+            elif ent.label_ == "PERSON" and not ent[0]._.in_quote:
+                person = self.kb.person_by_id(ent.ent_id_)
+                if person is not None and person.club:
+                    counts[person.club] += 0.5   # a club's people count towards it
+                    first.setdefault(person.club, ent.start)
         if not counts:
             return None
         best = max(counts, key=lambda c: (counts[c], -first[c]))
@@ -275,11 +280,31 @@ class _ArticleExtraction:
         return None, False, cue.end
 
     def _subject_before(self, s: Sentence, cue: Span, opponent: Mention | None) -> Mention | None:
+        """The club whose match it is: the nearest club before the cue in the same clause that is
+        not itself the object of a connector ('with X', 'contro il X'); else None (the focus club)."""
+        connectors = set(self.words.get("connectors", []))
+        fillers = set(self.words.get("fillers", []))
+        lo, _ = self._clause(s.span, cue.start)
+        best = None
+        for m in s.mentions:
+            if m.label != "CLUB" or m.in_quote or m.end > cue.start or m.start < lo:
+                continue
+            if opponent is not None and m.start == opponent.start:
+                continue
+            j = m.start - 1
+            while j >= s.span.start and self.doc[j].lower_ in fillers:
+                j -= 1
+            if j >= s.span.start and self.doc[j].lower_ in connectors:
+                continue
+            best = m
+        if best is not None:
+            return best
         for m in s.mentions:
             if m.label != "CLUB" or m.in_quote or (opponent is not None and m.start == opponent.start):
                 continue
-            gap = [t for t in self.doc[m.end:cue.start] if t.lower_ not in ("'s", "’s", "'", "zich")]
-            if m.end <= cue.start and len(gap) <= 1:
+            gap = [t for t in self.doc[m.end:cue.start] if t.lower_ not in ("'s", "’s", "'", "zich", "ha", "has", "heeft", "è")]
+            before = self.doc[m.start - 1].lower_ if m.start > s.span.start else ""
+            if m.end <= cue.start and not gap and before not in self.words.get("connectors", []):
                 return m
         return None
 
@@ -360,12 +385,33 @@ class _ArticleExtraction:
                         used_scores.add(j)
                         self._apply_score(c, a, b, cue_order=False)
         self._pair_pattern(s, claims, used_scores)
+        self._score_connector(s, claims, used_scores)
         if not claims:
             return
         self._fill_from_sentence(s, claims)
         merged = self._merge_in_sentence([c for c, _ in claims])
         s.claims = merged
         self.out.matches.extend(merged)
+
+    def _score_connector(self, s: Sentence, claims, used_scores) -> None:
+        """'the 2-2 at Bologna', 'il 2-2 di Bologna', 'de 1-1 tegen Inter': a score, a connector, a club."""
+        connectors = set(self.words.get("connectors", [])) | {"di", "a"}
+        for i in range(s.span.start, s.span.end - 2):
+            m = SCORE_TOKEN_RE.match(self.doc[i].text)
+            if not m or i in used_scores or self.doc[i + 1].lower_ not in connectors:
+                continue
+            club = self._club_at(s, i + 2)
+            if club is None or any(c.opponent == club.name for c, _ in claims):
+                continue
+            c = self._new_claim(s)
+            c.anchor = (i, club.end)
+            if club.name == c.subject:
+                c.self_reference, c.hole = club.name, True
+            else:
+                c.opponent = club.name
+            used_scores.add(i)
+            self._apply_score(c, int(m.group(1)), int(m.group(2)), cue_order=True)
+            claims.append((c, self.doc[i:club.end]))
 
     def _pair_pattern(self, s: Sentence, claims, used_scores) -> None:
         """'Atalanta-Sassuolo 5-1' / 'Atalanta – Sassuolo: 5-1': home and away in that order."""
@@ -503,13 +549,13 @@ class _ArticleExtraction:
     def _targets(self, s: Sentence, cue: Span, slot: str) -> list[Person]:
         players = self._players(s)
         if slot == "first":
-            chosen = players[:1]
+            chosen = self._coordinated(players, 0)
         elif slot == "before":
             before = [m for m in players if m.end <= cue.start]
-            chosen = before[-1:]
+            chosen = self._coordinated(before, len(before) - 1) if before else []
         elif slot == "after":
             after = [m for m in players if m.start >= cue.end]
-            chosen = after[:1]
+            chosen = self._coordinated(after, 0) if after else []
         elif slot == "inside":
             chosen = [m for m in players if m.start >= cue.start and m.end <= cue.end]
         else:  # sentence
@@ -523,6 +569,24 @@ class _ArticleExtraction:
             if p not in out:
                 out.append(p)
         return out
+
+    def _coordinated(self, mentions: list[Mention], i: int) -> list[Mention]:
+        """The mention at i and those joined to it by 'and', 'en', 'e', commas: 'X en Y', 'X, Y and Z'."""
+        if not mentions:
+            return []
+        coord = set(self.words.get("coordination", [",", "and"]))
+        group = [mentions[i]]
+        j = i
+        while j + 1 < len(mentions) and all(t.lower_ in coord for t in self.doc[mentions[j].end:mentions[j + 1].start]) \
+                and mentions[j + 1].start > mentions[j].end:
+            j += 1
+            group.append(mentions[j])
+        j = i
+        while j - 1 >= 0 and all(t.lower_ in coord for t in self.doc[mentions[j - 1].end:mentions[j].start]) \
+                and mentions[j].start > mentions[j - 1].end:
+            j -= 1
+            group.insert(0, mentions[j])
+        return group
 
     def _status_claim(self, person: Person, status: str, match: MatchClaim | None, value: str,
                       certainty: str, sent: Span, time=None) -> None:
@@ -538,15 +602,18 @@ class _ArticleExtraction:
     def _statuses(self, s: Sentence) -> None:
         for cue in s.cues.get("status", []):
             attrs = self._attrs(cue)
-            match = self._match_for(s, cue, carry=True) or self.current_match
+            clause = self._clause(s.span, cue.start)
+            in_clause = [c for c in s.claims if c.named and clause[0] <= c.anchor[0] < clause[1]]
+            matches = in_clause if len(in_clause) > 1 else [self._match_for(s, cue, carry=True) or self.current_match]
             slot = attrs.get("slot", "first")
             certainty = self._certainty_at(s, cue.start)
-            for p in self._targets(s, cue, slot):
-                self._status_claim(p, self._value(cue), match, "", certainty, s.span)
-            if attrs.get("other"):
-                other_slot = {"before": "after", "after": "before"}.get(slot, "after")
-                for p in self._targets(s, cue, other_slot):
-                    self._status_claim(p, attrs["other"], match, "", certainty, s.span)
+            for match in matches:
+                for p in self._targets(s, cue, slot):
+                    self._status_claim(p, self._value(cue), match, "", certainty, s.span)
+                if attrs.get("other"):
+                    other_slot = {"before": "after", "after": "before"}.get(slot, "after")
+                    for p in self._targets(s, cue, other_slot):
+                        self._status_claim(p, attrs["other"], match, "", certainty, s.span)
         # contract, joined, expected departure: standing facts
         players = self._players(s)
         for cue in s.cues.get("contract", []):
