@@ -59,6 +59,51 @@ def cmd_import_results(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    """Store article files in the article store, then rebuild the tables (incrementally)."""
+    from . import store as st
+
+    meta = st.Metadata(source=args.source or "", url=args.url or "", published=args.published or "",
+                       language=args.language or "")
+    try:
+        meta = meta.checked()
+    except st.Refused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    loc = st.Locations.from_env()
+    store_dir = Path(args.store) if args.store else loc.store
+    results: list[st.AddResult] = []
+    candidates = []
+    for name in args.files:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            results.append(st.AddResult(st.safe_display_name(name), "refused",
+                                        f"cannot read it ({exc.strerror or exc}); nothing was stored"))
+            continue
+        try:
+            candidates.append(st.prepare_file(data, path.name, meta))
+        except st.Refused as exc:
+            results.append(st.AddResult(st.safe_display_name(path.name), "refused", str(exc)))
+    try:
+        results += st.ArticleStore(store_dir).add(candidates)
+    except st.StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for r in results:
+        print(str(r), file=sys.stdout if r.status != "refused" else sys.stderr)
+    if any(r.stored for r in results) and not args.no_build:
+        out = Path(args.out) if args.out else loc.tables
+        result = st.rebuild(store_dir, out, None if args.no_cache else loc.cache)
+        print(f"rebuilt the tables ({result.parsed} article(s) parsed, the rest from the cache): {result.summary} → {out}")
+    refused = sum(r.status == "refused" for r in results)
+    stored = sum(r.stored for r in results)
+    dupes = sum(r.status == "duplicate" for r in results)
+    print(f"{stored} stored, {dupes} already there, {refused} refused")
+    return 1 if refused else 0
+
+
 def pd_read(path: Path):
     import pandas as pd
     return pd.read_csv(path, dtype=str) if Path(path).exists() else pd.DataFrame()
@@ -77,6 +122,17 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("file")
     i.add_argument("--fixtures", help="fixtures file to add to (default: data/reference/fixtures.csv)")
     i.set_defaults(func=cmd_import_results)
+    a = sub.add_parser("add", help="add article files (.txt, .md, .html) to data/articles/ and rebuild the tables")
+    a.add_argument("files", nargs="+", metavar="FILE")
+    a.add_argument("--source", help="who published it (e.g. a newspaper)")
+    a.add_argument("--url", help="where it was published (http:// or https://)")
+    a.add_argument("--published", metavar="YYYY-MM-DD", help="publication date")
+    a.add_argument("--language", help="language code (en, nl, it); detected when omitted")
+    a.add_argument("--store", metavar="DIR", help="article store (default: data/articles/, or $FANBOARD_ARTICLES)")
+    a.add_argument("--out", metavar="DIR", help="tables folder to rebuild (default: data/tables/, or $FANBOARD_TABLES)")
+    a.add_argument("--no-build", action="store_true", help="store only; do not rebuild the tables")
+    a.add_argument("--no-cache", action="store_true", help="re-parse every article when rebuilding")
+    a.set_defaults(func=cmd_add)
     args = parser.parse_args(argv)
     return args.func(args)
 
