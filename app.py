@@ -13,6 +13,7 @@ import streamlit as st
 
 from fanboard import views
 from fanboard.tables import read_tables
+from pages._shared import navigation_pages
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_TABLES = ROOT / "data" / "tables"
@@ -121,11 +122,5 @@ st.session_state["dashboard"] = views.Dashboard.create(
     club=os.environ.get("FANBOARD_CLUB"),
 )
 
-page = st.navigation([
-    st.Page("pages/overview.py", title="Overview", url_path="overview", default=True),
-    st.Page("pages/timeline.py", title="Timeline", url_path="timeline"),
-    st.Page("pages/matches.py", title="Matches", url_path="matches"),
-    st.Page("pages/players.py", title="Players", url_path="players"),
-    st.Page("pages/sources.py", title="Sources", url_path="sources"),
-])
+page = st.navigation(navigation_pages())
 page.run()

@@ -189,14 +189,18 @@ def results_strip(results: pd.DataFrame, *, club: str | None, width: int | str =
     x = alt.X("slot:O", axis=None, title=None)
     tooltip = [alt.Tooltip("fixture:N", title="match"), alt.Tooltip("competition:N"), alt.Tooltip("round:N"),
                alt.Tooltip("result_label:N", title="result"), alt.Tooltip("status_reason:N", title="reason")]
+    # Rows by data value (not pixels), so the layout survives Streamlit fitting the chart.
+    def row(v: float) -> alt.YDatum:
+        return alt.YDatum(v, scale=alt.Scale(domain=[0, 4]), axis=None)
+
     base = alt.Chart(res).encode(x=x)
-    tiles = base.mark_rect(cornerRadius=6, height=46, width=46).encode(
-        y=alt.value(30), color=alt.Color("result_label:N", scale=result_scale, legend=None), tooltip=tooltip)
-    letters = base.mark_text(fontSize=22, fontWeight="bold", color="white").encode(y=alt.value(30), text="letter:N", tooltip=tooltip)
-    scores = base.mark_text(fontSize=11).encode(y=alt.value(66), text="score_label:N")
-    captions = base.mark_text(fontSize=11).encode(y=alt.value(82), text="caption:N")
+    tiles = base.mark_square(size=1600, opacity=1, cornerRadius=6).encode(
+        y=row(3.0), color=alt.Color("result_label:N", scale=result_scale, legend=None), tooltip=tooltip)
+    letters = base.mark_text(fontSize=22, fontWeight="bold", color="white").encode(y=row(3.0), text="letter:N", tooltip=tooltip)
+    scores = base.mark_text(fontSize=12, fontWeight="bold").encode(y=row(1.4), text="score_label:N")
+    captions = base.mark_text(fontSize=11, opacity=0.8).encode(y=row(0.5), text="caption:N")
     return alt.layer(tiles, letters, scores, captions).properties(
-        width=width if width != "container" else alt.Step(190), height=92,
+        width=width if width != "container" else alt.Step(190), height=150,
         title=alt.TitleParams(f"{club or 'The club'}: latest results", anchor="start", fontSize=14),
     ).configure_view(stroke=None)
 

@@ -247,8 +247,23 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
     co = t["contradictions"]
     co = co[co["sources"].map(lambda c: _cites(c, allowed))]
 
+    # Provenance follows the rows it explains: a sentence goes when its row was filtered out.
+    # Keys are compared only where they can be rebuilt from the row, so any other key format
+    # the pipeline uses simply keeps its provenance.
+    def keys(name: str, rows: pd.DataFrame) -> set[str]:
+        recs = rows.to_dict("records")
+        return {
+            "matches": lambda: {r["match_id"] for r in recs},
+            "events": lambda: {r["event_id"] for r in recs},
+            "player_status": lambda: {f"{r['player']}|{r['status']}|{r['match_id']}" for r in recs},
+            "situation": lambda: {f"{r['competition']}|{r['metric']}" for r in recs},
+        }[name]()
+    kept = {"matches": m, "events": ev, "player_status": ps, "situation": sit}
+    dropped = {name: keys(name, tables[name]) - keys(name, rows) for name, rows in kept.items()}
     pv = t["provenance"]
     pv = pv[pv["article_id"].isin(allowed)]
+    if len(pv):
+        pv = pv[[r["row_key"] not in dropped.get(r["table"], ()) for r in pv.to_dict("records")]]
 
     t.update(matches=m, player_status=ps, events=ev, situation=sit, standings=st,
              contradictions=co, provenance=pv)

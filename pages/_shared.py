@@ -12,19 +12,35 @@ import streamlit as st
 from fanboard import export
 from fanboard.views import Dashboard
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+PAGES_DIR = Path(__file__).resolve().parent
+APP = PAGES_DIR.parent / "app.py"
+
+
+def navigation_pages() -> list[st.Page]:
+    """The dashboard's pages, in menu order (app.py passes them to st.navigation)."""
+    return [
+        st.Page(PAGES_DIR / "overview.py", title="Overview", url_path="overview", default=True),
+        st.Page(PAGES_DIR / "timeline.py", title="Timeline", url_path="timeline"),
+        st.Page(PAGES_DIR / "matches.py", title="Matches", url_path="matches"),
+        st.Page(PAGES_DIR / "players.py", title="Players", url_path="players"),
+        st.Page(PAGES_DIR / "sources.py", title="Sources", url_path="sources"),
+    ]
 
 
 def dashboard() -> Dashboard:
-    """The context app.py prepared for this run (tables, filters, focus club)."""
-    if "dashboard" not in st.session_state:
-        # The very first request to a fresh server that names a page (/timeline) runs in
-        # Streamlit's legacy "pages/ folder" mode, which runs this file without app.py.
-        # Running app.py here draws the sidebar, switches that mode off for good (st.navigation)
-        # and runs the requested page inside it; then this outer run is done.
+    """The context app.py prepared in this run (tables, filters, focus club).
+
+    app.py leaves it in session state and the page takes it out, so a page can tell whether
+    app.py ran first. It does not when Streamlit's legacy "pages/ folder" mode runs a page
+    file on its own: on the first request of a fresh server that names a page (/timeline),
+    and in every AppTest run after switch_page. Then the page runs app.py itself, which draws
+    the sidebar, declares st.navigation (ending that mode) and runs this page inside it.
+    """
+    d = st.session_state.pop("dashboard", None)
+    if d is None:
         runpy.run_path(str(APP), run_name="__main__")
         st.stop()
-    return st.session_state["dashboard"]
+    return d
 
 
 def chart_downloads(chart: alt.TopLevelMixin, kind: str, d: Dashboard) -> None:

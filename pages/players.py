@@ -28,9 +28,8 @@ else:
 for player in focus:
     st.header(player)
     facts = views.standing_facts(statuses, player)
-    left, right = st.columns([2, 3])
-    with left:
-        st.subheader("Standing facts")
+    with st.container():
+        st.markdown("**Standing facts**")
         if facts.empty:
             st.caption(f"The selected articles state no standing facts (captaincy, contract, departure) about {player}.")
         else:
@@ -45,8 +44,8 @@ for player in focus:
                 },
                 key=f"facts_{views.slug(player)}",
             )
-    with right:
-        st.subheader("Events")
+    with st.container():
+        st.markdown("**Events**")
         mine = views.timeline_events(views.events_of(d.filtered["events"], player), d.labels)
         if mine.empty:
             st.info(f"No events for {player} {f.describe_period()}.")

@@ -41,6 +41,8 @@ for art in articles.to_dict("records"):
             st.warning(f"The article file {art['file']!r} was not found.")
         else:
             claims = views.claim_spans(d.filtered["provenance"][d.filtered["provenance"]["article_id"] == art["article_id"]], text)
+            if d.filters.players:
+                st.caption(f"{len(claims)} sentence(s) highlighted for claims about {d.who()}.")
             st.html(views.highlighted_html(text, claims, views.entity_spans(text, terms)))
 
 st.header("Contradictions")

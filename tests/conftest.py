@@ -23,3 +23,7 @@ def tables_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("tables")
     build(list(ARTICLE_DIRS), out)
     return out
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: runs a real streamlit server and Chromium (tests/browser)")

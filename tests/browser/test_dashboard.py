@@ -1,0 +1,113 @@
+"""The dashboard in a real browser: every page, the player filter in the URL, chart downloads."""
+from __future__ import annotations
+
+import struct
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from .conftest import IDLE, screenshot, wait_idle
+
+PAGES = {  # page title -> (url path, number of charts it must draw)
+    "Overview": ("", 1),  # the default page lives at the root
+    "Timeline": ("timeline", 1),
+    "Matches": ("matches", 0),
+    "Players": ("players", 1),
+    "Sources": ("sources", 0),
+}
+CHART = "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg, .vega-embed canvas, .vega-embed svg"
+
+
+def open_page(page, server: str, path: str, query: str = "") -> None:
+    page.goto(f"{server}/{path}{query}")
+    wait_idle(page)
+
+
+@pytest.mark.parametrize("title", list(PAGES))
+def test_every_page_renders_without_exception(page, server, title):
+    path, n_charts = PAGES[title]
+    open_page(page, server, path)
+    if n_charts:
+        page.wait_for_selector(CHART, timeout=60_000)
+        assert page.locator(CHART).count() >= n_charts
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("[data-testid='stDialog']").count() == 0  # e.g. "Page not found"
+    assert page.locator("h1").first.inner_text().strip() == title
+    screenshot(page, title.lower())
+
+
+def _select_player(page, name: str) -> None:
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+    box.click()
+    page.keyboard.type(name.split()[0])
+    page.get_by_role("option", name=name).click()
+    page.keyboard.press("Escape")
+    wait_idle(page)
+
+
+def test_player_filter_changes_timeline_and_survives_reload(page, server):
+    open_page(page, server, "timeline")
+    page.wait_for_selector(CHART)
+    summary = page.get_by_text("Showing ", exact=False).first
+    before = summary.inner_text()
+    chart_before = page.locator("[data-testid='stVegaLiteChart']").first.screenshot()
+    assert "for anyone" in before
+
+    _select_player(page, "Josip Iličić")
+    page.wait_for_function("() => document.body.innerText.includes('for Josip Iličić')")
+    after = page.get_by_text("Showing ", exact=False).first.inner_text()
+    assert after != before
+    assert "3 events and 2 matches for Josip Iličić" in after
+    assert "player=" in page.url
+    page.wait_for_selector(CHART)
+    page.wait_for_timeout(800)
+    assert page.locator("[data-testid='stVegaLiteChart']").first.screenshot() != chart_before
+
+    copied = page.url
+    page.goto("about:blank")
+    page.goto(copied)
+    wait_idle(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    assert "Josip Iličić" in sidebar.inner_text()
+    assert "for Josip Iličić" in page.get_by_text("Showing ", exact=False).first.inner_text()
+    screenshot(page, "timeline_ilicic")
+
+    # The filter stays set on another page too (it lives in app.py and in the URL).
+    page.get_by_role("link", name="Players").click()
+    wait_idle(page)
+    assert "player=" in page.url
+    assert page.locator("h2", has_text="Josip Iličić").count() == 1
+    assert page.locator("h2", has_text="Alejandro Gómez").count() == 0
+
+
+def _download(page, label: str, tmp_path):
+    with page.expect_download(timeout=90_000) as info:
+        page.locator("[data-testid='stDownloadButton'] button", has_text=label).first.click()
+    download = info.value
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    return download.suggested_filename, target.read_bytes()
+
+
+def test_timeline_downloads_png_svg_and_html(page, server, tmp_path):
+    open_page(page, server, "timeline", "?player=Alejandro+G%C3%B3mez")
+    page.wait_for_selector(CHART)
+
+    name, png = _download(page, "PNG", tmp_path)
+    assert name.startswith("timeline_gomez_") and name.endswith(".png")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", png[16:24])
+    assert width >= 800 and height >= 400
+
+    name, svg = _download(page, "SVG", tmp_path)
+    assert name.endswith(".svg")
+    root = ET.fromstring(svg)
+    assert root.tag in ("svg", "{http://www.w3.org/2000/svg}svg")
+    assert "Gómez".encode() not in svg or True  # text is drawn as glyphs or text; both are fine
+    assert int(float(root.get("width"))) >= 800
+
+    name, html = _download(page, "HTML", tmp_path)
+    assert name.endswith(".html")
+    assert b"<html" in html.lower() and b"vega" in html.lower()
+    assert page.locator("[data-testid='stException']").count() == 0

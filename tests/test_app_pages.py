@@ -1,0 +1,212 @@
+"""Each page through Streamlit's AppTest: runs cleanly, shows the seed facts, follows the filters."""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+ILICIC = "Josip Iličić"
+GOMEZ = "Alejandro Gómez"
+
+
+@pytest.fixture(autouse=True)
+def navigation_mode(monkeypatch: pytest.MonkeyPatch):
+    """Run AppTest the way a live server runs after its first request: st.navigation mode.
+
+    Streamlit treats an app with a pages/ folder as a legacy multipage app until
+    st.navigation is called, and a server remembers that call for good. AppTest forgets it
+    before every run, which would run page files without app.py (and its sidebar). This
+    shim makes each AppTest run remember it, like the server does.
+    """
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture
+def open_page(tables_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    """open_page("timeline", player=[...], dates=(...)) -> a finished AppTest on that page.
+
+    The filters are set the way a user sets them, through the sidebar widgets.
+    """
+
+    def run(page: str | None = None, tables: Path | None = None, **filters) -> AppTest:
+        monkeypatch.setenv("FANBOARD_TABLES", str(tables or tables_dir))
+        at = AppTest.from_file(str(APP), default_timeout=90)
+        at.run()
+        if page:
+            at.switch_page(f"pages/{page}.py").run()
+        for key, value in filters.items():
+            widget = at.sidebar.date_input(key=key) if key == "dates" else at.sidebar.multiselect(key=key)
+            widget.set_value(tuple(date.fromisoformat(v) for v in value) if key == "dates" else value)
+        if filters:
+            at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return run
+
+
+def shown(at: AppTest) -> str:
+    """Everything the main area shows as text, tables included."""
+    parts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error"):
+        parts += [str(e.value) for e in getattr(at.main, kind)]
+    parts += [f"{m.label}: {m.value}" for m in at.main.metric]
+    parts += [e.value.to_string() for e in at.main.dataframe if isinstance(e.value, pd.DataFrame)]
+    parts += [h.proto.body for h in at.main.get("html")]
+    return "\n".join(parts).replace("\\", "")
+
+
+def frames(at: AppTest) -> list[pd.DataFrame]:
+    return [e.value for e in at.main.dataframe]
+
+
+def test_sidebar_filters_are_bound_to_the_url(open_page, tables_dir, monkeypatch):
+    at = open_page()
+    assert [w.key for w in at.sidebar.multiselect] == ["player", "competition", "source"]
+    assert at.sidebar.multiselect(key="player").options == [GOMEZ, "Gian Piero Gasperini", ILICIC]
+    assert at.sidebar.date_input(key="dates").value == (date(2020, 11, 8), date(2020, 12, 19))
+
+    monkeypatch.setenv("FANBOARD_TABLES", str(tables_dir))
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.query_params.update(player=ILICIC, dates=["2020-12-01", "2020-12-06"], lang="NL")
+    at.run()
+    assert at.sidebar.multiselect(key="player").value == [ILICIC]
+    assert at.sidebar.date_input(key="dates").value == (date(2020, 12, 1), date(2020, 12, 6))
+    assert "Latest: Squad exclusion" in shown(at)
+    assert "Articles: 1" in shown(at)
+
+
+def test_overview_shows_standing_results_and_conflict(open_page):
+    at = open_page()
+    text = shown(at)
+    assert "League position: 9th" in text  # the English article: ninth in Serie A
+    assert "12 points behind the leader" in text and "6 points behind fourth place" in text
+    assert "League position: 8th" in text  # the computed table after matchday 11
+    assert "needs at least a draw" in text
+    assert "Ajax 0-1 Atalanta" in text
+    assert "Latest: Social media post" in text
+    assert "Contradictions found: 2" in text and "Articles: 2" in text
+    assert {b.label for b in at.main.get("download_button")} >= {"PNG", "SVG", "HTML"}
+
+
+def test_overview_follows_the_player_filter(open_page):
+    everyone = shown(open_page())
+    at = open_page(player=[ILICIC])
+    text = shown(at)
+    assert "Latest: Squad exclusion" in text and "Social media post" not in text
+    assert "Ajax" not in text  # Iličić had no part in the Ajax match
+    assert text != everyone
+
+
+def test_timeline_shows_events_and_matches(open_page):
+    at = open_page("timeline")
+    text = shown(at)
+    assert "Showing 8 events and 4 matches for anyone between 8 Nov 2020 and 19 Dec 2020" in text
+    events = frames(at)[0]
+    assert list(events["type_label"]) == [
+        "Dispute", "Altercation", "Substitution", "Resignation offer", "Sanction demand",
+        "Squad exclusion", "Transfer report", "Social media post",
+    ]
+    assert set(events["certainty"]) == {"confirmed", "reported"}
+    assert {b.label for b in at.main.get("download_button")} == {"PNG", "SVG", "HTML", "CSV"}
+
+
+def test_timeline_follows_the_player_widget(open_page):
+    at = open_page("timeline")
+    at.sidebar.multiselect(key="player").set_value([ILICIC]).run()
+    assert not at.exception
+    text = shown(at)
+    assert "Showing 3 events and 2 matches for Josip Iličić" in text
+    assert list(frames(at)[0]["type_label"]) == ["Substitution", "Sanction demand", "Squad exclusion"]
+
+
+def test_timeline_empty_state_explains_itself(open_page):
+    at = open_page("timeline", player=[ILICIC], dates=["2020-12-09", "2020-12-19"])
+    assert "No events or matches for Josip Iličić between 9 Dec 2020 and 19 Dec 2020" in shown(at)
+
+
+def test_matches_table(open_page):
+    at = open_page("matches")
+    table = frames(at)[0]
+    assert list(table["fixture"]) == [
+        "Atalanta 1-1 FC Midtjylland", "Udinese – Atalanta", "Ajax 0-1 Atalanta", "Atalanta 3-0 Fiorentina",
+    ]
+    assert [r[0] for r in table["result"]] == ["drawn", "postponed", "won", "won"]
+    assert list(table["status"]) == ["played", "postponed: heavy rain", "played", "played"]
+    assert "Josip Iličić: subbed on" in table["players"][0]
+    assert "Alejandro Gómez: unused" in table["players"][3]
+
+
+def test_matches_follow_the_player_and_competition_filters(open_page):
+    table = frames(open_page("matches", player=[ILICIC]))[0]
+    assert list(table["fixture"]) == ["Atalanta 1-1 FC Midtjylland", "Udinese – Atalanta"]
+    table = frames(open_page("matches", competition=["Serie A"]))[0]
+    assert list(table["fixture"]) == ["Udinese – Atalanta", "Atalanta 3-0 Fiorentina"]
+
+
+def test_players_page_grid_facts_and_events(open_page):
+    at = open_page("players")
+    assert [h.value for h in at.main.header] == [GOMEZ, ILICIC]
+    text = shown(at)
+    assert "mid-2022" in text and "Captain" in text and "January 2021" in text
+    assert f"no standing facts (captaincy, contract, departure) about {ILICIC}" in text
+
+
+def test_players_page_focuses_on_the_selected_player(open_page):
+    at = open_page("players", player=[ILICIC])
+    assert [h.value for h in at.main.header] == [ILICIC]
+    assert "mid-2022" not in shown(at)
+    at = open_page("players", player=["Gian Piero Gasperini"], dates=["2020-12-09", "2020-12-19"])
+    assert "No events for Gian Piero Gasperini between 9 Dec 2020 and 19 Dec 2020." in shown(at)
+
+
+def test_sources_page_articles_highlights_and_contradictions(open_page):
+    at = open_page("sources")
+    text = shown(at)
+    assert "Atalanta en Alejandro Gómez lijken op ramkoers na bericht op Instagram" in text
+    assert "between 2020-12-06 and 2020-12-08 (inferred)" in text
+    bodies = [h.proto.body for h in at.main.get("html")]
+    assert len(bodies) == 2 and all("<mark" in b for b in bodies)
+    assert "FC Midtjylland" in text and "a club cannot play itself" in text
+    marks_all = sum(b.count("<mark") for b in bodies)
+    at = open_page("sources", player=[ILICIC])
+    marks_ilicic = sum(h.proto.body.count("<mark") for h in at.main.get("html"))
+    assert 0 < marks_ilicic < marks_all
+    assert f"highlighted for claims about {ILICIC}" in shown(at)
+
+
+def test_sources_page_escapes_article_html(open_page, tables_dir, tmp_path):
+    tables = tmp_path / "tables"
+    shutil.copytree(tables_dir, tables)
+    evil = tmp_path / "evil.txt"
+    evil.write_text("Invented test article.\n<script>alert('x')</script> <b>Gómez</b> & co", encoding="utf-8")
+    articles = pd.read_csv(tables / "articles.csv", dtype=str, keep_default_na=False)
+    articles.loc[0, "file"] = str(evil)
+    articles.loc[0, "headline"] = "<img src=x onerror=alert(1)> *bold*"
+    articles.to_csv(tables / "articles.csv", index=False)
+    at = open_page("sources", tables=tables)
+    body = at.main.get("html")[0].proto.body
+    assert "<script>" not in body and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
+    assert "<b>" not in body and "&amp; co" in body
+    headline = at.main.subheader[0].value
+    assert "\\<img" in headline and "\\*bold\\*" in headline
+
+
+def test_filters_persist_across_pages(open_page):
+    at = open_page(player=[ILICIC])
+    at.switch_page("pages/players.py").run()
+    assert at.sidebar.multiselect(key="player").value == [ILICIC]
+    assert [h.value for h in at.main.header] == [ILICIC]
