@@ -260,9 +260,19 @@ class _ArticleExtraction:
         connector_seen = cue[-1].lower_ in connectors
         i = cue.end
         end = s.span.end
+        if i < end and SCORE_TOKEN_RE.match(self.doc[i].text):
+            i += 1   # "drawing 1-1 with Juventus"
         if i < end and self.doc[i].lower_ in connectors and not connector_seen:
             connector_seen = True
+            self._last_connector = self.doc[i].lower_
             i += 1
+        elif connector_seen:
+            self._last_connector = cue[-1].lower_
+        else:
+            self._last_connector = ""
+        for expr, a, b in s.times:   # "ontvangt op woensdag 9 december Atalanta"
+            if a == i and self._club_at(s, b) is not None:
+                i = b
         skipped = 0
         while i < end and self.doc[i].lower_ in fillers and skipped < 2 and self._club_at(s, i) is None:
             i += 1
@@ -299,6 +309,12 @@ class _ArticleExtraction:
             best = m
         if best is not None:
             return best
+        for m in s.mentions:  # "the side of <coach>", "<coach>'s team": the coach's club
+            if m.person is not None and m.person.role == "coach" and lo <= m.start and m.end <= cue.start \
+                    and m.person.club and (opponent is None or self.kb.club_by_id(m.person.club).name != opponent.name):
+                club = self.kb.club_by_id(m.person.club)
+                if club is not None:
+                    return Mention(m.start, m.end, "CLUB", club.name)
         for m in s.mentions:
             if m.label != "CLUB" or m.in_quote or (opponent is not None and m.start == opponent.start):
                 continue
@@ -362,6 +378,8 @@ class _ArticleExtraction:
                     c.opponent = opp.name
             c.hole = hole
             c.venue = attrs.get("venue")
+            if c.venue is None and self._last_connector in self.words.get("away_connectors", []):
+                c.venue = "away"   # "a 3-0 win at X"
             c.result = attrs.get("result") if (score is not None or opp is not None) else None
             c.status = attrs.get("status")
             if attrs.get("result") and score is None and opp is None:
@@ -405,6 +423,9 @@ class _ArticleExtraction:
                 continue
             c = self._new_claim(s)
             c.anchor = (i, club.end)
+            subj = self._subject_before(s, self.doc[i:i + 1], club)
+            if subj is not None:
+                c.subject = subj.name
             if club.name == c.subject:
                 c.self_reference, c.hole = club.name, True
             else:
@@ -416,9 +437,28 @@ class _ArticleExtraction:
     def _pair_pattern(self, s: Sentence, claims, used_scores) -> None:
         """'Atalanta-Sassuolo 5-1' / 'Atalanta – Sassuolo: 5-1': home and away in that order."""
         clubs = [m for m in s.mentions if m.label == "CLUB" and not m.in_quote]
+        coord = set(self.words.get("coordination", [])) - {","}
         for a, b in zip(clubs, clubs[1:]):
             between = self.doc[a.end:b.start]
-            if len(between) != 1 or between[0].text not in ("-", "–", "—", "vs", "v"):
+            if len(between) != 1:
+                continue
+            sm = None
+            if between[0].lower_ in coord:   # "Atalanta en Ajax speelden met 2-2 gelijk"
+                lo, hi = self._clause(s.span, b.end)
+                j = next((k for k in range(b.end, hi) if SCORE_TOKEN_RE.match(self.doc[k].text)), None)
+                if j is None or not s.cues.get("match") and not any(
+                        c.start >= b.end and c.end <= hi for c in s.cues.get("match", [])):
+                    continue
+                sm = SCORE_TOKEN_RE.match(self.doc[j].text)
+                c = self._new_claim(s)
+                c.anchor = (a.start, j + 1)
+                c.subject, c.opponent = a.name, b.name
+                if j not in used_scores:
+                    used_scores.add(j)
+                    self._apply_score(c, int(sm.group(1)), int(sm.group(2)), cue_order=False)
+                claims.append((c, self.doc[a.start:b.end]))
+                continue
+            if between[0].text not in ("-", "–", "—", "vs", "v"):
                 continue
             j = b.end
             while j < s.span.end and self.doc[j].text in (":", ","):
@@ -547,7 +587,15 @@ class _ArticleExtraction:
         return [m for m in s.mentions if m.person is not None and not m.in_quote and m.person.role == "player"]
 
     def _targets(self, s: Sentence, cue: Span, slot: str) -> list[Person]:
-        players = self._players(s)
+        """The players a status cue is about, looked for in the cue's clause first, then the sentence."""
+        if slot in ("first", "before", "after"):
+            lo, hi = self._clause(s.span, cue.start)
+            in_clause = self._targets_in(s, cue, slot, [m for m in self._players(s) if lo <= m.start < hi])
+            if in_clause:
+                return in_clause
+        return self._targets_in(s, cue, slot, self._players(s))
+
+    def _targets_in(self, s: Sentence, cue: Span, slot: str, players: list[Mention]) -> list[Person]:
         if slot == "first":
             chosen = self._coordinated(players, 0)
         elif slot == "before":
@@ -682,7 +730,12 @@ class _ArticleExtraction:
             if match is not None and match.status == "scheduled":
                 match = None  # nothing has happened yet at a match still to come
             time = self._time_near(s, cue, MATCH_TIME_KINDS | {"recent"})
-            self._event(s, etype, self._actors(s), match, time, at=cue.start)
+            actors = self._actors(s)
+            if not any(m.person is not None and not m.in_quote for m in s.mentions):
+                previous = [e for e in self.out.events if e.event_type == etype]
+                if previous:  # "the relationship between the two": the parties told before
+                    actors = [p for p in (self.kb.person(n) for n in previous[-1].actors) if p is not None]
+            self._event(s, etype, actors, match, time, at=cue.start)
         if s.cues.get("social"):
             people = self._actors(s, journalists=True)
             if people and not any(p.role == "journalist" for p in people):
@@ -770,10 +823,10 @@ class _ArticleExtraction:
         for c in claims:
             if c.opponent is not None:
                 continue
-            cands = [m for m in merged if m.opponent is not None and _compatible(m, c)]
+            cands = [m for m in merged if m.opponent is not None and _compatible(m, c) and _shared(m, c) > 0]
             if len(cands) > 1:
                 best = max(_shared(m, c) for m in cands)
-                cands = [m for m in cands if _shared(m, c) == best] if best > 0 else cands
+                cands = [m for m in cands if _shared(m, c) == best]
             if len(cands) == 1:
                 _absorb(cands[0], c)
                 alias[c.key] = cands[0].key

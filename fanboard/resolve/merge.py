@@ -132,6 +132,11 @@ class Assembler:
         statuses = [c.status for c in claims if c.status]
         status = latest.status or (max(statuses, key=lambda s: STATUS_ORDER[s]) if statuses else "")
         reason = next((c.status_reason for c in claims if c.status_reason), "") if status == "postponed" else ""
+        if not status and mr.link is not None:
+            day = self.rec.fixture_day(claims[0], mr.link.fixture)
+            newest = max((self.window_of(c.article_id).hi for c in claims if self.window_of(c.article_id).hi), default=None)
+            if newest is not None and day > newest:
+                status = "scheduled"  # announced by every source before it was played
         c0 = claims[0]
         row: dict = {"sources": sources}
         if mr.link is not None:

@@ -104,6 +104,8 @@ class Reconciler:
                 if (sg, og) != (c.subject_goals, c.opponent_goals):
                     if c.venue is not None or (og, sg) != (c.subject_goals, c.opponent_goals):
                         continue
+            if c.time is not None and c.time.kind == "weekday" and c.time.value and day.weekday() != c.time.value[0]:
+                continue  # "on Saturday": the fixture must be on a Saturday
             if window.hi is not None and c.status in ("played", "postponed") and day > window.hi:
                 continue
             if window.lo is not None and c.status == "scheduled" and day < window.lo:

@@ -1,0 +1,78 @@
+"""Invented articles (one per language plus one with link holes), built through the same CLI,
+against the tables a careful reader wrote for them (tests/data/invented/expected, see its README).
+
+Measured, not tuned: every row the build produces must be in the expected tables (no invented
+facts), and the share of expected rows found is held at what the rules reach today, so that it
+can only go up.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from helpers import DATA, ROOT
+
+INVENTED = DATA / "invented"
+KEYS = {
+    "matches": ["match_id", "home", "away", "status"],
+    "player_status": ["player", "status", "match_id"],
+    "situation": ["competition", "metric", "value", "article_id"],
+    "events": ["event_type", "actors", "article_id"],
+}
+# recall reached by the rules (rows found / rows expected); raise when the rules improve
+MIN_RECALL = {"matches": 0.7, "player_status": 0.7, "situation": 0.4, "events": 0.4}
+# Known wrong rows, each with the reason. The list may only shrink.
+KNOWN_EXTRA: dict[str, set] = {
+    "matches": {
+        # "beating  3-1 in Bergamo": the opponent's name is a hole and no calendar constraint
+        # narrows the 3-1 home wins to one, so the row keeps an empty opponent (never a guess)
+        ("undated-atalanta-unknown", "Atalanta", "", "played"),
+    },
+    "player_status": {
+        # Italian "X ha sbloccato ... su lancio di Y e all'intervallo ha lasciato il posto a Z":
+        # without a parse the subject of the second verb is taken to be Y, the nearest name
+        ("Josip Iličić", "substituted_off", "2021-01-06-atalanta-parma"),
+        # "Sportiello mocht die avond in de basis beginnen": "die avond" points back to a match
+        # told without a cue ("speelden ... nog met 2-2 gelijk"), so the previous match is used
+        ("Marco Sportiello", "started", "2020-11-25-liverpool-atalanta"),
+    },
+    "situation": set(), "events": set(),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("invented_tables")
+    proc = subprocess.run([sys.executable, "-m", "fanboard", "build", "--no-cache",
+                           "--articles", str(INVENTED / "articles"), "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("4 articles,")
+    return out
+
+
+def _rows(df: pd.DataFrame, name: str) -> set:
+    df = df.copy()
+    if name == "events":
+        df["article_id"] = df.get("sources", df.get("article_id"))
+    return {tuple(str(v) for v in r) for r in df[KEYS[name]].itertuples(index=False)}
+
+
+@pytest.mark.parametrize("name", list(KEYS))
+def test_no_invented_facts_and_recall(built, name):
+    got = _rows(pd.read_csv(built / f"{name}.csv", dtype=str, keep_default_na=False), name)
+    want = _rows(pd.read_csv(INVENTED / "expected" / f"{name}.csv", dtype=str, keep_default_na=False), name)
+    extra = got - want - KNOWN_EXTRA[name]
+    assert not extra, f"{name}: rows no careful reader would write: {sorted(extra)}"
+    recall = len(got & want) / len(want)
+    print(f"{name}: recall {recall:.2f} ({len(got & want)}/{len(want)})")
+    assert recall >= MIN_RECALL[name]
+
+
+def test_holes_never_become_names(built):
+    m = pd.read_csv(built / "matches.csv", dtype=str, keep_default_na=False)
+    holes = m[m.sources == "en_holes"]
+    assert set(holes.home) | set(holes.away) <= {"Atalanta", "Milan", "Cagliari", "Lazio", ""}
