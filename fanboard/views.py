@@ -187,6 +187,11 @@ def _in_window(start: date | None, end: date | None, f: Filters) -> bool:
     return True
 
 
+def _where(df: pd.DataFrame, flags: Iterable[bool]) -> pd.DataFrame:
+    """Rows of df where flags is true (safe on empty frames, where a mapped mask has no bool dtype)."""
+    return df[pd.Series(list(flags), index=df.index, dtype=bool)]
+
+
 def allowed_articles(articles: pd.DataFrame, f: Filters) -> set[str]:
     keep = articles
     if f.sources:
@@ -214,8 +219,8 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
     t["articles"] = t["articles"][t["articles"]["article_id"].isin(allowed)]
 
     m = t["matches"]
-    m = m[m["sources"].map(lambda c: _cites(c, allowed))]
-    m = m[[_in_window(*date_window(r), f) for r in m.to_dict("records")]] if len(m) else m
+    m = _where(m, (_cites(c, allowed) for c in m["sources"]))
+    m = _where(m, (_in_window(*date_window(r), f) for r in m.to_dict("records")))
     if f.competitions:
         m = m[m["competition"].isin(f.competitions)]
 
@@ -226,10 +231,10 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
         ps = ps[ps["player"].isin(f.players)]
 
     ev = t["events"]
-    ev = ev[ev["sources"].map(lambda c: _cites(c, allowed))]
-    ev = ev[[_in_window(*date_window(r), f) for r in ev.to_dict("records")]] if len(ev) else ev
+    ev = _where(ev, (_cites(c, allowed) for c in ev["sources"]))
+    ev = _where(ev, (_in_window(*date_window(r), f) for r in ev.to_dict("records")))
     if f.players:
-        ev = ev[ev["actors"].map(lambda c: any(a in f.players for a in split(c)))]
+        ev = _where(ev, (any(a in f.players for a in split(c)) for c in ev["actors"]))
 
     if f.players:
         involved = set(ps["match_id"]) | set(ev["match_id"])
@@ -237,15 +242,15 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
 
     sit = t["situation"]
     sit = sit[sit["article_id"].isin(allowed)]
-    sit = sit[[_in_window(to_date(d), to_date(d), f) for d in sit["as_of"]]] if len(sit) else sit
+    sit = _where(sit, (_in_window(to_date(d), to_date(d), f) for d in sit["as_of"]))
     if f.competitions:
         sit = sit[sit["competition"].isin(f.competitions)]
 
     st = t["standings"]
-    st = st[[_in_window(to_date(d), to_date(d), f) for d in st["as_of"]]] if len(st) else st
+    st = _where(st, (_in_window(to_date(d), to_date(d), f) for d in st["as_of"]))
 
     co = t["contradictions"]
-    co = co[co["sources"].map(lambda c: _cites(c, allowed))]
+    co = _where(co, (_cites(c, allowed) for c in co["sources"]))
 
     # Provenance follows the rows it explains: a sentence goes when its row was filtered out.
     # Keys are compared only where they can be rebuilt from the row, so any other key format
@@ -262,8 +267,7 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
     dropped = {name: keys(name, tables[name]) - keys(name, rows) for name, rows in kept.items()}
     pv = t["provenance"]
     pv = pv[pv["article_id"].isin(allowed)]
-    if len(pv):
-        pv = pv[[r["row_key"] not in dropped.get(r["table"], ()) for r in pv.to_dict("records")]]
+    pv = _where(pv, (r["row_key"] not in dropped.get(r["table"], ()) for r in pv.to_dict("records")))
 
     t.update(matches=m, player_status=ps, events=ev, situation=sit, standings=st,
              contradictions=co, provenance=pv)
@@ -445,7 +449,7 @@ def standing_facts(player_status: pd.DataFrame, player: str) -> pd.DataFrame:
 
 
 def events_of(events: pd.DataFrame, player: str) -> pd.DataFrame:
-    return events[events["actors"].map(lambda c: player in split(c))].reset_index(drop=True)
+    return _where(events, (player in split(c) for c in events["actors"])).reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- overview

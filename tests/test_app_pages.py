@@ -210,3 +210,15 @@ def test_filters_persist_across_pages(open_page):
     at.switch_page("pages/players.py").run()
     assert at.sidebar.multiselect(key="player").value == [ILICIC]
     assert [h.value for h in at.main.header] == [ILICIC]
+
+
+@pytest.mark.parametrize("page", [None, "timeline", "matches", "players", "sources"])
+def test_pages_explain_empty_tables(open_page, tmp_path, page):
+    from fanboard.tables import frame, write_tables
+    from fanboard.schema import TABLES
+
+    write_tables({name: frame(name) for name in TABLES}, tmp_path)
+    at = open_page(page, tables=tmp_path)
+    infos = " ".join(str(i.value) for i in at.main.info)
+    assert infos, "an empty page must say why it is empty"
+    assert "No " in infos
