@@ -32,7 +32,7 @@ from .kb import KB
 PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 PIPELINE_VERSION = "1"  # bump when rules change in a way that alters the output
 
-SCORE_RE = re.compile(r"(?<![\d\-–/.:])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d\-–/.:])")
+SCORE_RE = re.compile(r"(?<![\d\-–/.:])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d\-–/:]|[.,]\d)")
 SCORE_TOKEN_RE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
 QUOTE_PAIRS = {"“": "”", "„": "”", "«": "»", '"': '"', "‘": "’"}
 
