@@ -45,11 +45,12 @@ class BuildResult:
 
 
 def _rules_fingerprint() -> str:
-    """Changes when the pipeline's code version, the patterns or the knowledge base change."""
+    """Changes when the extraction code, the patterns or the knowledge base change."""
     h = hashlib.sha256(PIPELINE_VERSION.encode())
-    for folder in (PATTERNS_DIR, ROOT / "data" / "kb"):
+    code = Path(__file__).resolve().parent
+    for folder in (PATTERNS_DIR, ROOT / "data" / "kb", code / "extract", code / "resolve"):
         for p in sorted(Path(folder).glob("*")):
-            if p.is_file():
+            if p.is_file() and p.suffix in (".py", ".json", ".toml", ".csv"):
                 h.update(p.name.encode())
                 h.update(p.read_bytes())
     return h.hexdigest()[:16]
