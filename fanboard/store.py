@@ -251,8 +251,6 @@ def _finish(name: str, text: str, notes: list[str], meta: Metadata) -> Candidate
             f"{name} has {_size(size)} of text; the limit is {_size(MAX_TEXT_BYTES)}. "
             "Split it into several articles; nothing was stored"
         )
-    if not text.endswith("\n"):
-        text += "\n"
     language = meta.language
     if not language:
         language = detect_language(text) or ""
