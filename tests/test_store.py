@@ -316,6 +316,7 @@ def test_concurrent_adds_from_several_processes_all_land(tmp_path):
     workers = 5
     # fork (Linux) starts the workers in milliseconds; spawn where fork is not available
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    prepare_file(b"Warm up: load the language detector once, before forking.", "warm.txt")
     with multiprocessing.get_context(method).Pool(workers) as pool:
         statuses = pool.map(_worker, [(str(folder), n) for n in range(workers)])
     flat = [s for per in statuses for s in per]
