@@ -57,6 +57,7 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
                 df.to_csv(fh, index=False, lineterminator="\n")
+            os.chmod(tmp, 0o644)  # mkstemp makes files private; tables are for every reader
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
