@@ -1,0 +1,158 @@
+"""`python -m bench`: run the six measurements, print the figures, write bench/results.md."""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import corpus, extraction
+from .report import RESULTS, Figure, table, write_results
+
+TARGET_WORDS_PER_S = 200_000
+TARGET_BARE_RATIO = 6.0
+TARGET_INCREMENTAL_S = 1.0
+TARGET_EXPONENT = 1.25
+TARGET_COLD_RATIO = 1.5
+TARGET_FILTER_MS = 250.0
+TARGET_RSS_MB = 400.0
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def extraction_figures(n: int, sizes: list[int], work: Path, corpus_dir: Path) -> list[Figure]:
+    log(f"generating {n} articles → {corpus_dir}")
+    corpus.generate(n, corpus_dir)
+
+    log("1/6 throughput: full build (cache off) vs bare spacy.blank + sentencizer")
+    tp = extraction.throughput(corpus_dir, work)
+    full = tp.full
+    f1 = Figure(
+        "extraction throughput",
+        f"{full.words_per_s:,.0f} words/s ({full.articles} articles, {full.words:,} words in {full.seconds:.2f} s)",
+        f"bare tokenizer {tp.bare_words_per_s:,.0f} words/s ({tp.bare_seconds:.2f} s)",
+        f"{tp.ratio:.1f}×",
+        f"≥ {TARGET_WORDS_PER_S:,} words/s and ≤ {TARGET_BARE_RATIO:g}×",
+        full.words_per_s >= TARGET_WORDS_PER_S and tp.ratio <= TARGET_BARE_RATIO,
+        [f"build phases: {full.phase_text()}",
+         f"one-time start-up (spaCy import, pipelines, stop words; seeds build): {tp.warm_up_seconds:.2f} s, not counted",
+         f"tables: {full.summary}"],
+    )
+
+    log("2/6 incremental: cached build, add one article, rebuild")
+    inc = extraction.incremental(corpus_dir, work)
+    r = inc.rebuild
+    f2 = Figure(
+        "incremental rebuild (+1 article)",
+        f"{r.seconds:.2f} s ({r.parsed} article parsed)",
+        f"full build {full.seconds:.2f} s",
+        f"{r.seconds / full.seconds:.2f}× of full",
+        f"< {TARGET_INCREMENTAL_S:g} s",
+        r.seconds < TARGET_INCREMENTAL_S and r.parsed == 1,
+        [f"rebuild phases: {r.phase_text()}",
+         f"first build with an empty cache: {inc.cold.seconds:.2f} s ({inc.cold.phase_text()})"],
+    )
+
+    log(f"3/6 scaling: builds of {', '.join(map(str, sizes))} articles")
+    sc = extraction.scaling(corpus_dir, work, sizes, known={full.articles: full})
+    pts = sc.points
+    exps = {p: sc.exponent(p) for p in ("extract_all", "reconcile")}
+    f3 = Figure(
+        "scaling",
+        ", ".join(f"{p.articles}: {p.seconds:.2f} s" for p in pts),
+        f"per article: {pts[0].seconds / pts[0].articles * 1000:.1f} → {pts[-1].seconds / pts[-1].articles * 1000:.1f} ms",
+        f"exponent {sc.exponent():.2f}",
+        f"≈ linear (exponent ≤ {TARGET_EXPONENT})",
+        sc.exponent() <= TARGET_EXPONENT,
+        [f"{p.articles} articles: {p.phase_text()}" for p in pts]
+        + [f"growth exponent by phase: nlp+extract {exps['extract_all']:.2f}, reconcile {exps['reconcile']:.2f}"],
+    )
+    return [f1, f2, f3]
+
+
+def dashboard_figures(work: Path, repeats: int, changes: int) -> list[Figure]:
+    from . import dashboard
+    missing = dashboard.missing_requirements()
+    if missing:
+        log(f"4-6/6 skipped: {missing}")
+        return [Figure(name, "not measured", details=[missing]) for name in
+                ("dashboard cold start", "filter latency (Timeline, players)", "server peak RSS")]
+    log("4-6/6 dashboard: building the tables, then cold starts, filter changes, memory")
+    res = dashboard.run(work, repeats=repeats, changes=changes)
+    cold, hello = res.cold_start, res.hello_start
+    f4 = Figure(
+        "dashboard cold start",
+        f"{cold:.2f} s (median of {len(res.cold_starts)}: {', '.join(f'{x:.2f}' for x in res.cold_starts)})",
+        f"hello app {hello:.2f} s ({', '.join(f'{x:.2f}' for x in res.hello_starts)})",
+        f"{cold / hello:.2f}×",
+        f"≤ {TARGET_COLD_RATIO:g}×",
+        cold / hello <= TARGET_COLD_RATIO,
+        [f"charts drawn on the Overview: {res.overview_charts}",
+         f"spaCy loaded by the dashboard server: {'yes' if res.spacy_loaded else 'no'}"],
+    )
+    lat = res.filter_ms
+    f5 = Figure(
+        "filter latency (Timeline, players)",
+        f"{res.filter_median:.0f} ms median of {len(lat)}",
+        f"min {min(lat):.0f} ms, max {max(lat):.0f} ms" if lat else "",
+        "",
+        f"< {TARGET_FILTER_MS:g} ms",
+        bool(lat) and res.filter_median < TARGET_FILTER_MS,
+        [f"all changes (ms): {', '.join(f'{x:.0f}' for x in lat)}",
+         f"changes whose chart was not seen redrawn: {res.not_redrawn}"],
+    )
+    f6 = Figure(
+        "server peak RSS",
+        f"{res.peak_rss_mb:.0f} MB",
+        f"hello app {res.hello_rss_mb:.0f} MB",
+        f"{res.peak_rss_mb / res.hello_rss_mb:.2f}×" if res.hello_rss_mb else "",
+        f"< {TARGET_RSS_MB:g} MB",
+        res.peak_rss_mb < TARGET_RSS_MB,
+        ["VmHWM of the `streamlit run` process after the cold start and the filter changes"],
+    )
+    return [f4, f5, f6]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    ap.add_argument("--articles", type=int, default=2000, help="size of the generated corpus (default 2000)")
+    ap.add_argument("--sizes", default="250,500,1000", help="smaller builds for the scaling check")
+    ap.add_argument("--repeats", type=int, default=3, help="cold starts of each app (median)")
+    ap.add_argument("--changes", type=int, default=20, help="player-filter changes (median)")
+    ap.add_argument("--no-browser", action="store_true", help="skip measurements 4-6")
+    ap.add_argument("--results", type=Path, default=RESULTS, help="results file (default bench/results.md)")
+    ap.add_argument("--no-results", action="store_true", help="print only")
+    ap.add_argument("--corpus", type=Path, default=corpus.CORPUS_DIR / "articles", help="where to write the corpus")
+    ap.add_argument("--label", default="", help="a note for this run in results.md, e.g. 'before'")
+    args = ap.parse_args(argv)
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()} | {args.articles})
+    sizes = [s for s in sizes if s <= args.articles]
+
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="fanboard-bench-"))
+    try:
+        figures = extraction_figures(args.articles, sizes, work, args.corpus)
+        if args.no_browser:
+            figures += [Figure(name, "not measured", details=["--no-browser"]) for name in
+                        ("dashboard cold start", "filter latency (Timeline, players)", "server peak RSS")]
+        else:
+            figures += dashboard_figures(work, args.repeats, args.changes)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(table(figures))
+    for i, f in enumerate(figures, 1):
+        for d in f.details:
+            print(f"  ({i}) {d}")
+    if not args.no_results:
+        path = write_results(figures, args.results, args.label)
+        print(f"→ {path}")
+    log(f"done in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
