@@ -445,9 +445,8 @@ class _ArticleExtraction:
             sm = None
             if between[0].lower_ in coord:   # "Atalanta en Ajax speelden met 2-2 gelijk"
                 lo, hi = self._clause(s.span, b.end)
-                j = next((k for k in range(b.end, hi) if SCORE_TOKEN_RE.match(self.doc[k].text)), None)
-                if j is None or not s.cues.get("match") and not any(
-                        c.start >= b.end and c.end <= hi for c in s.cues.get("match", [])):
+                j = next((k for k in range(b.end, min(hi, b.end + 6)) if SCORE_TOKEN_RE.match(self.doc[k].text)), None)
+                if j is None or j in used_scores:
                     continue
                 sm = SCORE_TOKEN_RE.match(self.doc[j].text)
                 c = self._new_claim(s)
@@ -705,13 +704,13 @@ class _ArticleExtraction:
         return out
 
     def _event(self, s: Sentence, event_type: str, actors: list[Person], match: MatchClaim | None,
-               time=None, at: int | None = None) -> None:
+               time=None, at: int | None = None, extra_actors: list[str] = ()) -> None:
         if not actors:
             return
         prov = s.provenance(self.article.id)
         if at is not None:
             prov.certainty = self._certainty_at(s, at)
-        names = sorted({p.name for p in actors})
+        names = sorted({p.name for p in actors} | set(extra_actors))
         for e in self.out.events:
             if e.event_type == event_type and e.provenance[0].start == prov.start:
                 e.actors = sorted(set(e.actors) | set(names))
@@ -742,12 +741,16 @@ class _ArticleExtraction:
                 time = self._time_near(s, s.cues["social"][0], MATCH_TIME_KINDS)
                 posters = [p for p in people if p.club == (self.focus.id if self.focus else p.club)] or people
                 self._event(s, "social_media_post", posters[:1], None, time, at=s.cues["social"][0].start)
-        if s.cues.get("departure"):
-            cue = s.cues["departure"][0]
+        transfer_cues = s.cues.get("departure", []) + s.cues.get("transfer_interest", [])
+        if transfer_cues:
+            cue = transfer_cues[0]
             people = self._actors(s, journalists=True)
             if any(p.role == "player" for p in people) or any(p.role == "coach" for p in people):
                 expr = self._time_near(s, cue, STANDING_TIME_KINDS | {"season"})
-                self._event(s, "transfer_report", people, None, expr, at=cue.start)
+                own = {p.club for p in people if p.club}
+                clubs = [m.name for m in s.mentions if m.label == "CLUB" and not m.in_quote
+                         and self.kb.club(m.name) is not None and self.kb.club(m.name).id not in own]
+                self._event(s, "transfer_report", people, None, expr, at=cue.start, extra_actors=clubs)
 
     # -------------------------------------------------------------- situation
     def _situation(self, s: Sentence) -> None:
@@ -789,7 +792,8 @@ class _ArticleExtraction:
     def _advance_context(self, s: Sentence) -> None:
         told = False
         if s.claims:
-            self.current_match = next((c for c in s.claims if c.named), s.claims[0])
+            named = [c for c in s.claims if c.named] or s.claims
+            self.current_match = min(named, key=lambda c: c.anchor[0])
             told = True
         elif s.cues.get("anaphora") and self.current_match is not None:
             told = True

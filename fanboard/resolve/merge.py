@@ -226,7 +226,8 @@ class Assembler:
         groups: dict[tuple, list[StatusClaim]] = defaultdict(list)
         for aid, ac in self.claims.items():
             for s in ac.statuses:
-                mid = self.match_id_of(s.match_key) if s.status in MATCH_STATUSES_PER_MATCH else ""
+                mid = self.match_id_of(s.match_key) if (s.status in MATCH_STATUSES_PER_MATCH or
+                                                        (s.status == "captain" and s.match_key)) else ""
                 if s.status in MATCH_STATUSES_PER_MATCH and not mid:
                     continue
                 value = ""
@@ -278,14 +279,14 @@ class Assembler:
             for e in ac.events:
                 items.append({"type": e.event_type, "actors": set(e.actors), "match": self.match_id_of(e.match_key),
                               "certainty": e.certainty, "provs": list(e.provenance), "time": e.time, "aid": aid})
-        conflict_people = set()
+        conflict_people: dict[str, set] = defaultdict(set)   # per article: who is in the conflict it tells
         for it in items:
             if it["type"] in CONFLICT_EVENTS and len(it["actors"]) >= 2:
-                conflict_people |= it["actors"]
+                conflict_people[it["aid"]] |= it["actors"]
         items += self._derived_events(status_rows, conflict_people)
         merged: list[dict] = []
         for it in items:
-            target = next((m for m in merged if m["type"] == it["type"] and _same_event(m, it)), None)
+            target = next((m for m in merged if m["type"] == it["type"] and self._same_event(m, it)), None)
             if target is None:
                 merged.append({**it, "aids": {it["aid"]}, "times": [(it["time"], it["aid"])]})
             else:
@@ -333,12 +334,13 @@ class Assembler:
                     "date_precision": "day" if lo == hi else "range", "date_basis": "inferred"}
         return {"date": "", "date_from": "", "date_to": hi.isoformat(), "date_precision": "range", "date_basis": "inferred"}
 
-    def _derived_events(self, status_rows: list[dict], conflict_people: set[str]) -> list[dict]:
-        """Substitutions and squad exclusions of people in the conflict are events of the conflict."""
+    def _derived_events(self, status_rows: list[dict], conflict_people: dict[str, set]) -> list[dict]:
+        """Substitutions and squad exclusions of people in the conflict are events of the conflict,
+        when the article that reports them also tells of that person's conflict."""
         out = []
         by_match = defaultdict(list)
         for r in status_rows:
-            if r["match_id"] and r["player"] in conflict_people:
+            if r["match_id"] and any(r["player"] in conflict_people[a] for a in r["article_id"]):
                 by_match[r["match_id"]].append(r)
         for mid, rs in by_match.items():
             subs = [r for r in rs if r["status"] in ("substituted_off", "substituted_on")]
@@ -350,12 +352,13 @@ class Assembler:
                 provs = []
                 for aid, ac in self.claims.items():
                     for s in ac.statuses:
-                        if s.player in actors and self.match_id_of(s.match_key) == mid and \
+                        if s.player in actors and s.player in conflict_people[aid] and \
+                                self.match_id_of(s.match_key) == mid and \
                                 s.status in {r["status"] for r in group}:
                             provs.append(s.provenance)
                             coach = [e for e in ac.events if e.provenance[0].start == s.provenance.start]
                             for e in coach:
-                                actors |= {a for a in e.actors if a in conflict_people}
+                                actors |= {a for a in e.actors if a in conflict_people[aid]}
                 for p in provs:
                     person_coach = self._coach_in(p.quote)
                     if person_coach:
@@ -460,10 +463,22 @@ class Assembler:
         })
 
 
-def _same_event(a: dict, b: dict) -> bool:
-    if a["match"] or b["match"]:
-        return a["match"] == b["match"] and bool(a["actors"] & b["actors"])
-    return bool(a["actors"] & b["actors"])
+    def _same_event(self, a: dict, b: dict) -> bool:
+        """One event told twice: same match (if any) and shared actors. A report or a post
+        without a match is one event only when its times agree (or it is told in one article)."""
+        if a["match"] or b["match"]:
+            return a["match"] == b["match"] and bool(a["actors"] & b["actors"])
+        if not a["actors"] & b["actors"]:
+            return False
+        if a["type"] not in ("transfer_report", "social_media_post") or b["aid"] in a["aids"]:
+            return True
+        for ta, aa in a["times"]:
+            for tb in (b["time"],):
+                va = self.rec.resolve_time(ta, self.window_of(aa))
+                vb = self.rec.resolve_time(tb, self.window_of(b["aid"]))
+                if va and vb and va.start and vb.start and va.start <= (vb.end or vb.start) and vb.start <= (va.end or va.start):
+                    return True
+        return False
 
 
 def _most_specific(values: list[str]) -> str:
