@@ -35,6 +35,9 @@ STATUS_COLORS = {
 }
 
 LANE_CONFLICT = "Conflict"
+# Text drawn on the plot: a mid grey that reads on white and on Streamlit's dark background
+# (Vega's default black vanishes in dark mode).
+MUTED = "#8c939d"
 AXIS_EXTENT = 170  # the same y-axis width in both timeline panels keeps their date axes aligned
 
 
@@ -137,8 +140,9 @@ def timeline_chart(
         color=alt.Color("result_label:N", scale=result_scale, legend=None),
         tooltip=match_tooltip,
     )
-    letters = base_m.mark_text(dy=-19, fontSize=11, fontWeight="bold").encode(text="mark_label:N")
-    opponents = base_m.mark_text(dy=19, fontSize=10).encode(text="opponent_label:N")
+    letters = base_m.mark_text(dy=-19, fontSize=11, fontWeight="bold").encode(
+        text="mark_label:N", color=alt.Color("result_label:N", scale=result_scale, legend=None))
+    opponents = base_m.mark_text(dy=19, fontSize=10, color=MUTED).encode(text="opponent_label:N")
 
     height = max(60, 44 * len(lanes))
     top = alt.layer(windows, points, played, postponed, letters, opponents).properties(
@@ -163,7 +167,7 @@ def timeline_chart(
     claims = base_p.transform_filter("datum.basis == 'article'").mark_point(shape="diamond", size=200, filled=True).encode(
         color=alt.Color("basis:N", scale=basis_scale), tooltip=pos_tooltip,
     )
-    labels = base_p.transform_filter("datum.basis != 'article'").mark_text(dy=-12, fontSize=11).encode(text=alt.Text("position:Q"))
+    labels = base_p.transform_filter("datum.basis != 'article'").mark_text(dy=-12, fontSize=11, color=MUTED).encode(text=alt.Text("position:Q"))
     bottom = alt.layer(line, claims, labels).properties(
         width=width, height=130,
         title=alt.TitleParams(f"{club or 'The club'}: league position", anchor="start", fontSize=14),
@@ -197,8 +201,9 @@ def results_strip(results: pd.DataFrame, *, club: str | None, width: int | str =
     tiles = base.mark_square(size=1600, opacity=1, cornerRadius=6).encode(
         y=row(3.0), color=alt.Color("result_label:N", scale=result_scale, legend=None), tooltip=tooltip)
     letters = base.mark_text(fontSize=22, fontWeight="bold", color="white").encode(y=row(3.0), text="letter:N", tooltip=tooltip)
-    scores = base.mark_text(fontSize=12, fontWeight="bold").encode(y=row(1.4), text="score_label:N")
-    captions = base.mark_text(fontSize=11, opacity=0.8).encode(y=row(0.5), text="caption:N")
+    scores = base.mark_text(fontSize=12, fontWeight="bold").encode(
+        y=row(1.4), text="score_label:N", color=alt.Color("result_label:N", scale=result_scale, legend=None))
+    captions = base.mark_text(fontSize=11, color=MUTED).encode(y=row(0.5), text="caption:N")
     return alt.layer(tiles, letters, scores, captions).properties(
         width=width if width != "container" else alt.Step(190), height=150,
         title=alt.TitleParams(f"{club or 'The club'}: latest results", anchor="start", fontSize=14),

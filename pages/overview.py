@@ -23,8 +23,8 @@ for comp in competitions:
         if not said:
             st.caption(f"The selected articles say nothing about {comp} up to {views.format_day(as_of)}.")
         if "league_position" in said:
-            st.metric("League position", views.ordinal(said["league_position"]),
-                      help=f"as of {said['league_position__as_of']}")
+            st.metric("League position", views.ordinal(said["league_position"]))
+            st.caption(f"as of {views.format_day(views.to_date(said['league_position__as_of']))}")
         facts = []
         if "points_behind_leader" in said:
             facts.append(f"{said['points_behind_leader']} points behind the leader")
@@ -43,8 +43,8 @@ for comp in competitions:
         computed = views.computed_standing(d.filtered["standings"], d.club, as_of) if comp == views.league_of(d.tables) else {}
         if computed:
             st.markdown("**According to the computed table**")
-            st.metric("League position", views.ordinal(computed["position"]),
-                      help=f"after matchday {computed['matchday']}, as of {computed['as_of']}")
+            st.metric("League position", views.ordinal(computed["position"]))
+            st.caption(f"after matchday {computed['matchday']}, as of {views.format_day(views.to_date(computed['as_of']))}")
             st.markdown(
                 f"- {computed['points']} points from {computed['played']} games\n"
                 f"- {computed['gap_to_leader']} points behind the leader\n"

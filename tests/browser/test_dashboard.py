@@ -111,3 +111,46 @@ def test_timeline_downloads_png_svg_and_html(page, server, tmp_path):
     assert name.endswith(".html")
     assert b"<html" in html.lower() and b"vega" in html.lower()
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def _find_colour(png: bytes, rgb: tuple[int, int, int], tolerance: int = 40, top: float = 0.4) -> tuple[float, float] | None:
+    """The centre of the pixels of one colour in the top part of a screenshot (None when absent)."""
+    import io
+
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(png)).convert("RGB")
+    xs, ys = [], []
+    px = img.load()
+    for y in range(0, int(img.height * top), 2):
+        for x in range(0, img.width, 2):
+            r, g, b = px[x, y]
+            if abs(r - rgb[0]) + abs(g - rgb[1]) + abs(b - rgb[2]) <= tolerance:
+                xs.append(x)
+                ys.append(y)
+    if len(xs) < 10:
+        return None
+    return sum(xs) / len(xs), sum(ys) / len(ys)
+
+
+def test_clicking_an_event_shows_its_provenance(page, server):
+    from fanboard.charts import EVENT_COLORS
+
+    open_page(page, server, "timeline", "?player=Alejandro+G%C3%B3mez&dates=2020-12-01&dates=2020-12-19")
+    page.wait_for_selector(CHART)
+    page.wait_for_timeout(1000)
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    hexcolour = EVENT_COLORS["Dispute"].lstrip("#")
+    target = tuple(int(hexcolour[i:i + 2], 16) for i in (0, 2, 4))
+    # The points are drawn at 85% opacity on the page background.
+    blended = tuple(round(0.85 * c + 0.15 * 255) for c in target)
+    spot = _find_colour(chart.screenshot(), blended) or _find_colour(chart.screenshot(), target)
+    assert spot, "the Dispute event is not drawn"
+    box = chart.bounding_box()  # after the screenshot, which may have scrolled the chart into view
+    page.mouse.click(box["x"] + spot[0], box["y"] + spot[1])
+    page.wait_for_function("() => document.body.innerText.includes('Dispute · 1 Dec 2020')", timeout=60_000)
+    wait_idle(page)
+    main = page.locator("[data-testid='stMain']").inner_text()
+    assert "Certainty: confirmed" in main
+    assert page.locator("[data-testid='stException']").count() == 0
+    screenshot(page, "timeline_selected_event")
