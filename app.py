@@ -79,6 +79,7 @@ def sidebar_filters(tables: dict) -> views.Filters:
     """The filters, drawn once here so they persist across pages, each bound to a URL parameter."""
     labels = views.article_labels(tables["articles"])
     bounds = views.date_bounds(tables)
+    default_range = views.saga_window(tables)
     with st.sidebar:
         st.header("Filters")
         players = st.multiselect(
@@ -92,7 +93,7 @@ def sidebar_filters(tables: dict) -> views.Filters:
         date_from = date_to = None
         if bounds:
             picked = st.date_input(
-                "Dates", value=bounds, min_value=bounds[0], max_value=bounds[1],
+                "Dates", value=default_range, min_value=bounds[0], max_value=bounds[1],
                 key="dates", bind="query-params", format="YYYY-MM-DD",
             )
             picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)

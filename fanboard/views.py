@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -743,3 +743,28 @@ def subject_label(tables: Tables, subject: str, club: str | None = None) -> str:
     if len(e):
         return f"{humanize(e.iloc[0]['event_type'])}: {e.iloc[0]['summary']}"
     return subject
+
+
+SAGA_LEAD_IN_DAYS = 14
+
+
+def saga_window(tables: Tables) -> tuple[date, date] | None:
+    """The default date range: the days the articles' matches, events and claims cover,
+    plus two weeks before for context (the league table can run all season long).
+    """
+    days: list[date] = []
+    for name, cols in (
+        ("matches", ("date", "date_from", "date_to")),
+        ("events", ("date", "date_from", "date_to")),
+        ("player_status", ("date",)),
+        ("situation", ("as_of",)),
+    ):
+        for col in cols:
+            days += [d for d in map(to_date, tables[name][col]) if d]
+    if not days:
+        return date_bounds(tables)
+    bounds = date_bounds(tables)
+    start = min(days) - timedelta(days=SAGA_LEAD_IN_DAYS)
+    if bounds:
+        start = max(start, bounds[0])
+    return start, max(days)

@@ -77,7 +77,7 @@ def test_sidebar_filters_are_bound_to_the_url(open_page, tables_dir, monkeypatch
     at = open_page()
     assert [w.key for w in at.sidebar.multiselect] == ["player", "competition", "source"]
     assert at.sidebar.multiselect(key="player").options == [GOMEZ, "Gian Piero Gasperini", ILICIC]
-    assert at.sidebar.date_input(key="dates").value == (date(2020, 11, 8), date(2020, 12, 19))
+    assert at.sidebar.date_input(key="dates").value == (date(2020, 11, 17), date(2020, 12, 19))  # the saga, two weeks before its first match
 
     monkeypatch.setenv("FANBOARD_TABLES", str(tables_dir))
     at = AppTest.from_file(str(APP), default_timeout=90)
@@ -114,7 +114,7 @@ def test_overview_follows_the_player_filter(open_page):
 def test_timeline_shows_events_and_matches(open_page):
     at = open_page("timeline")
     text = shown(at)
-    assert "Showing 8 events and 4 matches for anyone between 8 Nov 2020 and 19 Dec 2020" in text
+    assert "Showing 8 events and 4 matches for anyone between 17 Nov 2020 and 19 Dec 2020" in text
     events = frames(at)[0]
     assert list(events["type_label"]) == [
         "Dispute", "Altercation", "Substitution", "Resignation offer", "Sanction demand",
