@@ -621,7 +621,7 @@ def preview(cand: Candidate, pipelines, store: ArticleStore | None = None) -> Pr
     claims = Extractor(pipelines).extract(article)
     text = cand.text
     seen, entities = set(), []
-    for start, end, label, canonical in claims.entities:
+    for start, end, label, canonical in sorted(claims.entities):
         key = (text[start:end], label, canonical)
         if key not in seen:
             seen.add(key)
