@@ -124,6 +124,6 @@ st.session_state["dashboard"] = views.Dashboard.create(
 )
 
 page = st.navigation(navigation_pages() + [
-    st.Page(ROOT / "pages" / "add_article.py", title="Add articles", url_path="add"),
+    st.Page(ROOT / "pages" / "add_article.py", title="Add articles", url_path="add_article"),
 ])
 page.run()
