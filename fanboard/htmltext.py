@@ -112,7 +112,11 @@ def html_to_text(markup: str) -> HtmlText:
             "trafilatura found no article body in this HTML, so the tags were simply stripped "
             "(scripts and styles dropped); check the text before saving"
         )
-    if title and not text.lstrip().startswith(title):
+    text = text.lstrip()
+    if title and text.startswith(title):
+        # the headline gets a line of its own (trafilatura's fallback extractors run it into the body)
+        text = f"{title}\n\n{text[len(title):].lstrip()}".rstrip() if text[len(title):len(title) + 1] != "\n" else text
+    elif title:
         text = f"{title}\n\n{text}" if text else title
     return HtmlText(
         text=text,
