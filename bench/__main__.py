@@ -43,6 +43,7 @@ def extraction_figures(n: int, sizes: list[int], work: Path, corpus_dir: Path) -
          f"tables: {full.summary}"],
     )
 
+    log(f"   → {f1.value}; {f1.reference}; {f1.ratio}; {full.phase_text()}")
     log("2/6 incremental: cached build, add one article, rebuild")
     inc = extraction.incremental(corpus_dir, work)
     r = inc.rebuild
@@ -57,8 +58,9 @@ def extraction_figures(n: int, sizes: list[int], work: Path, corpus_dir: Path) -
          f"first build with an empty cache: {inc.cold.seconds:.2f} s ({inc.cold.phase_text()})"],
     )
 
+    log(f"   → {f2.value}; {f2.ratio}; {r.phase_text()}")
     log(f"3/6 scaling: builds of {', '.join(map(str, sizes))} articles")
-    sc = extraction.scaling(corpus_dir, work, sizes, known={full.articles: full})
+    sc = extraction.scaling(corpus_dir, work, sizes, known={full.articles: full}, progress=log)
     pts = sc.points
     exps = {p: sc.exponent(p) for p in ("extract_all", "reconcile")}
     f3 = Figure(

@@ -176,7 +176,8 @@ class Scaling:
         return self.exponent() <= 1.25
 
 
-def scaling(corpus_dir: Path, work: Path, sizes: list[int], known: dict[int, BuildTiming] | None = None) -> Scaling:
+def scaling(corpus_dir: Path, work: Path, sizes: list[int], known: dict[int, BuildTiming] | None = None,
+            progress=None) -> Scaling:
     known = known or {}
     points = []
     for n in sizes:
@@ -186,4 +187,6 @@ def scaling(corpus_dir: Path, work: Path, sizes: list[int], known: dict[int, Bui
         folder = corpus.subset(corpus_dir, n, work / f"n{n}")
         words = sum(corpus.count_words(p.read_text(encoding="utf-8")) for p in folder.glob("*.txt"))
         points.append(timed_build([folder], work / f"tables-n{n}", None, words))
+        if progress:
+            progress(f"   → {n} articles: {points[-1].seconds:.2f} s ({points[-1].phase_text()})")
     return Scaling(points)
