@@ -1,0 +1,32 @@
+"""fanboard benchmarks: `make bench` (= `python -m bench`) prints six figures and adds them
+to bench/results.md with the commit they were measured on.
+
+Absolute times on a shared machine are noise, so each figure that can have one is measured
+against a reference run in the same process, on the same machine, at the same time.
+
+1. Extraction throughput. A generated corpus (bench/corpus.py: 2,000 articles, ~1M words,
+   en/nl/it, sentences of the seeds and invented test articles recombined with other
+   knowledge-base names) is built with `pipeline.build(..., cache_dir=None)` into a temporary
+   folder: ingest, nlp, extract, reconcile, write. Reference: `spacy.blank(lang)` +
+   sentencizer over the same texts. Words are whitespace-separated chunks. A seeds build
+   first loads spaCy, the pipelines and the stop-word lists; that one-time cost is reported
+   apart. Targets: ≥ 200,000 words/s and ≤ 6× the reference's time.
+2. Incremental rebuild. The same corpus is built with a claim cache, one new generated
+   article is added in a second folder, and the build runs again. Target: < 1 s; printed
+   as a ratio to the full build of (1).
+3. Scaling. Builds of the first 250, 500 and 1,000 articles (and the 2,000 of (1)). The growth
+   exponent (log time / log articles between the smallest and the largest build) should
+   stay near 1; it is also printed per phase, so a quadratic phase shows itself.
+4. Dashboard cold start (bench/dashboard.py, Playwright + /usr/bin/chromium): from
+   `streamlit run app.py --server.headless true --server.port <free>` to the Overview
+   rendered (script idle, every chart drawn), with tables built beforehand and named by
+   FANBOARD_TABLES. Reference: bench/hello_app.py (one Altair chart) started the same way.
+   Median of 3 starts each. Target: ≤ 1.5×.
+5. Filter latency: 20 player-filter changes on the Timeline page (add a player, remove it),
+   from the key press to the script idle with the chart redrawn. Median. Target: < 250 ms.
+6. Memory: peak RSS (VmHWM) of the server that served (4) and (5). Target: < 400 MB.
+
+`python -m bench --help` lists the options (smaller corpus, no browser, another results
+file); `python -m bench.profile` shows where a build spends its time; `python -m bench.corpus`
+only writes the corpus. tests/test_bench_smoke.py runs a tiny version without timing anything.
+"""
