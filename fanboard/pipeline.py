@@ -139,7 +139,7 @@ def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
         w = windows[a.id]
         ac = claims[a.id]
         article_rows.append({
-            "article_id": a.id, "file": str(a.path.name), "headline": a.headline, "language": a.language,
+            "article_id": a.id, "file": _display_path(a.path), "headline": a.headline, "language": a.language,
             "published": a.published.isoformat() if a.published else "",
             "published_from": w.lo.isoformat() if w.lo else "", "published_to": w.hi.isoformat() if w.hi else "",
             "source": a.source, "url": a.url, "published_evidence": " | ".join(w.evidence),
@@ -155,6 +155,15 @@ def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
         "standings": frame("standings", _standings(fixtures, decisions, focus, kb)),
         "provenance": frame("provenance", asm.provenance),
     }
+
+
+def _display_path(path: Path) -> str:
+    """The article's path relative to the project (seeds/x.txt), or absolute when outside it."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _focus(claims: dict[str, ArticleClaims]) -> str | None:

@@ -6,6 +6,8 @@ so everything a page shows can be tested without a browser. Every table cell is 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import html
 import re
 import unicodedata
@@ -111,11 +113,50 @@ def focus_club(matches: pd.DataFrame) -> str | None:
 
 
 def people(tables: Tables) -> list[str]:
-    """Everyone the tables talk about: players with a status and the actors of events."""
-    names = set(tables["player_status"]["player"]) | {
-        a for cell in tables["events"]["actors"] for a in split(cell)
-    }
+    """The people of the saga: players with a status, and the people who act in its events.
+
+    Event actors that are not people of a club (journalists who report, clubs named as
+    parties of a transfer report) are left out: a fan filters by the people of the story.
+    """
+    from .kb import KB  # light: CSV files, no spaCy
+
+    kb = _kb(KB)
+    actors = {a for cell in tables["events"]["actors"] for a in split(cell)}
+    def is_club_person(name: str) -> bool:
+        person = kb.person(name) if kb else None
+        return person is not None and person.role != "journalist"
+    names = set(tables["player_status"]["player"]) | {a for a in actors if is_club_person(a)}
     return sorted(n for n in names if n)
+
+
+@lru_cache(maxsize=1)
+def _kb(loader):
+    try:
+        return loader.load()
+    except Exception:  # a broken knowledge base must not take the dashboard down
+        return None
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def human_value(value: str) -> str:
+    """'2021-01' -> 'January 2021'; '2022-06-01/2022-07-31' -> 'June–July 2022'; others as they are."""
+    if not value:
+        return value
+    if "/" in value:
+        lo, hi = (to_date(v) for v in value.split("/", 1))
+        if lo and hi:
+            if lo.year == hi.year:
+                return f"{MONTHS[lo.month - 1]}–{MONTHS[hi.month - 1]} {hi.year}" if lo.month != hi.month \
+                    else f"{MONTHS[lo.month - 1]} {lo.year}"
+            return f"{MONTHS[lo.month - 1]} {lo.year} – {MONTHS[hi.month - 1]} {hi.year}"
+        return value
+    parts = value.split("-")
+    if len(parts) == 2 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return value
 
 
 def competitions(tables: Tables) -> list[str]:
@@ -225,7 +266,7 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
         m = m[m["competition"].isin(f.competitions)]
 
     ps = t["player_status"]
-    ps = ps[ps["article_id"].isin(allowed)]
+    ps = _where(ps, (_cites(c, allowed) for c in ps["article_id"]))  # merged rows name several articles
     ps = ps[(ps["match_id"] == "") | ps["match_id"].isin(m["match_id"])]
     if f.players:
         ps = ps[ps["player"].isin(f.players)]
@@ -241,7 +282,7 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
         m = m[m["match_id"].isin(involved)]
 
     sit = t["situation"]
-    sit = sit[sit["article_id"].isin(allowed)]
+    sit = _where(sit, (_cites(c, allowed) for c in sit["article_id"]))
     sit = _where(sit, (_in_window(to_date(d), to_date(d), f) for d in sit["as_of"]))
     if f.competitions:
         sit = sit[sit["competition"].isin(f.competitions)]
@@ -443,7 +484,7 @@ def player_grid(player_status: pd.DataFrame, results: pd.DataFrame, players: Ite
 def standing_facts(player_status: pd.DataFrame, player: str) -> pd.DataFrame:
     """Facts about a player that are not about one match: captain, contract, departure."""
     rows = player_status[(player_status["player"] == player) & player_status["status"].isin(STANDING_STATUSES)]
-    out = rows.assign(fact=rows["status"].map(humanize))
+    out = rows.assign(fact=rows["status"].map(humanize), value=rows["value"].map(human_value))
     out = out[["fact", "value", "certainty", "article_id", "quote"]]
     return out.drop_duplicates(["fact", "value", "certainty", "article_id"]).reset_index(drop=True)
 

@@ -77,7 +77,7 @@ def test_sidebar_filters_are_bound_to_the_url(open_page, tables_dir, monkeypatch
     at = open_page()
     assert [w.key for w in at.sidebar.multiselect] == ["player", "competition", "source"]
     assert at.sidebar.multiselect(key="player").options == [GOMEZ, "Gian Piero Gasperini", ILICIC]
-    assert at.sidebar.date_input(key="dates").value == (date(2020, 11, 17), date(2020, 12, 19))  # the saga, two weeks before its first match
+    assert at.sidebar.date_input(key="dates").value == (date(2020, 11, 17), date(2020, 12, 18))  # the saga, two weeks before its first match
 
     monkeypatch.setenv("FANBOARD_TABLES", str(tables_dir))
     at = AppTest.from_file(str(APP), default_timeout=90)
@@ -98,7 +98,7 @@ def test_overview_shows_standing_results_and_conflict(open_page):
     assert "needs at least a draw" in text
     assert "Ajax 0-1 Atalanta" in text
     assert "Latest: Social media post" in text
-    assert "Contradictions found: 2" in text and "Articles: 2" in text
+    assert "Contradictions found: 3" in text and "Articles: 2" in text
     assert {b.label for b in at.main.get("download_button")} >= {"PNG", "SVG", "HTML"}
 
 
@@ -114,11 +114,11 @@ def test_overview_follows_the_player_filter(open_page):
 def test_timeline_shows_events_and_matches(open_page):
     at = open_page("timeline")
     text = shown(at)
-    assert "Showing 8 events and 4 matches for anyone between 17 Nov 2020 and 19 Dec 2020" in text
+    assert "Showing 9 events and 4 matches for anyone between 17 Nov 2020 and 18 Dec 2020" in text
     events = frames(at)[0]
     assert list(events["type_label"]) == [
-        "Dispute", "Altercation", "Substitution", "Resignation offer", "Sanction demand",
-        "Squad exclusion", "Transfer report", "Social media post",
+        "Altercation", "Dispute", "Resignation offer", "Sanction demand", "Substitution",
+        "Squad exclusion", "Transfer report", "Dispute", "Social media post",
     ]
     assert set(events["certainty"]) == {"confirmed", "reported"}
     assert {b.label for b in at.main.get("download_button")} == {"PNG", "SVG", "HTML", "CSV"}
@@ -129,8 +129,8 @@ def test_timeline_follows_the_player_widget(open_page):
     at.sidebar.multiselect(key="player").set_value([ILICIC]).run()
     assert not at.exception
     text = shown(at)
-    assert "Showing 3 events and 2 matches for Josip Iličić" in text
-    assert list(frames(at)[0]["type_label"]) == ["Substitution", "Sanction demand", "Squad exclusion"]
+    assert "Showing 4 events and 2 matches for Josip Iličić" in text
+    assert list(frames(at)[0]["type_label"]) == ["Dispute", "Sanction demand", "Substitution", "Squad exclusion"]
 
 
 def test_timeline_empty_state_explains_itself(open_page):
@@ -145,7 +145,7 @@ def test_matches_table(open_page):
         "Atalanta 1-1 FC Midtjylland", "Udinese – Atalanta", "Ajax 0-1 Atalanta", "Atalanta 3-0 Fiorentina",
     ]
     assert [r[0] for r in table["result"]] == ["drawn", "postponed", "won", "won"]
-    assert list(table["status"]) == ["played", "postponed: heavy rain", "played", "played"]
+    assert list(table["status"]) == ["played", "postponed: rain", "played", "played"]
     assert "Josip Iličić: subbed on" in table["players"][0]
     assert "Alejandro Gómez: unused" in table["players"][3]
 
@@ -161,26 +161,26 @@ def test_players_page_grid_facts_and_events(open_page):
     at = open_page("players")
     assert [h.value for h in at.main.header] == [GOMEZ, ILICIC]
     text = shown(at)
-    assert "mid-2022" in text and "Captain" in text and "January 2021" in text
+    assert "June–July 2022" in text and "Captain" in text and "January 2021" in text
     assert f"no standing facts (captaincy, contract, departure) about {ILICIC}" in text
 
 
 def test_players_page_focuses_on_the_selected_player(open_page):
     at = open_page("players", player=[ILICIC])
     assert [h.value for h in at.main.header] == [ILICIC]
-    assert "mid-2022" not in shown(at)
-    at = open_page("players", player=["Gian Piero Gasperini"], dates=["2020-12-09", "2020-12-19"])
-    assert "No events for Gian Piero Gasperini between 9 Dec 2020 and 19 Dec 2020." in shown(at)
+    assert "June–July 2022" not in shown(at)
+    at = open_page("players", player=["Gian Piero Gasperini"], dates=["2020-12-10", "2020-12-19"])
+    assert "No events for Gian Piero Gasperini between 10 Dec 2020 and 19 Dec 2020." in shown(at)
 
 
 def test_sources_page_articles_highlights_and_contradictions(open_page):
     at = open_page("sources")
     text = shown(at)
     assert "Atalanta en Alejandro Gómez lijken op ramkoers na bericht op Instagram" in text
-    assert "between 2020-12-06 and 2020-12-08 (inferred)" in text
+    assert "between 2020-12-07 and 2020-12-09 (inferred)" in text
     bodies = [h.proto.body for h in at.main.get("html")]
     assert len(bodies) == 2 and all("<mark" in b for b in bodies)
-    assert "FC Midtjylland" in text and "a club cannot play itself" in text
+    assert "FC Midtjylland" in text and "the club itself" in text
     marks_all = sum(b.count("<mark") for b in bodies)
     at = open_page("sources", player=[ILICIC])
     marks_ilicic = sum(h.proto.body.count("<mark") for h in at.main.get("html"))

@@ -10,12 +10,14 @@ from fanboard import charts, views
 from fanboard.schema import EVENT_TYPES
 from fanboard.tables import frame, read_tables
 
+from conftest import FIXTURE_TABLES
+
 ILICIC = "Josip Iličić"
 
 
 @pytest.fixture(scope="module")
-def tables(tables_dir):
-    return read_tables(tables_dir)
+def tables():
+    return read_tables(FIXTURE_TABLES)  # chart functions are tested on the fixed, hand-made tables
 
 
 def board(tables, **filters) -> views.Dashboard:

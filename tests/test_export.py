@@ -12,10 +12,12 @@ import pytest
 from fanboard import charts, export, views
 from fanboard.tables import read_tables
 
+from conftest import FIXTURE_TABLES
+
 
 @pytest.fixture(scope="module")
-def timeline(tables_dir):
-    d = views.Dashboard.create(read_tables(tables_dir), views.Filters(players=("Alejandro Gómez",)))
+def timeline():
+    d = views.Dashboard.create(read_tables(FIXTURE_TABLES), views.Filters(players=("Alejandro Gómez",)))
     return charts.timeline_chart(d.events, d.results, d.positions, club=d.club)
 
 
@@ -61,8 +63,8 @@ def test_file_names_say_what_is_inside(players, start, end, expected):
     assert export.file_name("timeline", "png", players=players, date_from=start, date_to=end) == expected
 
 
-def test_csv_follows_the_filters(tables_dir):
-    tables = read_tables(tables_dir)
+def test_csv_follows_the_filters():
+    tables = read_tables(FIXTURE_TABLES)
     d = views.Dashboard.create(tables, views.Filters(players=("Josip Iličić",)))
     csv = export.to_csv(d.results.drop(columns=["source_ids"])).decode("utf-8")
     lines = csv.strip().split("\n")

@@ -51,13 +51,22 @@ class Sentence:
 
     @property
     def quote(self) -> str:
-        return self.span.text.strip()
+        return _trim(self.span.text)[2]
 
     def provenance(self, article_id: str) -> Provenance:
-        text = self.span.text
-        lead = len(text) - len(text.lstrip())
-        return Provenance(article_id, self.span.start_char + lead,
-                          self.span.start_char + len(text.rstrip()), self.quote, self.certainty)
+        lead, tail, quote = _trim(self.span.text)
+        return Provenance(article_id, self.span.start_char + lead, self.span.start_char + tail,
+                          quote, self.certainty)
+
+
+def _trim(text: str) -> tuple[int, int, str]:
+    """A sentence without surrounding space, and without an opening quotation mark that the
+    sentencizer left at its end ('… League. “' belongs to the next sentence)."""
+    lead = len(text) - len(text.lstrip())
+    body = text.rstrip()
+    while body and body[-1] in "“„«‘" and body[:-1].rstrip():
+        body = body[:-1].rstrip()
+    return lead, len(body), body[lead:]
 
 
 class Extractor:

@@ -57,7 +57,7 @@ def test_player_filter_changes_timeline_and_survives_reload(page, server):
     page.wait_for_function("() => document.body.innerText.includes('for Josip Iličić')")
     after = page.get_by_text("Showing ", exact=False).first.inner_text()
     assert after != before
-    assert "3 events and 2 matches for Josip Iličić" in after
+    assert "4 events and 2 matches for Josip Iličić" in after
     assert "player=" in page.url
     page.wait_for_selector(CHART)
     page.wait_for_timeout(800)
@@ -136,7 +136,8 @@ def _find_colour(png: bytes, rgb: tuple[int, int, int], tolerance: int = 40, top
 def test_clicking_an_event_shows_its_provenance(page, server):
     from fanboard.charts import EVENT_COLORS
 
-    open_page(page, server, "timeline", "?player=Alejandro+G%C3%B3mez&dates=2020-12-01&dates=2020-12-19")
+    # one Dispute point in the window, so the colour centroid is that point
+    open_page(page, server, "timeline", "?player=Alejandro+G%C3%B3mez&dates=2020-12-01&dates=2020-12-05")
     page.wait_for_selector(CHART)
     page.wait_for_timeout(1000)
     chart = page.locator("[data-testid='stVegaLiteChart']").first
@@ -148,9 +149,9 @@ def test_clicking_an_event_shows_its_provenance(page, server):
     assert spot, "the Dispute event is not drawn"
     box = chart.bounding_box()  # after the screenshot, which may have scrolled the chart into view
     page.mouse.click(box["x"] + spot[0], box["y"] + spot[1])
-    page.wait_for_function("() => document.body.innerText.includes('Dispute · 1 Dec 2020')", timeout=60_000)
+    page.wait_for_function("() => document.body.innerText.includes('Dispute · ')", timeout=60_000)
     wait_idle(page)
     main = page.locator("[data-testid='stMain']").inner_text()
-    assert "Certainty: confirmed" in main
+    assert "Certainty: confirmed" in main and "Gian Piero Gasperini" in main
     assert page.locator("[data-testid='stException']").count() == 0
     screenshot(page, "timeline_selected_event")
