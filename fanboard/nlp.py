@@ -325,7 +325,11 @@ class KBEntityRuler(EntityRuler):
             # the token Matcher's order: by position, then by the order the patterns were added
             words.sort(key=lambda m: (m[1], self._order.get(m[0], 0)))
             others = list(self._others(doc)) if len(self._others) else []
-            matches = words + others + list(self.phrase_matcher(doc))
+            # a name of several words ends in a capital ("la Dea", not "la dea del calcio");
+            # role descriptions ("de aanvoerder") are lower case by nature
+            phrases = [(m, s, e) for m, s, e in self.phrase_matcher(doc)
+                       if e - s == 1 or not doc[e - 1].is_lower or self.nlp.vocab.strings[m].startswith("PERSONREF")]
+            matches = words + others + phrases
         final_matches = set([(m_id, start, end) for m_id, start, end in matches if start != end])
         get_sort_key = lambda m: (m[2] - m[1], -m[1])  # noqa: E731 (as in EntityRuler.match)
         return sorted(final_matches, key=get_sort_key, reverse=True)

@@ -1,0 +1,44 @@
+"""The per-language pipelines: blank by default, a user's own model when configured."""
+from __future__ import annotations
+
+import spacy
+
+from fanboard.kb import KB
+from fanboard.nlp import build_pipeline, load_rules, compile_pattern
+
+
+def test_default_pipeline_is_blank_with_rules():
+    nlp = build_pipeline("nl", KB.load())
+    assert nlp.pipe_names == ["fanboard_scores", "fanboard_paragraphs", "sentencizer", "entity_ruler",
+                              "fanboard_quotes", "fanboard_cues"]
+    doc = nlp("Invented headline\n\nDe aanvoerder speelde 1 - 1 tegen Ajax. “Ik blijf”, zei Goméz.")
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("De aanvoerder", "PERSONREF", "role:captain"), ("Ajax", "CLUB", "ajax"), ("Goméz", "PERSON", "alejandro-gomez")]
+    assert "1 - 1" in [t.text for t in doc]          # one token, whatever the spacing
+    assert [s.text.strip() for s in doc.sents][0] == "Invented headline"
+    assert [t.text for t in doc if t._.in_quote][:2] == ["“", "Ik"]
+
+
+def test_one_word_names_must_be_capitalised():
+    nlp = build_pipeline("it", KB.load())
+    assert [e.text for e in nlp("Invented: la dea del calcio e la Dea di Bergamo.").ents] == ["la Dea"]
+
+
+def test_a_users_model_can_be_plugged_in(tmp_path, monkeypatch):
+    # Any spaCy pipeline on disk stands in for a statistical model here (nothing is downloaded).
+    model = spacy.blank("en")
+    model.add_pipe("sentencizer")
+    model.to_disk(tmp_path / "my_model")
+    monkeypatch.setenv("FANBOARD_SPACY_MODEL_EN", str(tmp_path / "my_model"))
+    nlp = build_pipeline("en", KB.load())
+    assert nlp.pipe_names[:2] == ["fanboard_scores", "sentencizer"] and "entity_ruler" in nlp.pipe_names
+    assert [e.label_ for e in nlp("Invented: Ilicic scored against Ajax.").ents] == ["PERSON", "CLUB"]
+
+
+def test_cue_syntax_compiles_to_matcher_patterns():
+    nlp = spacy.blank("en")
+    rules = load_rules("en")
+    assert compile_pattern("need|needs ?at least a draw", nlp, rules) == [
+        {"LOWER": {"IN": ["need", "needs"]}}, {"LOWER": "at", "OP": "?"}, {"LOWER": "least"}, {"LOWER": "a"},
+        {"LOWER": "draw"}]
+    assert compile_pattern("#PERSON *", nlp, rules) == [{"ENT_TYPE": "PERSON", "OP": "+"}, {"IS_PUNCT": False, "OP": "{0,4}"}]
