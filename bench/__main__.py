@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=3, help="cold starts of each app (median)")
     ap.add_argument("--changes", type=int, default=20, help="player-filter changes (median)")
     ap.add_argument("--no-browser", action="store_true", help="skip measurements 4-6")
+    ap.add_argument("--no-extraction", action="store_true", help="skip measurements 1-3")
     ap.add_argument("--results", type=Path, default=RESULTS, help="results file (default bench/results.md)")
     ap.add_argument("--no-results", action="store_true", help="print only")
     ap.add_argument("--corpus", type=Path, default=corpus.CORPUS_DIR / "articles", help="where to write the corpus")
@@ -139,7 +140,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="fanboard-bench-"))
     try:
-        figures = extraction_figures(args.articles, sizes, work, args.corpus, warm=not args.no_warm_up)
+        if args.no_extraction:
+            figures = [Figure(name, "not measured", details=["--no-extraction"]) for name in
+                       ("extraction throughput", "incremental rebuild (+1 article)", "scaling")]
+        else:
+            figures = extraction_figures(args.articles, sizes, work, args.corpus, warm=not args.no_warm_up)
         if args.no_browser:
             figures += [Figure(name, "not measured", details=["--no-browser"]) for name in
                         ("dashboard cold start", "filter latency (Timeline, players)", "server peak RSS")]
