@@ -8,6 +8,8 @@ reliably. It adds no dependency and no model download.
 from __future__ import annotations
 
 import importlib
+import importlib.util
+from pathlib import Path
 import re
 from functools import lru_cache
 
@@ -19,8 +21,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 
 @lru_cache(maxsize=None)
 def _stop_words(lang: str) -> frozenset[str]:
-    module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
-    return frozenset(w.lower() for w in module.STOP_WORDS)
+    """spaCy's stop words for `lang`, read from its stop_words.py alone: importing the language
+    package would also compile its tokenizer exceptions (seconds for French)."""
+    spec = importlib.util.find_spec("spacy")
+    path = Path(spec.origin).parent / "lang" / lang / "stop_words.py"
+    namespace: dict = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+    return frozenset(w.lower() for w in namespace["STOP_WORDS"])
 
 
 def language_scores(text: str) -> dict[str, float]:

@@ -63,6 +63,7 @@ class LanguageRules:
     numbers: dict[str, int] = field(default_factory=dict)
     ordinals: dict[str, int] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)
+    words_map: dict[str, dict] = field(default_factory=dict)   # e.g. article_contractions
     cues: list[Cue] = field(default_factory=list)
 
     def number(self, text: str) -> int | None:
@@ -92,7 +93,8 @@ def load_rules(lang: str, patterns_dir: Path = PATTERNS_DIR) -> LanguageRules:
         score_order=data.get("score_order", "home_away"),
         numbers={k.lower(): int(v) for k, v in data.get("numbers", {}).items()},
         ordinals={k.lower(): int(v) for k, v in data.get("ordinals", {}).items()},
-        words={k: [w.lower() for w in v] for k, v in data.get("words", {}).items()},
+        words={k: [w.lower() for w in v] for k, v in data.get("words", {}).items() if isinstance(v, list)},
+        words_map={k: v for k, v in data.get("words", {}).items() if isinstance(v, dict)},
     )
     for kind, entries in data.get("cues", {}).items():
         for i, entry in enumerate(entries):
@@ -345,6 +347,24 @@ def make_kb_entity_ruler(nlp: Language, name: str, phrase_matcher_attr: str | No
                          overwrite_ents=overwrite_ents, ent_id_sep=ent_id_sep)
 
 
+def _description_forms(phrase: str, rules: "LanguageRules") -> list[str]:
+    """'l'argentino' and its forms after a preposition: 'all'argentino', 'dell'argentino', …
+    (the contractions of the language's articles are data: words.article_contractions)."""
+    forms = [phrase]
+    for article, contracted in rules.words_map.get("article_contractions", {}).items():
+        if phrase.startswith(article):
+            forms += [c + phrase[len(article):] for c in contracted]
+    return forms
+
+
+def _split_team_pairs(nlp: Language) -> None:
+    """Split "Atalanta-Midtjylland" (Italian and Dutch keep it as one token) at a hyphen that
+    joins two capitalised words, so both names are found; "Jean-Claude" splits the same way
+    in the names of the knowledge base, so names still match."""
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[a-zà-ÿ])[-–](?=[A-ZÀ-Ý])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 def _model_name(lang: str) -> str | None:
     return os.environ.get(f"FANBOARD_SPACY_MODEL_{lang.upper()}") or None
 
@@ -364,6 +384,7 @@ def build_pipeline(lang: str, kb: KB, model: str | None = None) -> Language:
     if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("fanboard_paragraphs")
         nlp.add_pipe("sentencizer")
+    _split_team_pairs(nlp)
     nlp.add_pipe("fanboard_scores", first=True)
     ruler = nlp.add_pipe(
         "fanboard_entity_ruler", name="entity_ruler",
@@ -371,8 +392,8 @@ def build_pipeline(lang: str, kb: KB, model: str | None = None) -> Language:
     )
     patterns = [_entity_pattern(nlp, label, text, target) for label, text, target in kb.surface_forms()]
     patterns += [
-        {"label": "PERSONREF", "pattern": d.phrase, "id": d.refers_to}
-        for d in kb.descriptions(lang)
+        {"label": "PERSONREF", "pattern": phrase, "id": d.refers_to}
+        for d in kb.descriptions(lang) for phrase in _description_forms(d.phrase, load_rules(lang))
     ]
     ruler.add_patterns(patterns)
     nlp.add_pipe("fanboard_quotes")

@@ -15,7 +15,7 @@ import pytest
 
 from helpers import DATA, ROOT
 
-INVENTED = DATA / "invented"
+SETS = {"invented": DATA / "invented", "invented2": DATA / "invented2"}
 KEYS = {
     "matches": ["match_id", "home", "away", "status"],
     "player_status": ["player", "status", "match_id"],
@@ -23,7 +23,11 @@ KEYS = {
     "events": ["event_type", "actors", "article_id"],
 }
 # recall reached by the rules (rows found / rows expected); raise when the rules improve
-MIN_RECALL = {"matches": 0.85, "player_status": 0.85, "situation": 1.0, "events": 1.0}
+MIN_RECALL = {
+    "invented": {"matches": 0.9, "player_status": 0.85, "situation": 1.0, "events": 1.0},
+    # the second set was written later, by someone who had not seen the rules
+    "invented2": {"matches": 1.0, "player_status": 0.85, "situation": 1.0, "events": 1.0},
+}
 # Known wrong rows, each with the reason. The list may only shrink.
 KNOWN_EXTRA: dict[str, set] = {
     "matches": {
@@ -41,17 +45,22 @@ KNOWN_EXTRA: dict[str, set] = {
     },
     "situation": set(), "events": set(),
 }
+KNOWN_EXTRA = {"invented": KNOWN_EXTRA, "invented2": {"matches": set(), "player_status": set(),
+                                                      "situation": set(), "events": set()}}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("invented_tables")
+@pytest.fixture(scope="module", params=list(SETS))
+def built(request, tmp_path_factory):
+    name = request.param
+    out = tmp_path_factory.mktemp(name)
+    articles = SETS[name] / "articles"
     proc = subprocess.run([sys.executable, "-m", "fanboard", "build", "--no-cache",
-                           "--articles", str(INVENTED / "articles"), "--out", str(out)],
+                           "--articles", str(articles), "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("4 articles,")
-    return out
+    n = len([p for p in articles.iterdir() if p.suffix == ".txt"])
+    assert proc.stdout.startswith(f"{n} articles,")
+    return name, out
 
 
 def _rows(df: pd.DataFrame, name: str) -> set:
@@ -63,16 +72,18 @@ def _rows(df: pd.DataFrame, name: str) -> set:
 
 @pytest.mark.parametrize("name", list(KEYS))
 def test_no_invented_facts_and_recall(built, name):
-    got = _rows(pd.read_csv(built / f"{name}.csv", dtype=str, keep_default_na=False), name)
-    want = _rows(pd.read_csv(INVENTED / "expected" / f"{name}.csv", dtype=str, keep_default_na=False), name)
-    extra = got - want - KNOWN_EXTRA[name]
-    assert not extra, f"{name}: rows no careful reader would write: {sorted(extra)}"
+    which, out = built
+    got = _rows(pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False), name)
+    want = _rows(pd.read_csv(SETS[which] / "expected" / f"{name}.csv", dtype=str, keep_default_na=False), name)
+    extra = got - want - KNOWN_EXTRA[which][name]
+    assert not extra, f"{which} {name}: rows no careful reader would write: {sorted(extra)}"
     recall = len(got & want) / len(want)
-    print(f"{name}: recall {recall:.2f} ({len(got & want)}/{len(want)})")
-    assert recall >= MIN_RECALL[name]
+    print(f"{which} {name}: recall {recall:.2f} ({len(got & want)}/{len(want)})")
+    assert recall >= MIN_RECALL[which][name]
 
 
 def test_holes_never_become_names(built):
-    m = pd.read_csv(built / "matches.csv", dtype=str, keep_default_na=False)
+    which, out = built
+    m = pd.read_csv(out / "matches.csv", dtype=str, keep_default_na=False)
     holes = m[m.sources == "en_holes"]
     assert set(holes.home) | set(holes.away) <= {"Atalanta", "Milan", "Cagliari", "Lazio", ""}

@@ -112,6 +112,9 @@ class _ArticleExtraction:
         if self.lang == "xx":
             self._collect_entities()
             return self.out
+        # once per document: time expressions and hedges (looked up per sentence below)
+        self._times = timeexpr.find_time_expressions(self.doc.text, self.lang)
+        self._reported = [sp for sp in self.doc.spans["cues"] if sp.label_ == "reported" and not sp[0]._.in_quote]
         for sent in self.doc.sents:
             s = self._analyse(sent)
             if not s.span.text.strip():
@@ -175,6 +178,8 @@ class _ArticleExtraction:
         for ent in sent.ents:
             in_quote = ent[0]._.in_quote
             if ent.label_ == "PERSONREF":
+                if ent.end < sent.end and self.doc[ent.end].lower_ in ("'s", "’s", "'"):
+                    continue  # "the captain's armband" names no one
                 person = self._resolve_ref(ent.ent_id_)
                 if person is None:
                     continue
@@ -205,9 +210,10 @@ class _ArticleExtraction:
         s = Sentence(sent, mentions, cues)
         s.certainty = self._sentence_certainty(sent)
         s.future = bool(cues.get("future"))
-        for expr in timeexpr.find_time_expressions(sent.text, self.lang):
-            start = sent.start_char + expr.start
-            span = self.doc.char_span(start, sent.start_char + expr.end, alignment_mode="expand")
+        for expr in self._times:
+            if expr.start < sent.start_char or expr.end > sent.end_char:
+                continue
+            span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
             if span is None or span[0]._.in_quote:
                 continue
             s.times.append((expr, span.start, span.end))
@@ -217,9 +223,8 @@ class _ArticleExtraction:
         """'reported' when a hedge stands in the sentence (for sentence-wide ones such as
         "according to") or in the clause of token `at` (for modal ones such as "would")."""
         clause = self._clause(sent, at) if at is not None else None
-        for span in self.doc.spans["cues"]:
-            if span.label_ != "reported" or span.start < sent.start or span.end > sent.end \
-                    or span[0]._.in_quote:
+        for span in self._reported:
+            if span.start < sent.start or span.end > sent.end:
                 continue
             if clause is None or self._attrs(span).get("scope") == "sentence":
                 return "reported"
@@ -294,7 +299,8 @@ class _ArticleExtraction:
             if i >= end:
                 return None, True, i
             tok = self.doc[i]
-            if tok.is_punct or tok.lower_ in clause or self._time_at(s, i) is not None:
+            temporal = self._last_connector in self.words.get("temporal_connectors", [])
+            if tok.is_punct or tok.lower_ in clause or (self._time_at(s, i) is not None and not temporal):
                 return None, True, i
         return None, False, cue.end
 
@@ -370,7 +376,9 @@ class _ArticleExtraction:
             score = self._score_near(s, cue.start, max(cue.end, opp_end), used_scores)
             adjacent_time = None
             for expr, a, b in s.times:
-                if expr.kind in MATCH_TIME_KINDS and (0 <= cue.start - b <= 4 or 0 <= a - opp_end <= 1):
+                between = {t.lower_ for t in self.doc[opp_end:a]} if a >= opp_end else set()
+                joined = between & (set(self.words.get("coordination", [])) | {","})
+                if expr.kind in MATCH_TIME_KINDS and (0 <= cue.start - b <= 4 or (0 <= a - opp_end <= 3 and not joined)):
                     adjacent_time = expr
             if opp is None and not hole and score is None and adjacent_time is None:
                 continue
@@ -598,19 +606,35 @@ class _ArticleExtraction:
         """The players a status cue is about, looked for in the cue's clause first, then the sentence."""
         if slot in ("first", "before", "after"):
             lo, hi = self._clause(s.span, cue.start)
-            in_clause = self._targets_in(s, cue, slot, [m for m in self._players(s) if lo <= m.start < hi])
+            in_clause = self._targets_in(s, cue, slot, [m for m in self._players(s) if lo <= m.start < hi],
+                                         clause=True)
             if in_clause:
                 return in_clause
         return self._targets_in(s, cue, slot, self._players(s))
 
-    def _targets_in(self, s: Sentence, cue: Span, slot: str, players: list[Mention]) -> list[Person]:
+    def _targets_in(self, s: Sentence, cue: Span, slot: str, players: list[Mention],
+                    clause: bool = False) -> list[Person]:
         if slot == "first":
-            chosen = self._coordinated(players, 0)
+            # the subject: the first player if it stands before the cue, else the nearest before
+            before = [m for m in players if m.end <= cue.start]
+            if players and players[0].end <= cue.start:
+                chosen = self._coordinated(players, 0)
+            elif before:
+                chosen = self._coordinated(before, len(before) - 1)
+            elif clause:
+                chosen = []   # the subject may stand before the clause: look in the sentence
+            else:
+                chosen = self._coordinated(players, 0)
         elif slot == "before":
             before = [m for m in players if m.end <= cue.start]
             chosen = self._coordinated(before, len(before) - 1) if before else []
-        elif slot == "after":
-            after = [m for m in players if m.start >= cue.end]
+            coach_before = any(m.person is not None and m.person.role == "coach" and m.end == cue.start
+                               for m in s.mentions)
+            if coach_before:   # "<coach> started <player>": the player is the object
+                after = [m for m in players if m.start >= cue.end]
+                chosen = self._coordinated(after, 0) if after else []
+        elif slot == "after":   # a name may share its first token with the cue ("… dell'|argentino")
+            after = [m for m in players if m.start >= cue.end or (m.start > cue.start and m.end > cue.end)]
             chosen = self._coordinated(after, 0) if after else []
         elif slot == "inside":
             chosen = [m for m in players if m.start >= cue.start and m.end <= cue.end]
@@ -670,6 +694,15 @@ class _ArticleExtraction:
                     other_slot = {"before": "after", "after": "before"}.get(slot, "after")
                     for p in self._targets(s, cue, other_slot):
                         self._status_claim(p, attrs["other"], match, "", certainty, s.span)
+        subs = [c for c in s.cues.get("status", []) if self._value(c) in ("substituted_on", "substituted_off")]
+        if subs:
+            match = self._match_for(s, subs[0], carry=True) or self.current_match
+            for cue in s.cues.get("sub_pair", []):
+                people = [m for m in self._players(s) if m.start >= cue.start and m.end <= cue.end]
+                if len(people) == 2:
+                    certainty = self._certainty_at(s, cue.start)
+                    self._status_claim(people[0].person, "substituted_on", match, "", certainty, s.span)
+                    self._status_claim(people[1].person, "substituted_off", match, "", certainty, s.span)
         # contract, joined, expected departure: standing facts
         players = self._players(s)
         for cue in s.cues.get("contract", []):
@@ -678,6 +711,11 @@ class _ArticleExtraction:
             if expr is not None and target:
                 self._status_claim(target[0], "contract_until", None, "", s.certainty, s.span, time=expr)
         first_person = next((m.person for m in s.mentions if m.person is not None and not m.in_quote), None)
+        for cue in s.cues.get("joined", []):
+            year = next((e for e, a, b in s.times if e.kind in ("year", "since_year", "years_ago")), None)
+            target = self._targets(s, cue, "first")
+            if year is not None and target and target[0] is first_person:
+                self._status_claim(target[0], "joined", None, "", self._certainty_at(s, cue.start), s.span, time=year)
         for expr, a, b in s.times:
             if expr.kind == "since_year" and players and first_person is players[0].person and (s.cues.get("club_word") or any(
                     m.label == "CLUB" and self.focus and m.name == self.focus.name for m in s.mentions)):
@@ -743,6 +781,8 @@ class _ArticleExtraction:
                 previous = [e for e in self.out.events if e.event_type == etype]
                 if previous:  # "the relationship between the two": the parties told before
                     actors = [p for p in (self.kb.person(n) for n in previous[-1].actors) if p is not None]
+                elif etype in ("dispute", "altercation") and len(actors) < 2:
+                    continue  # a quarrel named without its parties, and no earlier one to refer to
             self._event(s, etype, actors, match, time, at=cue.start)
         if s.cues.get("social"):
             people = self._actors(s, journalists=True)

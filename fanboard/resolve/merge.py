@@ -58,6 +58,7 @@ class Assembler:
         self.provenance: list[dict] = []
         self.contradictions: list[dict] = []
         self.claim_to_match: dict[str, MatchRow] = {}
+        self._tables: dict[tuple, pd.DataFrame] = {}
 
     # --------------------------------------------------------------- helpers
     def club_id(self, name: str | None) -> str:
@@ -99,6 +100,7 @@ class Assembler:
     def matches(self) -> list[dict]:
         groups: dict[str, MatchRow] = {}
         unlinked: list[MatchRow] = []
+        unlinked_named: dict[tuple, MatchRow] = {}
         for aid, ac in self.claims.items():
             for c in ac.matches:
                 link = self.links.get(c.key)
@@ -108,12 +110,16 @@ class Assembler:
                     mid = f"{day.isoformat()}-{self.club_id(fx['home'])}-{self.club_id(fx['away'])}"
                     mr = groups.setdefault(mid, MatchRow(mid, [], link))
                     mr.claims.append(c)
+                elif c.opponent and self._absorbed_by_legs(aid, c, groups):
+                    continue
                 else:
-                    target = next((m for m in unlinked if c.opponent and all(
-                        x.opponent == c.opponent and x.subject == c.subject for x in m.claims)), None)
+                    key = (c.subject, c.opponent)
+                    target = unlinked_named.get(key) if c.opponent else None
                     if target is None:
                         target = MatchRow("", [], None)
                         unlinked.append(target)
+                        if c.opponent:
+                            unlinked_named[key] = target
                     target.claims.append(c)
         rows = []
         for mr in list(groups.values()) + unlinked:
@@ -125,6 +131,22 @@ class Assembler:
         rows.sort(key=lambda r: (r["date"] or r["date_from"] or "9999", r["match_id"]))
         return rows
 
+    def _absorbed_by_legs(self, aid: str, c: MatchClaim, groups: dict[str, MatchRow]) -> bool:
+        """'Atalanta face Real Madrid' when the same article links both legs: the claim is about
+        the tie; it joins the first leg instead of becoming a match of its own."""
+        cands = self.rec.candidates(c, self.window_of(aid))
+        linked = {k: self.links[k].fixture["fixture_id"] for k in (x.key for x in self.claims[aid].matches)
+                  if k in self.links}
+        if len(cands) < 2 or not all(f["fixture_id"] in linked.values() for f in cands):
+            return False
+        first = min(cands, key=lambda f: f["date"])
+        for mr in groups.values():
+            if mr.link is not None and mr.link.fixture["fixture_id"] == first["fixture_id"]:
+                mr.claims.append(c)
+                self.claim_to_match[c.key] = mr
+                return True
+        return False
+
     def _match_row(self, mr: MatchRow) -> dict:
         claims = mr.claims
         sources = sorted({c.article_id for c in claims})
@@ -135,8 +157,11 @@ class Assembler:
         if not status and mr.link is not None:
             day = self.rec.fixture_day(claims[0], mr.link.fixture)
             newest = max((self.window_of(c.article_id).hi for c in claims if self.window_of(c.article_id).hi), default=None)
-            if newest is not None and day > newest:
+            oldest = min((self.window_of(c.article_id).lo for c in claims if self.window_of(c.article_id).lo), default=None)
+            if newest is not None and day >= newest:
                 status = "scheduled"  # announced by every source before it was played
+            elif oldest is not None and day < oldest:
+                status = "played"     # told after the day it was played: the calendar has the score
         c0 = claims[0]
         row: dict = {"sources": sources}
         if mr.link is not None:
@@ -336,47 +361,37 @@ class Assembler:
 
     def _derived_events(self, status_rows: list[dict], conflict_people: dict[str, set]) -> list[dict]:
         """Substitutions and squad exclusions of people in the conflict are events of the conflict,
-        when the article that reports them also tells of that person's conflict."""
+        when the article that reports them also tells of that person's conflict. A substitution
+        names both players; the coach in the conflict is a party to both kinds."""
+        confirmed = {(r["player"], r["status"], r["match_id"]): r["certainty"] for r in status_rows}
+        by_article_match: dict[tuple[str, str], list[StatusClaim]] = defaultdict(list)
+        for aid, ac in self.claims.items():
+            for s in ac.statuses:
+                if s.status in ("substituted_off", "substituted_on", "left_out"):
+                    mid = self.match_id_of(s.match_key)
+                    if mid:
+                        by_article_match[(aid, mid)].append(s)
         out = []
-        by_match = defaultdict(list)
-        for r in status_rows:
-            if r["match_id"] and any(r["player"] in conflict_people[a] for a in r["article_id"]):
-                by_match[r["match_id"]].append(r)
-        for mid, rs in by_match.items():
-            subs = [r for r in rs if r["status"] in ("substituted_off", "substituted_on")]
-            outs = [r for r in rs if r["status"] == "left_out"]
+        for (aid, mid), statuses in by_article_match.items():
+            people = conflict_people.get(aid, set())
+            if not people:
+                continue
+            coaches = {n for n in people if (p := self.kb.person(n)) is not None and p.role == "coach"}
+            subs = [s for s in statuses if s.status != "left_out"]
+            outs = [s for s in statuses if s.status == "left_out" and s.player in people]
+            if not any(s.player in people for s in subs):
+                subs = []
             for kind, group in (("substitution", subs), ("squad_exclusion", outs)):
                 if not group:
                     continue
-                actors = {r["player"] for r in group}
-                provs = []
-                for aid, ac in self.claims.items():
-                    for s in ac.statuses:
-                        if s.player in actors and s.player in conflict_people[aid] and \
-                                self.match_id_of(s.match_key) == mid and \
-                                s.status in {r["status"] for r in group}:
-                            provs.append(s.provenance)
-                            coach = [e for e in ac.events if e.provenance[0].start == s.provenance.start]
-                            for e in coach:
-                                actors |= {a for a in e.actors if a in conflict_people[aid]}
-                for p in provs:
-                    person_coach = self._coach_in(p.quote)
-                    if person_coach:
-                        actors.add(person_coach)
-                certainty = "confirmed" if any(r["certainty"] == "confirmed" for r in group) else "reported"
-                detail = "; ".join(f"{r['player']} {r['status'].replace('_', ' ')}" for r in sorted(group, key=lambda r: r["status"]))
-                for aid in sorted({p.article_id for p in provs}):
-                    out.append({"type": kind, "actors": set(actors), "match": mid, "certainty": certainty,
-                                "provs": [p for p in provs if p.article_id == aid], "time": None, "aid": aid,
-                                "detail": detail})
+                rows = {(s.player, s.status) for s in group}
+                certainty = "confirmed" if any(confirmed.get((p, st, mid)) == "confirmed" for p, st in rows) \
+                    else "reported"
+                provs = list({s.provenance.start: s.provenance for s in group}.values())
+                detail = "; ".join(f"{p} {st.replace('_', ' ')}" for p, st in sorted(rows, key=lambda x: (x[1], x[0])))
+                out.append({"type": kind, "actors": {p for p, _ in rows} | coaches, "match": mid,
+                            "certainty": certainty, "provs": provs, "time": None, "aid": aid, "detail": detail})
         return out
-
-    def _coach_in(self, text: str) -> str | None:
-        low = text.lower()
-        for p in self.kb.people:
-            if p.role == "coach" and any(a.lower() in low for a in (p.name, *p.aliases) if len(a) > 4):
-                return p.name
-        return None
 
     def _summary(self, m: dict, actors: list[str], mrow: dict | None) -> str:
         tmpl = EVENT_SUMMARY.get(m["type"], "{actors}")
@@ -409,7 +424,7 @@ class Assembler:
                 as_of = r["as_of"]
                 vals = {}
                 for basis in ("at_the_time", "final"):
-                    t = standings(fixtures, decisions, r["competition"], as_of, basis)
+                    t = self._standings(r["competition"], as_of, basis)
                     row = t[t["team"] == focus]
                     if not row.empty:
                         vals[basis] = str(int(row.iloc[0][metric_col[r["metric"]]]))
@@ -430,6 +445,13 @@ class Assembler:
                     "sources": aid, "resolution": resolution, "rule": rule, "explanation": expl})
             if r["metric"] == "requirement":
                 self._requirement_check(r, match_rows)
+
+    def _standings(self, competition: str, as_of: str, basis: str) -> pd.DataFrame:
+        """The league table, computed once per (competition, day, basis)."""
+        key = (competition, as_of, basis)
+        if key not in self._tables:
+            self._tables[key] = standings(self.rec.fixtures, self.rec.decisions, competition, as_of, basis)
+        return self._tables[key]
 
     def _decisions_note(self, as_of: str, competition: str) -> str:
         d = self.rec.decisions
@@ -472,6 +494,10 @@ class Assembler:
             return False
         if a["type"] not in ("transfer_report", "social_media_post") or b["aid"] in a["aids"]:
             return True
+        if a["type"] == "transfer_report" and a["certainty"] != b["certainty"]:
+            return False  # a rumour and the done deal are two moments of the story
+        if any(self.kb.club(n) is not None for n in a["actors"] & b["actors"]):
+            return True  # the same move: the same player and the same other club
         for ta, aa in a["times"]:
             for tb in (b["time"],):
                 va = self.rec.resolve_time(ta, self.window_of(aa))
