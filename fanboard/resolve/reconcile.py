@@ -106,6 +106,8 @@ class Reconciler:
                         continue
             if c.time is not None and c.time.kind == "weekday" and c.time.value and day.weekday() != c.time.value[0]:
                 continue  # "on Saturday": the fixture must be on a Saturday
+            if c.time is not None and c.time.kind == "date" and not _same_day(c.time.value, day):
+                continue  # "woensdag 24 februari", "13 December 2020"
             if window.hi is not None and c.status in ("played", "postponed") and day > window.hi:
                 continue
             if window.lo is not None and c.status == "scheduled" and day < window.lo:
@@ -179,6 +181,17 @@ class Reconciler:
         if w.known():
             return timeexpr.resolve_window(expr, w.lo, w.hi)
         return timeexpr.resolve(expr, None)
+
+
+def _same_day(value: tuple, day: date) -> bool:
+    """Does a written date (year or None, month, day, weekday or None) fit this day?"""
+    try:
+        year, month, dom = value[0], value[1], value[2]
+    except (IndexError, TypeError):
+        return True
+    weekday = value[3] if len(value) > 3 else None
+    return (year in (None, day.year) and month == day.month and dom == day.day
+            and weekday in (None, day.weekday()))
 
 
 def date_cells(dv) -> dict:
