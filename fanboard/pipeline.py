@@ -174,9 +174,22 @@ def _focus(claims: dict[str, ArticleClaims]) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
+_STANDINGS_CACHE: dict[tuple, list[dict]] = {}
+
+
 def _standings(fixtures: pd.DataFrame, decisions: pd.DataFrame, focus: str | None, kb: KB) -> list[dict]:
+    """The league tables per matchday for the focus club's league. They depend only on the
+    reference data, so they are computed once per (fixtures, decisions, club) in a process."""
     if not focus:
         return []
+    key = (focus, int(pd.util.hash_pandas_object(fixtures, index=False).sum()),
+           int(pd.util.hash_pandas_object(decisions, index=False).sum()) if len(decisions) else 0)
+    if key not in _STANDINGS_CACHE:
+        _STANDINGS_CACHE[key] = _compute_standings(fixtures, decisions, focus, kb)
+    return _STANDINGS_CACHE[key]
+
+
+def _compute_standings(fixtures: pd.DataFrame, decisions: pd.DataFrame, focus: str, kb: KB) -> list[dict]:
     club = kb.club(focus)
     if club is None:
         return []

@@ -30,6 +30,9 @@ EVENT_SUMMARY = {
 }
 
 
+_TABLES: dict[tuple, pd.DataFrame] = {}
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -447,11 +450,11 @@ class Assembler:
                 self._requirement_check(r, match_rows)
 
     def _standings(self, competition: str, as_of: str, basis: str) -> pd.DataFrame:
-        """The league table, computed once per (competition, day, basis)."""
-        key = (competition, as_of, basis)
-        if key not in self._tables:
-            self._tables[key] = standings(self.rec.fixtures, self.rec.decisions, competition, as_of, basis)
-        return self._tables[key]
+        """The league table, computed once per (reference data, competition, day, basis) in a process."""
+        key = (self.rec.fingerprint, competition, as_of, basis)
+        if key not in _TABLES:
+            _TABLES[key] = standings(self.rec.fixtures, self.rec.decisions, competition, as_of, basis)
+        return _TABLES[key]
 
     def _decisions_note(self, as_of: str, competition: str) -> str:
         d = self.rec.decisions

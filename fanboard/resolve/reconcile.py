@@ -71,6 +71,8 @@ class Reconciler:
         self.kb = kb
         self.fixtures = fixtures
         self.decisions = decisions
+        self.fingerprint = (int(pd.util.hash_pandas_object(fixtures, index=False).sum()),
+                            int(pd.util.hash_pandas_object(decisions, index=False).sum()) if len(decisions) else 0)
         self._fx_records = [{k: ("" if pd.isna(v) else (str(v) if k in ("date", "original_date") else v))
                              for k, v in r.items()} for r in fixtures.to_dict("records")]
         self.by_team: dict[str, list[dict]] = defaultdict(list)
