@@ -123,7 +123,5 @@ st.session_state["dashboard"] = views.Dashboard.create(
     club=os.environ.get("FANBOARD_CLUB"),
 )
 
-page = st.navigation(navigation_pages() + [
-    st.Page(ROOT / "pages" / "add_article.py", title="Add articles", url_path="add_article"),
-])
+page = st.navigation(navigation_pages())
 page.run()

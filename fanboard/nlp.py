@@ -238,6 +238,9 @@ class CueMatcher:
                 raise PatternError(f"{cue.source}: {cue.attrs['p']!r}: {exc}") from None
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.rules.cues:   # a language without cue patterns (e.g. 'xx'): nothing to find
+            doc.spans["cues"] = []
+            return doc
         found = set(self.phrase_matcher(doc))
         if len(self.matcher):
             found.update(self.matcher(doc))

@@ -24,6 +24,7 @@ def navigation_pages() -> list[st.Page]:
         st.Page(PAGES_DIR / "matches.py", title="Matches", url_path="matches"),
         st.Page(PAGES_DIR / "players.py", title="Players", url_path="players"),
         st.Page(PAGES_DIR / "sources.py", title="Sources", url_path="sources"),
+        st.Page(PAGES_DIR / "add_article.py", title="Add articles", url_path="add_article"),
     ]
 
 
