@@ -7,6 +7,7 @@ news is shaped: a cue, the people and clubs around it, a score, a time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -115,7 +116,19 @@ class _ArticleExtraction:
         # once per document: time expressions and hedges (looked up per sentence below)
         self._times = timeexpr.find_time_expressions(self.doc.text, self.lang)
         self._reported = [sp for sp in self.doc.spans["cues"] if sp.label_ == "reported" and not sp[0]._.in_quote]
-        for sent in self.doc.sents:
+        # entities and cues bucketed by sentence once (looking them up per sentence was quadratic)
+        sents = list(self.doc.sents)
+        starts = [sent.start for sent in sents]
+        self._ents_by_sent: list[list[Span]] = [[] for _ in sents]
+        self._cues_by_sent: list[list[Span]] = [[] for _ in sents]
+        for ent in self.doc.ents:
+            self._ents_by_sent[bisect_right(starts, ent.start) - 1].append(ent)
+        for span in self.doc.spans["cues"]:
+            i = bisect_right(starts, span.start) - 1
+            if span.end <= sents[i].end:
+                self._cues_by_sent[i].append(span)
+        for i, sent in enumerate(sents):
+            self._sent_index = i
             s = self._analyse(sent)
             if not s.span.text.strip():
                 continue
@@ -175,7 +188,7 @@ class _ArticleExtraction:
 
     def _analyse(self, sent: Span) -> Sentence:
         mentions: list[Mention] = []
-        for ent in sent.ents:
+        for ent in self._ents_by_sent[self._sent_index]:
             in_quote = ent[0]._.in_quote
             if ent.label_ == "PERSONREF":
                 if ent.end < sent.end and self.doc[ent.end].lower_ in ("'s", "’s", "'"):
@@ -204,8 +217,8 @@ class _ArticleExtraction:
                 self.mentioned.append(m.person.id)
             mentions.append(m)
         cues: dict[str, list[Span]] = {}
-        for span in self.doc.spans["cues"]:
-            if span.start >= sent.start and span.end <= sent.end and not span[0]._.in_quote:
+        for span in self._cues_by_sent[self._sent_index]:
+            if not span[0]._.in_quote:
                 cues.setdefault(span.label_, []).append(span)
         s = Sentence(sent, mentions, cues)
         s.certainty = self._sentence_certainty(sent)

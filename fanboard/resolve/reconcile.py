@@ -115,7 +115,7 @@ class Reconciler:
             if window.lo is not None and c.status == "scheduled" and day < window.lo:
                 continue
             if window.known() and c.time is not None:
-                dv = timeexpr.resolve_window(c.time, window.lo, window.hi)
+                dv = _resolve_window(c.time, window.lo, window.hi)
                 if dv is not None and dv.start and dv.end and \
                         not (dv.start - timedelta(days=1) <= day <= dv.end + timedelta(days=1)):
                     continue
@@ -168,7 +168,7 @@ class Reconciler:
             elif c.status == "scheduled":
                 changed |= w.narrow(None, day, f"announces {label}: published on or before {day}")
             if c.time is not None:
-                aw = timeexpr.anchor_window(c.time, day)
+                aw = _anchor_window(c.time, day)
                 if aw:
                     changed |= w.narrow(aw[0], aw[1], f"'{c.time.text}' refers to {label}: published {aw[0]}..{aw[1]}")
         # years: "since 2014" together with "six years ago"
@@ -181,8 +181,30 @@ class Reconciler:
         if expr is None:
             return None
         if w.known():
-            return timeexpr.resolve_window(expr, w.lo, w.hi)
+            return _resolve_window(expr, w.lo, w.hi)
         return timeexpr.resolve(expr, None)
+
+
+def _key(expr) -> tuple:
+    """What a time expression means, without where it stands (for memoising)."""
+    return (expr.kind, expr.direction, expr.value, expr.lang, getattr(expr, "tense", ""))
+
+
+_WINDOWS: dict[tuple, object] = {}
+
+
+def _resolve_window(expr, lo: date, hi: date):
+    key = ("r", _key(expr), lo, hi)
+    if key not in _WINDOWS:
+        _WINDOWS[key] = timeexpr.resolve_window(expr, lo, hi)
+    return _WINDOWS[key]
+
+
+def _anchor_window(expr, day: date):
+    key = ("a", _key(expr), day)
+    if key not in _WINDOWS:
+        _WINDOWS[key] = timeexpr.anchor_window(expr, day)
+    return _WINDOWS[key]
 
 
 def _same_day(value: tuple, day: date) -> bool:
