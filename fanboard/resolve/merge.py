@@ -313,16 +313,36 @@ class Assembler:
                 conflict_people[it["aid"]] |= it["actors"]
         items += self._derived_events(status_rows, conflict_people)
         merged: list[dict] = []
+        # candidates are looked up by (type, match) and (type, actor): merging stays linear
+        by_key: dict[tuple, list[dict]] = defaultdict(list)
         for it in items:
-            target = next((m for m in merged if m["type"] == it["type"] and self._same_event(m, it)), None)
+            keys = [(it["type"], "match", it["match"])] if it["match"] else \
+                [(it["type"], "actor", a) for a in sorted(it["actors"])]
+            seen_ids: set[int] = set()
+            candidates = []
+            for k in keys:
+                for m in by_key.get(k, []):
+                    if id(m) not in seen_ids:
+                        seen_ids.add(id(m))
+                        candidates.append(m)
+            target = next((m for m in sorted(candidates, key=lambda m: m["_n"]) if self._same_event(m, it)), None)
             if target is None:
-                merged.append({**it, "aids": {it["aid"]}, "times": [(it["time"], it["aid"])]})
+                target = {**it, "aids": {it["aid"]}, "times": [(it["time"], it["aid"])], "_n": len(merged),
+                          "_prov_keys": {(p.article_id, p.start) for p in it["provs"]}}
+                merged.append(target)
             else:
                 target["actors"] |= it["actors"]
                 target["aids"].add(it["aid"])
                 target["times"].append((it["time"], it["aid"]))
                 target["certainty"] = "confirmed" if "confirmed" in (target["certainty"], it["certainty"]) else "reported"
-                target["provs"] += [p for p in it["provs"] if all(p.start != q.start or p.article_id != q.article_id for q in target["provs"])]
+                for p in it["provs"]:
+                    if (p.article_id, p.start) not in target["_prov_keys"]:
+                        target["_prov_keys"].add((p.article_id, p.start))
+                        target["provs"].append(p)
+            for k in ([(target["type"], "match", target["match"])] if target["match"] else
+                      [(target["type"], "actor", a) for a in target["actors"]]):
+                if not any(x is target for x in by_key[k]):
+                    by_key[k].append(target)
         rows = []
         for m in merged:
             mrow = match_by_id.get(m["match"]) if m["match"] else None
@@ -471,7 +491,7 @@ class Assembler:
         claim = next((s for s in ac.situation if s.metric == "requirement" and s.provenance.quote == r["quote"]), None)
         mid = self.match_id_of(getattr(claim, "match_key", None)) if claim else ""
         mrow = next((m for m in match_rows if m["match_id"] == mid), None)
-        if not mrow or mrow["status"] != "played" or mrow["home_goals"] in ("", None):
+        if not mrow or mrow["status"] != "played" or mrow.get("home_goals", "") in ("", None):
             return
         focus = ac.focus_club
         hg, ag = int(mrow["home_goals"]), int(mrow["away_goals"])
