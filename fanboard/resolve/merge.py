@@ -358,11 +358,14 @@ class Assembler:
                          "quote": " | ".join(dict.fromkeys(p.quote for p in m["provs"])), **cells, "_key": key})
             self.provenance.extend(_provenance_rows("events", key, m["provs"]))
         rows.sort(key=lambda r: (r["date"] or r["date_from"] or r["date_to"] or "9999", r["event_type"]))
+        by_row_key: dict[str, list[dict]] = defaultdict(list)
+        for p in self.provenance:
+            if p["table"] == "events":
+                by_row_key[p["row_key"]].append(p)
         for i, r in enumerate(rows, start=1):
             r["event_id"] = f"e{i:03d}"
-            for p in self.provenance:
-                if p["table"] == "events" and p["row_key"] == r["_key"]:
-                    p["row_key"] = r["event_id"]
+            for p in by_row_key.pop(r["_key"], []):
+                p["row_key"] = r["event_id"]
             del r["_key"]
         return rows
 
