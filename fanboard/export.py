@@ -79,7 +79,7 @@ def to_csv(df: pd.DataFrame) -> bytes:
 
 def file_name(kind: str, ext: str, *, players: Iterable[str] = (), date_from: date | None = None,
               date_to: date | None = None) -> str:
-    """A name that says what is inside: timeline_gomez_2020-12.png, matches_all_2020-11_2020-12.csv.
+    """A name that says what is inside: timeline_de-roon_2021-01.png, matches_all_2020-11_2020-12.csv.
 
     Players are named by surname; the period is one month when the range lies in one month.
     """

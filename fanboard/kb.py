@@ -1,8 +1,8 @@
 """The knowledge base: clubs, people, competitions and descriptive phrases.
 
 The facts live in ``data/kb/*.csv`` (UTF-8, header row); this module only loads
-them and answers lookups. Lookups are case- and accent-insensitive: "Goméz",
-"gomez" and "GÓMEZ" all find the same person.
+them and answers lookups. Lookups are case- and accent-insensitive: "Tolói",
+"toloi" and "TOLOI" all find the same person.
 
 Files and columns:
 
@@ -41,7 +41,7 @@ def normalize(text: str) -> str:
 
 
 def strip_accents(text: str) -> str:
-    """``text`` without combining marks ("Iličić" -> "Ilicic"), case kept.
+    """``text`` without combining marks ("Pašalić" -> "Pasalic"), case kept.
 
     Letters that do not decompose (æ, ø, ß, đ) are kept as they are; list their
     ASCII spellings ("Maehle") as aliases.
@@ -254,7 +254,7 @@ class KB:
         """(label, text, target id) for every name and alias, for spaCy rulers.
 
         Labels: "CLUB", "PERSON", "COMP". Each form is followed by its
-        accent-stripped variant when that differs ("Iličić" -> "Ilicic").
+        accent-stripped variant when that differs ("Pašalić" -> "Pasalic").
         No (label, text) pair is yielded twice.
         """
         seen: set[tuple[str, str]] = set()

@@ -361,7 +361,7 @@ def _description_forms(phrase: str, rules: "LanguageRules") -> list[str]:
 
 
 def _split_team_pairs(nlp: Language) -> None:
-    """Split "Atalanta-Midtjylland" (Italian and Dutch keep it as one token) at a hyphen that
+    """Split "Lazio-Torino" (Italian and Dutch keep it as one token) at a hyphen that
     joins two capitalised words, so both names are found; "Jean-Claude" splits the same way
     in the names of the knowledge base, so names still match."""
     infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[a-zà-ÿ])[-–](?=[A-ZÀ-Ý])"]

@@ -52,7 +52,7 @@ def fold(text: str) -> str:
     """Lower case without accents, one output character per input character.
 
     Keeping the length lets a match in the folded text be used as a span in the original,
-    so "Goméz", "Gómez" and "Gomez" all match "gomez" at the right place.
+    so "Tolói", "Toloi" and "TOLOI" all match "toloi" at the right place.
     """
     out = []
     for ch in text:
@@ -63,7 +63,7 @@ def fold(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A file-name-safe ASCII slug: "Josip Iličić" -> "josip-ilicic"."""
+    """A file-name-safe ASCII slug: "Mario Pašalić" -> "mario-pasalic"."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
@@ -169,7 +169,7 @@ def languages(tables: Tables) -> list[str]:
 
 
 def article_labels(articles: pd.DataFrame, width: int = 48) -> dict[str, str]:
-    """article_id -> "EN · Tension between Gasperini and Gomez…" (falls back to the id)."""
+    """article_id -> "EN · Zapata scores twice as Atalanta win…" (falls back to the id)."""
     labels = {}
     for row in articles.to_dict("records"):
         head = row["headline"] or row["file"] or row["article_id"]
@@ -322,7 +322,7 @@ def match_results(matches: pd.DataFrame, club: str | None, labels: Mapping[str, 
 
     Columns: match_id, date (datetime), competition, round, venue, opponent, score
     (club's goals first), result (W/D/L/P/S), result_label, status, status_reason,
-    fixture ("Atalanta 1-1 FC Midtjylland"), sources (labels), source_ids.
+    fixture ("Atalanta 2-2 Ajax"), sources (labels), source_ids.
     """
     labels = labels or {}
     rows = []
@@ -551,8 +551,8 @@ class Highlight:
 def entity_terms(tables: Tables) -> dict[str, str]:
     """Folded name -> kind ("person", "club", "competition"), from the tables themselves.
 
-    A person is also found by their surname, a club by its last word ("Midtjylland"),
-    so the spellings of the articles (Gomez, Goméz, Ilicic) still match.
+    A person is also found by their surname, a club by its last word ("Madrid"),
+    so the spellings of the articles (Pasalic, Pašalić, Toloi) still match.
     """
     terms: dict[str, str] = {}
     for name in people(tables):
@@ -728,11 +728,11 @@ class Dashboard:
         return league_positions(self.filtered["standings"], self.filtered["situation"], self.club)
 
     def who(self) -> str:
-        """The selected players for sentences: "Josip Iličić", or "anyone"."""
+        """The selected players for sentences: "Mario Pašalić", or "anyone"."""
         return self.filters.describe_players()
 
     def empty_message(self, what: str) -> str:
-        """'No events for Josip Iličić between 1 Dec 2020 and 5 Dec 2020.'"""
+        """'No events for Mario Pašalić between 1 Mar 2021 and 5 Mar 2021.'"""
         parts = [f"No {what}"]
         if self.filters.players:
             parts.append(f"for {self.who()}")
@@ -764,7 +764,7 @@ def league_of(tables: Tables) -> str | None:
 
 
 def players_summary(player_status: pd.DataFrame, match_id: str) -> str:
-    """'Alejandro Gómez: subbed off · Josip Iličić: subbed on' for one match."""
+    """'Luis Muriel: subbed off · Duván Zapata: subbed on' for one match."""
     rows = player_status[(player_status["match_id"] == match_id) & player_status["status"].isin(list(GRID_STATUSES))]
     order = {s: i for i, s in enumerate(GRID_STATUSES)}
     best: dict[str, str] = {}
