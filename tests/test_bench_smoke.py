@@ -90,8 +90,20 @@ def test_results_keep_earlier_runs_below_the_newest(tmp_path):
 @pytest.mark.browser
 @pytest.mark.skipif(bool(missing_requirements()), reason=missing_requirements() or "ok")
 def test_dashboard_measurements_run(tmp_path):
-    from bench import dashboard
-    res = dashboard.run(tmp_path, repeats=1, changes=2, tables=ROOT / "tests" / "fixtures" / "tables")
+    # In its own process: the browser tests of this session keep Playwright's sync API busy here.
+    import json
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+    code = (
+        "import json, sys, dataclasses; from pathlib import Path; from bench import dashboard; "
+        "r = dashboard.run(Path(sys.argv[1]), repeats=1, changes=2, tables=Path(sys.argv[2])); "
+        "print(json.dumps(dataclasses.asdict(r)))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(ROOT / "tests" / "fixtures" / "tables")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    res = SimpleNamespace(**json.loads(proc.stdout.strip().splitlines()[-1]))
     assert len(res.cold_starts) == 1 and len(res.hello_starts) == 1
     assert res.cold_starts[0] > 0 and res.hello_starts[0] > 0
     assert res.overview_charts >= 1
