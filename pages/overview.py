@@ -33,9 +33,11 @@ for comp in competitions:
         if "games_in_hand" in said:
             facts.append(f"{said['games_in_hand']} game(s) in hand")
         if "requirement" in said:
-            facts.append(f"needs at least a {said['requirement']} in the last group match")
-        if said.get("qualified") == "true":
-            facts.append("qualified for the knockout stage")
+            when = views.format_day(views.to_date(said["requirement__as_of"]))
+            facts.append(f"needed at least a {said['requirement']} (as of {when})")
+        if said.get("qualified") in ("yes", "true"):
+            when = views.format_day(views.to_date(said["qualified__as_of"]))
+            facts.append(f"qualified for the next round (as of {when})")
         for fact in facts:
             st.markdown(f"- {fact}")
     with right:

@@ -95,7 +95,8 @@ def test_overview_shows_standing_results_and_conflict(open_page):
     assert "League position: 9th" in text  # the English article: ninth in Serie A
     assert "12 points behind the leader" in text and "6 points behind fourth place" in text
     assert "League position: 8th" in text  # the computed table after matchday 11
-    assert "needs at least a draw" in text
+    assert "needed at least a draw (as of 9 Dec 2020)" in text
+    assert "qualified for the next round (as of 18 Dec 2020)" in text
     assert "Ajax 0-1 Atalanta" in text
     assert "Latest: Social media post" in text
     assert "Contradictions found: 3" in text and "Articles: 2" in text
