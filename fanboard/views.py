@@ -411,12 +411,12 @@ def league_positions(standings: pd.DataFrame, situation: pd.DataFrame, club: str
     Columns: day, position, basis ("computed table" or "article"), detail.
     """
     rows = []
-    for r in standings[standings["team"] == club].to_dict("records"):
+    for r in table_as_it_stood(standings)[lambda t: t["team"] == club].to_dict("records"):
         if to_date(r["as_of"]) and r["position"]:
             rows.append({
                 "day": pd.Timestamp(to_date(r["as_of"])),
                 "position": int(r["position"]),
-                "basis": "computed table" if r["basis"] in ("", "computed") else r["basis"],
+                "basis": "computed table",
                 "detail": (f"matchday {r['matchday']}: {r['points']} pts from {r['played']} games, "
                            f"{r['gap_to_leader']} behind the leader, {r['gap_to_fourth']} behind 4th"),
             })
@@ -519,8 +519,17 @@ def article_claims(situation: pd.DataFrame, competition: str, as_of: date | None
     return out
 
 
+def table_as_it_stood(standings: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the table as it stood on each day (basis "at_the_time"), which is what the
+    articles of the day report; the "final" basis (from final results) is for the contradictions."""
+    if "basis" not in standings or not (standings["basis"] == "at_the_time").any():
+        return standings
+    return standings[standings["basis"] == "at_the_time"]
+
+
 def computed_standing(standings: pd.DataFrame, club: str | None, as_of: date | None) -> dict[str, str]:
-    last = latest(standings[standings["team"] == club], as_of)
+    table = table_as_it_stood(standings)
+    last = latest(table[table["team"] == club], as_of)
     return dict(last.iloc[-1]) if len(last) else {}
 
 
