@@ -130,8 +130,8 @@ def test_timeline_follows_the_player_widget(open_page):
     at.sidebar.multiselect(key="player").set_value([ILICIC]).run()
     assert not at.exception
     text = shown(at)
-    assert "Showing 4 events and 2 matches for Josip Iličić" in text
-    assert list(frames(at)[0]["type_label"]) == ["Dispute", "Sanction demand", "Substitution", "Squad exclusion"]
+    assert "Showing 3 events and 2 matches for Josip Iličić" in text
+    assert list(frames(at)[0]["type_label"]) == ["Sanction demand", "Substitution", "Squad exclusion"]
 
 
 def test_timeline_empty_state_explains_itself(open_page):

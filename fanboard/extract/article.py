@@ -386,6 +386,9 @@ class _ArticleExtraction:
             opp, hole, opp_end = self._opponent_after(s, cue)
             if opp is None and not hole and attrs.get("weak"):
                 continue
+            if attrs.get("weak") and opp is not None and self.focus is not None and opp.name == self.focus.name \
+                    and self._subject_before(s, cue, opp) is None:
+                continue  # "… gli ottavi alla Dea": a weak cue naming the club itself is no match
             score = self._score_near(s, cue.start, max(cue.end, opp_end), used_scores)
             adjacent_time = None
             for expr, a, b in s.times:
@@ -533,6 +536,16 @@ class _ArticleExtraction:
         if c.result is None and c.subject_goals is not None:
             c.result = "W" if c.subject_goals > c.opponent_goals else "L"
 
+    def _reachable(self, s: Sentence, claims, start: int):
+        """Claims not separated from token `start` by a contrastive break ('mentre', 'but', 'maar')."""
+        breaks = set(self.words.get("clause_breaks", []))
+        out = []
+        for c in claims:
+            lo, hi = sorted((start, c.anchor[0]))
+            if not any(t.lower_ in breaks for t in self.doc[lo:hi]):
+                out.append(c)
+        return out
+
     def _nearest_claim(self, claims, start: int, end: int):
         """The claim whose words stand nearest to tokens [start, end)."""
         def dist(c):
@@ -547,9 +560,14 @@ class _ArticleExtraction:
             reason = self._value(cue)
             break
         only = [c for c, _ in claims]
-        postponed_claims = {id(self._nearest_claim(only, cue.start, cue.end)) for cue in s.cues.get("postponed", [])}
-        future_claims = {id(self._nearest_claim(only, cue.start, cue.end)) for cue in s.cues.get("future", [])}
-        played_claims = {id(self._nearest_claim(only, cue.start, cue.end)) for cue in s.cues.get("played", [])}
+        def nearest_ids(kind: str) -> set[int]:
+            ids = set()
+            for cue in s.cues.get(kind, []):
+                reach = self._reachable(s, only, cue.start)
+                if reach:
+                    ids.add(id(self._nearest_claim(reach, cue.start, cue.end)))
+            return ids
+        postponed_claims, future_claims, played_claims = nearest_ids("postponed"), nearest_ids("future"), nearest_ids("played")
         times = [(e, a, b) for e, a, b in s.times if e.kind in MATCH_TIME_KINDS]
         for c, cue in claims:
             near = [m for m in comps if -2 <= m.start - c.anchor[1] <= 6 or -6 <= c.anchor[0] - m.end <= 2]
@@ -610,6 +628,23 @@ class _ArticleExtraction:
         if s.cues.get("anaphora") or (carry and self.continuity):
             return self.current_match
         return None
+
+    def _event_match(self, s: Sentence, cue: Span, etype: str) -> MatchClaim | None:
+        """The match an event happened at: a match told in the same clause, or, for events that
+        happen at matches, one the sentence places it at ("in de rust van", "during", "negli
+        spogliatoi") or the story goes on about. Never a match still to come."""
+        at_match = bool(s.cues.get("played") or s.cues.get("anaphora"))
+        match = None
+        if s.claims:
+            nearest = self._nearest_claim(s.claims, cue.start, cue.end)
+            lo, hi = self._clause(s.span, cue.start)
+            if lo <= nearest.anchor[0] < hi or (etype in MATCH_BOUND_EVENTS and at_match):
+                match = nearest
+        elif etype in MATCH_BOUND_EVENTS and (at_match or (etype != "dispute" and self.continuity)):
+            match = self.current_match
+        if match is not None and match.status == "scheduled":
+            return None  # nothing has happened yet at a match still to come
+        return match
 
     # --------------------------------------------------------------- statuses
     def _players(self, s: Sentence) -> list[Mention]:
@@ -697,7 +732,13 @@ class _ArticleExtraction:
             attrs = self._attrs(cue)
             clause = self._clause(s.span, cue.start)
             in_clause = [c for c in s.claims if c.named and clause[0] <= c.anchor[0] < clause[1]]
-            matches = in_clause if len(in_clause) > 1 else [self._match_for(s, cue, carry=True) or self.current_match]
+            if len(in_clause) > 1:
+                matches = in_clause
+            elif s.claims:
+                reach = self._reachable(s, s.claims, cue.start)
+                matches = [self._nearest_claim(reach, cue.start, cue.end)] if reach else []
+            else:
+                matches = [self._match_for(s, cue, carry=True) or self.current_match]
             slot = attrs.get("slot", "first")
             certainty = self._certainty_at(s, cue.start)
             for match in matches:
@@ -785,11 +826,13 @@ class _ArticleExtraction:
             if etype in seen_types:
                 continue
             seen_types.add(etype)
-            match = self._match_for(s, cue, carry=etype in MATCH_BOUND_EVENTS)
-            if match is not None and match.status == "scheduled":
-                match = None  # nothing has happened yet at a match still to come
+            match = self._event_match(s, cue, etype)
             time = self._time_near(s, cue, MATCH_TIME_KINDS | {"recent"})
             actors = self._actors(s)
+            if etype == "dispute":   # the player sent on in someone's place is no party to the quarrel
+                sent_on = {st.player for st in self.out.statuses
+                           if st.status == "substituted_on" and st.provenance.start == s.provenance(self.article.id).start}
+                actors = [p for p in actors if p.name not in sent_on] or actors
             if not any(m.person is not None and not m.in_quote for m in s.mentions):
                 previous = [e for e in self.out.events if e.event_type == etype]
                 if previous:  # "the relationship between the two": the parties told before
