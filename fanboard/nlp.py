@@ -360,6 +360,26 @@ def _description_forms(phrase: str, rules: "LanguageRules") -> list[str]:
     return forms
 
 
+def _city_forms(kb: KB) -> list[tuple[str, str]]:
+    """Home towns that stand for one club ("la trasferta di Udine"): data/kb/cities.csv.
+    A town with two clubs (Milan, Rome, Turin, Genoa) is left out: it names no one.
+    Cities are tagged CITY, never counted as a club mention; only match cues read them."""
+    path = Path(__file__).resolve().parent.parent / "data" / "kb" / "cities.csv"
+    if not path.exists():
+        return []
+    import csv
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            club = kb.club_by_id(row["club"])
+            if club is None:
+                raise ValueError(f"{path}: city {row['city']!r} names unknown club id {row['club']!r}")
+            for form in [row["city"], *[a for a in (row.get("aliases") or "").split("|") if a]]:
+                if kb.club(form) is None:   # a town that is also a club's name is a club mention
+                    out.append((form, club.id))
+    return out
+
+
 def _split_team_pairs(nlp: Language) -> None:
     """Split "Lazio-Torino" (Italian and Dutch keep it as one token) at a hyphen that
     joins two capitalised words, so both names are found; "Jean-Claude" splits the same way
@@ -394,6 +414,7 @@ def build_pipeline(lang: str, kb: KB, model: str | None = None) -> Language:
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
     )
     patterns = [_entity_pattern(nlp, label, text, target) for label, text, target in kb.surface_forms()]
+    patterns += [_entity_pattern(nlp, "CITY", text, club) for text, club in _city_forms(kb)]
     patterns += [
         {"label": "PERSONREF", "pattern": phrase, "id": d.refers_to}
         for d in kb.descriptions(lang) for phrase in _description_forms(d.phrase, load_rules(lang))

@@ -41,6 +41,8 @@ def statuses(c):
     ("it", "Inventato. L'Atalanta ha battuto il Parma per 3-0.", ("Atalanta", "Parma", None, 3, 0, "played")),
     ("it", "Inventato. La partita contro l'Udinese è stata rinviata per pioggia.",
      ("Atalanta", "Udinese", None, None, None, "postponed")),
+    ("it", "Inventato. Non è stato convocato per la trasferta di Udine, poi rinviata per la pioggia.",
+     ("Atalanta", "Udinese", "away", None, None, "postponed")),
 ])
 def test_match_claims(extractor, lang, text, expected):
     assert matches(claims(extractor, "Atalanta\n\n" + text, lang))[0] == expected

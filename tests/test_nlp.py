@@ -21,7 +21,8 @@ def test_default_pipeline_is_blank_with_rules():
 
 def test_one_word_names_must_be_capitalised():
     nlp = build_pipeline("it", KB.load())
-    assert [e.text for e in nlp("Invented: la dea del calcio e la Dea di Bergamo.").ents] == ["la Dea"]
+    doc = nlp("Invented: la dea del calcio e la Dea di Bergamo.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("la Dea", "CLUB"), ("Bergamo", "CITY")]
 
 
 def test_a_users_model_can_be_plugged_in(tmp_path, monkeypatch):

@@ -208,6 +208,11 @@ class _ArticleExtraction:
                 if prev is not None and prev.lower_ in self.words.get("captain_words", []) and not in_quote \
                         and person.role == "player":
                     self._status_claim(person, "captain", None, "", self._sentence_certainty(sent), sent)
+            elif ent.label_ == "CITY":
+                club = self.kb.club_by_id(ent.ent_id_)
+                if club is None:
+                    continue
+                m = Mention(ent.start, ent.end, "CITY", club.name, None, in_quote)
             else:
                 name = self._canonical(ent)
                 if not name:
@@ -308,6 +313,11 @@ class _ArticleExtraction:
             club = self._club_at(s, i)
             if club is not None:
                 return club, False, club.end
+            away = self._attrs(cue).get("venue") == "away" or \
+                getattr(self, "_last_connector", "") in self.words.get("away_connectors", [])
+            town = next((m for m in s.mentions if m.label == "CITY" and m.start == i and not m.in_quote), None)
+            if town is not None and away and (self.focus is None or town.name != self.focus.name):
+                return town, False, town.end
         if connector_seen:
             if i >= end:
                 return None, True, i
@@ -440,6 +450,7 @@ class _ArticleExtraction:
         if not claims:
             return
         self._fill_from_sentence(s, claims)
+        self._current_sent = s.span
         merged = self._merge_in_sentence([c for c, _ in claims])
         s.claims = merged
         self.out.matches.extend(merged)
@@ -617,7 +628,14 @@ class _ArticleExtraction:
                     out.append(g)
             out.insert(0, base)
         else:
-            out.extend(generic)
+            # several matches in one sentence: a generic mention joins the named one of its clause
+            for g in generic:
+                lo, hi = self._clause(self._current_sent, g.anchor[0])
+                mates = [c for c in out if c.named and lo <= c.anchor[0] < hi and _compatible(c, g) and not g.hole]
+                if len(mates) == 1:
+                    _absorb(mates[0], g)
+                else:
+                    out.append(g)
         return out
 
     def _match_for(self, s: Sentence, cue: Span | None, carry: bool) -> MatchClaim | None:
