@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,12 +40,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tables_dir: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The base URL of a running fanboard server."""
+@contextmanager
+def streamlit_server(log: Path, **env_extra: str):
+    """`streamlit run app.py` on a free port with extra environment; yields the base URL and kills
+    the server's whole process group on exit, whatever happens."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "FANBOARD_TABLES": str(tables_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **env_extra}
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
@@ -77,6 +78,14 @@ def server(tables_dir: Path, tmp_path_factory: pytest.TempPathFactory):
                 os.killpg(proc.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+@pytest.fixture(scope="session")
+def server(tables_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The base URL of a running fanboard server."""
+    with streamlit_server(tmp_path_factory.mktemp("server") / "streamlit.log",
+                          FANBOARD_TABLES=str(tables_dir)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

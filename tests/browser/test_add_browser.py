@@ -6,17 +6,11 @@ adds never touch data/ or the shared fixture tables.
 """
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, _free_port, screenshot, wait_idle
+from .conftest import ROOT, screenshot, streamlit_server, wait_idle
 
 EVIL = (
     "Invented test article: markup in the text\n\n"
@@ -36,41 +30,9 @@ EVIL_HTML = (
 def add_server(tmp_path_factory):
     data = tmp_path_factory.mktemp("adddata")
     store, tables, cache = data / "articles", data / "tables", data / "cache"
-    port = _free_port()
-    log = data / "streamlit.log"
-    env = {**os.environ, "FANBOARD_TABLES": str(tables), "FANBOARD_ARTICLES": str(store),
-           "FANBOARD_CACHE": str(cache), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited:\n{log.read_text(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("streamlit did not start within 90 s")
-            time.sleep(0.3)
+    with streamlit_server(data / "streamlit.log", FANBOARD_TABLES=str(tables), FANBOARD_ARTICLES=str(store),
+                          FANBOARD_CACHE=str(cache)) as url:
         yield url, store
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=15)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
 
 
 @pytest.fixture
