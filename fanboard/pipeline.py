@@ -132,7 +132,7 @@ def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
     statuses = asm.player_status(matches)
     events = asm.events(matches, statuses)
     focus = _focus(claims)
-    situation = asm.situation()
+    situation = asm.situation(matches)
     asm.situation_contradictions(situation, matches, focus)
     article_rows = []
     for a in articles:

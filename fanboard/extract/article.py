@@ -327,6 +327,19 @@ class _ArticleExtraction:
                 return None, True, i
         return None, False, cue.end
 
+    def _coordinated_club(self, s: Sentence, club: Mention) -> Mention | None:
+        """'Juventus and Bologna', 'Juventus en Bologna': the club joined to this one by 'and'."""
+        coord = set(self.words.get("coordination", [])) - {","}
+        j = club.end
+        if j < s.span.end and self.doc[j].lower_ in coord:
+            k = j + 1
+            while k < s.span.end and self.doc[k].lower_ in self.words.get("fillers", []):
+                k += 1
+            nxt = self._club_at(s, k)
+            if nxt is not None:
+                return nxt
+        return None
+
     def _subject_before(self, s: Sentence, cue: Span, opponent: Mention | None) -> Mention | None:
         """The club whose match it is: the nearest club before the cue in the same clause that is
         not itself the object of a connector ('with X', 'contro il X'); else None (the focus club)."""
@@ -432,6 +445,14 @@ class _ArticleExtraction:
             if adjacent_time is not None:
                 c.time = adjacent_time
             claims.append((c, cue))
+            if opp is not None and c.opponent is not None:
+                sib = self._coordinated_club(s, opp)
+                if sib is not None and sib.name != c.subject:
+                    twin = self._new_claim(s)
+                    twin.anchor = (sib.start, sib.end)
+                    twin.subject, twin.opponent, twin.venue = c.subject, sib.name, c.venue
+                    twin.status, twin.time = c.status, None
+                    claims.append((twin, cue))
         # "Home – Away 2-1" and "<opponent> (1-1)"
         for m in s.mentions:
             if m.label != "CLUB" or m.in_quote:
@@ -546,6 +567,32 @@ class _ArticleExtraction:
             c.venue = c.venue  # unknown
         if c.result is None and c.subject_goals is not None:
             c.result = "W" if c.subject_goals > c.opponent_goals else "L"
+
+    def _chained(self, claims: list[MatchClaim], cue: Span) -> list[MatchClaim]:
+        """The claim nearest the cue and those joined to it by coordination alone
+        ('né contro il Sassuolo né contro il Parma', 'against Juventus and Bologna')."""
+        glue = set(self.words.get("coordination", [])) | set(self.words.get("connectors", [])) \
+            | set(self.words.get("fillers", [])) | {"né", "neither", "nor", "noch", "both", "for", "per", "voor", ","}
+        ordered = sorted(claims, key=lambda c: c.anchor[0])
+        nearest = self._nearest_claim(ordered, cue.start, cue.end)
+        i = ordered.index(nearest)
+        chain = [nearest]
+        for step in (1, -1):
+            j = i
+            while 0 <= j + step < len(ordered):
+                a, b = (ordered[j], ordered[j + step]) if step == 1 else (ordered[j + step], ordered[j])
+                between = self.doc[a.anchor[1]:b.anchor[0]]
+                cue_tokens = {i for c in self._current_cues("match") for i in range(c.start, c.end)}
+                if all(t.lower_ in glue or t.is_punct or t.i in cue_tokens or t.is_title
+                       or SCORE_TOKEN_RE.match(t.text) for t in between):
+                    chain.append(ordered[j + step])
+                    j += step
+                else:
+                    break
+        return sorted(chain, key=lambda c: c.anchor[0])
+
+    def _current_cues(self, kind: str) -> list[Span]:
+        return [c for c in self._cues_by_sent[self._sent_index] if c.label_ == kind]
 
     def _reachable(self, s: Sentence, claims, start: int):
         """Claims not separated from token `start` by a contrastive break ('mentre', 'but', 'maar')."""
@@ -750,6 +797,7 @@ class _ArticleExtraction:
             attrs = self._attrs(cue)
             clause = self._clause(s.span, cue.start)
             in_clause = [c for c in s.claims if c.named and clause[0] <= c.anchor[0] < clause[1]]
+            in_clause = self._chained(in_clause, cue) if len(in_clause) > 1 else in_clause
             if len(in_clause) > 1:
                 matches = in_clause
             elif s.claims:
@@ -906,6 +954,9 @@ class _ArticleExtraction:
                 comp = comps[0] if comps else (match.competition if match else None)
             else:
                 comp = next((c for c in comps if self.kb.competition(c) and self.kb.competition(c).kind == "league"), league)
+                played = [c for c in s.claims if c.status == "played"]
+                if len(played) == 1:
+                    match = played[0]   # "beat Roma 4-1 to climb to seventh": the table after that match
             if comp is None:
                 continue
             self.out.situation.append(SituationClaim(comp, metric, str(value), s.provenance(self.article.id),

@@ -1,6 +1,7 @@
 """Merge claims from all articles into the rows of the tables, with contradictions."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -262,7 +263,10 @@ class Assembler:
                 if s.time is not None and s.time.kind == "since_year":
                     value = str(s.time.value[0])
                 elif s.time is not None:
-                    value = value_of(self.rec.resolve_time(s.time, self.window_of(aid)))
+                    time = s.time
+                    if s.status == "expected_departure" and getattr(time, "tense", None) is not None:
+                        time = dataclasses.replace(time, tense="future")  # a departure still to come
+                    value = value_of(self.rec.resolve_time(time, self.window_of(aid)))
                 groups[(s.player, s.status, mid)].append((s, value))
         rows = []
         for (player, status, mid), items in groups.items():
@@ -430,11 +434,17 @@ class Assembler:
         return text
 
     # ------------------------------------------------------------- situation
-    def situation(self) -> list[dict]:
+    def situation(self, match_rows: list[dict] | None = None) -> list[dict]:
+        """The league situation each article states, as of its publication (its latest possible
+        day), or as of the match the sentence reports when it tells the table after that match."""
+        dates = {r["match_id"]: r["date"] for r in match_rows or [] if r.get("status") == "played"}
         rows = []
         for aid, ac in self.claims.items():
             for s in ac.situation:
-                rows.append({"as_of": self.as_of(aid), "competition": s.competition, "metric": s.metric,
+                as_of = self.as_of(aid)
+                if s.metric not in ("requirement", "qualified") and s.match_key:
+                    as_of = dates.get(self.match_id_of(s.match_key)) or as_of
+                rows.append({"as_of": as_of, "competition": s.competition, "metric": s.metric,
                              "value": s.value, "article_id": aid, "quote": s.provenance.quote})
                 self.provenance.extend(_provenance_rows("situation", f"{aid}|{s.competition}|{s.metric}", [s.provenance]))
         return rows

@@ -146,6 +146,10 @@ class Reconciler:
                     if c.key in links:
                         continue
                     cands = self.candidates(c, w)
+                    if len(cands) > 1 and c.status is None and w.hi is not None:
+                        # a match told without tense or score: the one already played, if only one was
+                        told = [f for f in cands if self.fixture_day(c, f) <= w.hi]
+                        cands = told if len(told) == 1 else cands
                     if len(cands) == 1:
                         links[c.key] = Link(cands[0], "window" if (w.lo or w.hi) else "unique")
                         changed = True
