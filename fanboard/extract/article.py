@@ -568,13 +568,12 @@ class _ArticleExtraction:
         if c.result is None and c.subject_goals is not None:
             c.result = "W" if c.subject_goals > c.opponent_goals else "L"
 
-    def _chained(self, claims: list[MatchClaim], cue: Span) -> list[MatchClaim]:
-        """The claim nearest the cue and those joined to it by coordination alone
+    def _chained(self, claims: list[MatchClaim], nearest: MatchClaim) -> list[MatchClaim]:
+        """This claim and those joined to it by coordination alone
         ('né contro il Sassuolo né contro il Parma', 'against Juventus and Bologna')."""
         glue = set(self.words.get("coordination", [])) | set(self.words.get("connectors", [])) \
             | set(self.words.get("fillers", [])) | {"né", "neither", "nor", "noch", "both", "for", "per", "voor", ","}
         ordered = sorted(claims, key=lambda c: c.anchor[0])
-        nearest = self._nearest_claim(ordered, cue.start, cue.end)
         i = ordered.index(nearest)
         chain = [nearest]
         for step in (1, -1):
@@ -797,12 +796,18 @@ class _ArticleExtraction:
             attrs = self._attrs(cue)
             clause = self._clause(s.span, cue.start)
             in_clause = [c for c in s.claims if c.named and clause[0] <= c.anchor[0] < clause[1]]
-            in_clause = self._chained(in_clause, cue) if len(in_clause) > 1 else in_clause
-            if len(in_clause) > 1:
-                matches = in_clause
-            elif s.claims:
+            if s.claims:
                 reach = self._reachable(s, s.claims, cue.start)
-                matches = [self._nearest_claim(reach, cue.start, cue.end)] if reach else []
+                # "left out of the squad for the trip to X": the match the status is for follows it
+                ahead = sorted((c for c in reach if c.named and cue.end <= c.anchor[0] < clause[1]),
+                               key=lambda c: c.anchor[0])
+                if ahead and len(reach) > 1:
+                    target = ahead[0]
+                else:
+                    target = self._nearest_claim(reach, cue.start, cue.end) if reach else None
+                # and the matches listed together with it ("né contro il Sassuolo né contro il Parma")
+                matches = self._chained(in_clause, target) if target in in_clause and len(in_clause) > 1 \
+                    else ([target] if target else [])
             else:
                 matches = [self._match_for(s, cue, carry=True) or self.current_match]
             slot = attrs.get("slot", "first")
