@@ -80,6 +80,9 @@ def test_postponement_reason(extractor):
      [("Duván Zapata", "substituted_off", "confirmed"), ("Luis Muriel", "substituted_on", "confirmed")]),
     ("it", "Inventato. Contro la Roma Pessina non è stato convocato.", [("Matteo Pessina", "left_out", "confirmed")]),
     ("it", "Inventato. Contro la Roma Miranchuk è rimasto in panchina.", [("Aleksei Miranchuk", "unused_substitute", "confirmed")]),
+    ("en", "Invented. Muriel was dropped for the trip to Roma.", [("Luis Muriel", "left_out", "confirmed")]),
+    ("en", "Invented. Muriel started on the bench against Roma and did not come on.",
+     [("Luis Muriel", "unused_substitute", "confirmed")]),
 ])
 def test_player_statuses(extractor, lang, text, expected):
     c = claims(extractor, "Atalanta\n\n" + text, lang)
@@ -135,3 +138,18 @@ def test_league_situation(extractor, lang, text, expected):
 def test_situation_of_another_club_is_not_the_focus_clubs(extractor):
     c = claims(extractor, "Atalanta Atalanta\n\nInvented. Atalanta won. Milan sit first in Serie A.", "en")
     assert c.situation == []
+
+
+def test_a_status_is_for_the_match_it_names_and_the_ones_listed_with_it(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. Muriel was an unused substitute against Roma and was left out "
+                          "of the squads for the trips to Lazio and Parma.", "en")
+    by_key = {m.key: m.opponent for m in c.matches}
+    assert sorted((s.status, by_key[s.match_key]) for s in c.statuses) == [
+        ("left_out", "Lazio"), ("left_out", "Parma"), ("unused_substitute", "Roma")]
+
+
+def test_a_hedge_stops_at_but(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. Gosens has a contract until 2023, but Inter are reportedly "
+                          "interested in him.", "en")
+    assert [(s.status, s.certainty) for s in c.statuses if s.status == "contract_until"] == [
+        ("contract_until", "confirmed")]

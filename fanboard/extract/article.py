@@ -244,8 +244,14 @@ class _ArticleExtraction:
         for span in self._reported:
             if span.start < sent.start or span.end > sent.end:
                 continue
-            if clause is None or self._attrs(span).get("scope") == "sentence":
+            if clause is None:
                 return "reported"
+            if self._attrs(span).get("scope") == "sentence":
+                breaks = set(self.words.get("clause_breaks", []))
+                lo, hi = sorted((span.start, at))
+                if not any(t.lower_ in breaks for t in self.doc[lo:hi]):
+                    return "reported"
+                continue
             if clause[0] <= span.start < clause[1]:
                 return "reported"
         return "confirmed"
@@ -702,7 +708,9 @@ class _ArticleExtraction:
         if s.claims:
             nearest = self._nearest_claim(s.claims, cue.start, cue.end)
             lo, hi = self._clause(s.span, cue.start)
-            if lo <= nearest.anchor[0] < hi or (etype in MATCH_BOUND_EVENTS and at_match):
+            mlo, mhi = self._clause(s.span, nearest.anchor[0])
+            placed = any(mlo <= c.start < mhi for kind in ("played", "anaphora") for c in s.cues.get(kind, []))
+            if lo <= nearest.anchor[0] < hi or (etype in MATCH_BOUND_EVENTS and placed):
                 match = nearest
         elif etype in MATCH_BOUND_EVENTS and (at_match or (etype != "dispute" and self.continuity)):
             match = self.current_match
@@ -793,6 +801,8 @@ class _ArticleExtraction:
 
     def _statuses(self, s: Sentence) -> None:
         for cue in s.cues.get("status", []):
+            if self._value(cue) == "none":
+                continue  # e.g. "started on the bench": says no status of its own
             attrs = self._attrs(cue)
             clause = self._clause(s.span, cue.start)
             in_clause = [c for c in s.claims if c.named and clause[0] <= c.anchor[0] < clause[1]]
@@ -834,7 +844,7 @@ class _ArticleExtraction:
             expr = self._time_after(s, cue.start)
             target = self._targets(s, cue, "first")
             if expr is not None and target:
-                self._status_claim(target[0], "contract_until", None, "", s.certainty, s.span, time=expr)
+                self._status_claim(target[0], "contract_until", None, "", self._certainty_at(s, cue.start), s.span, time=expr)
         first_person = next((m.person for m in s.mentions if m.person is not None and not m.in_quote), None)
         for cue in s.cues.get("joined", []):
             year = next((e for e, a, b in s.times if e.kind in ("year", "since_year", "years_ago")), None)
@@ -844,7 +854,7 @@ class _ArticleExtraction:
         for expr, a, b in s.times:
             if expr.kind == "since_year" and players and first_person is players[0].person and (s.cues.get("club_word") or any(
                     m.label == "CLUB" and self.focus and m.name == self.focus.name for m in s.mentions)):
-                self._status_claim(players[0].person, "joined", None, "", s.certainty, s.span, time=expr)
+                self._status_claim(players[0].person, "joined", None, "", self._certainty_at(s, a), s.span, time=expr)
         if s.cues.get("departure"):
             cue = s.cues["departure"][0]
             expr = self._time_near(s, cue, STANDING_TIME_KINDS | {"season"})

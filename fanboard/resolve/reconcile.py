@@ -98,6 +98,11 @@ class Reconciler:
             if c.status == "postponed" and not postponed_fx:
                 continue
             day = date.fromisoformat(f["original_date"] if (c.status == "postponed" and postponed_fx) else f["date"])
+            if c.subject_goals is None and c.result and c.status == "played" and f["home_goals"] != "":
+                hg, ag = int(float(f["home_goals"])), int(float(f["away_goals"]))
+                sg, og = (hg, ag) if home else (ag, hg)
+                if c.result != ("W" if sg > og else "D" if sg == og else "L"):
+                    continue  # "the draw with X": not the match Atalanta won
             if c.subject_goals is not None and c.status != "postponed":
                 if f["home_goals"] == "" or f["away_goals"] == "":
                     continue
