@@ -381,10 +381,10 @@ def _city_forms(kb: KB) -> list[tuple[str, str]]:
 
 
 def _split_team_pairs(nlp: Language) -> None:
-    """Split "Lazio-Torino" (Italian and Dutch keep it as one token) at a hyphen that
-    joins two capitalised words, so both names are found; "Jean-Claude" splits the same way
-    in the names of the knowledge base, so names still match."""
-    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[a-zà-ÿ])[-–](?=[A-ZÀ-Ý])"]
+    """Split at a hyphen between letters: "Lazio-Torino" and "Champions League-duel" (Italian and
+    Dutch keep them as one token) so that names and cue words are found; names in the knowledge
+    base are tokenized the same way, so "Jean-Claude" still matches."""
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Za-zÀ-ÿ])[-–](?=[A-Za-zÀ-ÿ])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 

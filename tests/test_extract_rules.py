@@ -60,6 +60,13 @@ def test_a_stripped_name_is_a_hole_not_a_guess(extractor):
     assert m.opponent is None and m.hole
 
 
+def test_hyphenated_compounds_keep_their_names(extractor):
+    c = claims(extractor, "Atalanta\n\nVerzonnen. Het conflict ontstond tijdens het Champions League-duel met "
+                          "FC Midtjylland (1-1).", "nl")
+    assert matches(c) == [("Atalanta", "FC Midtjylland", None, 1, 1, "played")]
+    assert c.matches[0].competition == "UEFA Champions League"
+
+
 def test_postponement_reason(extractor):
     c = claims(extractor, "Atalanta\n\nVerzonnen. Het treffen met Udinese werd afgelast vanwege regen.", "nl")
     assert (c.matches[0].status, c.matches[0].status_reason) == ("postponed", "rain")
