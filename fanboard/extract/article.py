@@ -231,6 +231,8 @@ class _ArticleExtraction:
         for expr in self._times:
             if expr.start < sent.start_char or expr.end > sent.end_char:
                 continue
+            if expr.kind == "years_ago" and not sent[0]._.in_quote:
+                self.out.times.append((expr, None))   # with a "since <year>", it dates the article
             span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
             if span is None or span[0]._.in_quote:
                 continue

@@ -181,8 +181,12 @@ class Reconciler:
                 if aw:
                     changed |= w.narrow(aw[0], aw[1], f"'{c.time.text}' refers to {label}: published {aw[0]}..{aw[1]}")
         # years: "since 2014" together with "six years ago"
-        since = [s.time for s in ac.statuses if s.time is not None and s.time.kind == "since_year"]
-        ago = [t for t, _ in ac.times if t.kind == "years_ago"]
+        since = {s.time.value[0] for s in ac.statuses if s.time is not None and s.time.kind == "since_year"}
+        ago = {t.value[0] for t, _ in ac.times if t.kind == "years_ago"}
+        if len(since) == 1 and len(ago) == 1:
+            year = next(iter(since)) + next(iter(ago))
+            changed |= w.narrow(date(year, 1, 1), date(year, 12, 31),
+                                f"'since {next(iter(since))}' together with '{next(iter(ago))} years ago': published in {year}")
         return changed
 
     # ------------------------------------------------------------ helpers
