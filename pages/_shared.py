@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from fanboard import export
-from fanboard.views import Dashboard
+from fanboard.views import Dashboard, split
 
 PAGES_DIR = Path(__file__).resolve().parent
 APP = PAGES_DIR.parent / "app.py"
@@ -73,3 +73,14 @@ def csv_download(df: pd.DataFrame, kind: str, d: Dashboard, label: str = "CSV") 
         file_name=export.file_name(kind, "csv", players=f.players, date_from=f.date_from, date_to=f.date_to),
         on_click="ignore", icon=":material/download:", help="Download this table as CSV, with the filters applied",
     )
+
+
+def certainty_column() -> st.column_config.Column:
+    """The certainty of a claim as a badge: green confirmed, orange reported (one look on every page)."""
+    return st.column_config.MultiselectColumn(
+        "certainty", options=["confirmed", "reported"], color=["green", "orange"])
+
+
+def source_labels(ids: object, d: Dashboard) -> str:
+    """Article ids ("a;b" when several articles say it) as the readable labels of those articles."""
+    return " | ".join(d.labels.get(a, a) for a in split(ids))

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from fanboard import charts, views
-from pages._shared import csv_download, dashboard
+from pages._shared import csv_download, dashboard, certainty_column, source_labels
 
 d = dashboard()
 st.title("Matches")
@@ -50,11 +50,10 @@ else:
         st.caption(d.empty_message(f"player statuses for {match['fixture']}"))
     else:
         st.dataframe(
-            who.assign(article_id=who["article_id"].map(lambda a: d.labels.get(a, a))), hide_index=True,
+            who.assign(article_id=who["article_id"].map(lambda a: source_labels(a, d))), hide_index=True,
             column_config={
                 "player": "player", "status": "status",
-                "certainty": st.column_config.MultiselectColumn(
-                    "certainty", options=["confirmed", "reported"], color=["green", "orange"]),
+                "certainty": certainty_column(),
                 "article_id": st.column_config.TextColumn("source", width="medium"),
                 "quote": st.column_config.TextColumn("quote", width="large"),
             },

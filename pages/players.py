@@ -2,7 +2,7 @@
 import streamlit as st
 
 from fanboard import charts, views
-from pages._shared import chart_downloads, csv_download, dashboard
+from pages._shared import chart_downloads, csv_download, dashboard, certainty_column, source_labels
 
 d = dashboard()
 f = d.filters
@@ -34,11 +34,10 @@ for player in focus:
             st.caption(f"The selected articles state no standing facts (captaincy, contract, departure) about {player}.")
         else:
             st.dataframe(
-                facts.assign(article_id=facts["article_id"].map(lambda a: d.labels.get(a, a))), hide_index=True,
+                facts.assign(article_id=facts["article_id"].map(lambda a: source_labels(a, d))), hide_index=True,
                 column_config={
                     "fact": "fact", "value": "value",
-                    "certainty": st.column_config.MultiselectColumn(
-                        "certainty", options=["confirmed", "reported"], color=["green", "orange"]),
+                    "certainty": certainty_column(),
                     "article_id": st.column_config.TextColumn("source", width="medium"),
                     "quote": st.column_config.TextColumn("quote", width="large"),
                 },
@@ -54,8 +53,7 @@ for player in focus:
                 mine[["when", "type_label", "certainty", "summary", "sources_label"]], hide_index=True,
                 column_config={
                     "when": "when", "type_label": "event",
-                    "certainty": st.column_config.MultiselectColumn(
-                        "certainty", options=["confirmed", "reported"], color=["green", "orange"]),
+                    "certainty": certainty_column(),
                     "summary": st.column_config.TextColumn("summary", width="large"),
                     "sources_label": st.column_config.TextColumn("sources", width="medium"),
                 },

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from fanboard import charts, views
-from pages._shared import chart_downloads, csv_download, dashboard
+from pages._shared import chart_downloads, csv_download, dashboard, certainty_column
 
 d = dashboard()
 f = d.filters
@@ -65,8 +65,7 @@ else:
             "when": "when",
             "type_label": st.column_config.TextColumn("event"),
             "actors_label": st.column_config.TextColumn("who", width="medium"),
-            "certainty": st.column_config.MultiselectColumn(
-                "certainty", options=["confirmed", "reported"], color=["green", "orange"]),
+            "certainty": certainty_column(),
             "summary": st.column_config.TextColumn("summary", width="large"),
             "quote": st.column_config.TextColumn("quote", width="large"),
             "sources_label": st.column_config.TextColumn("sources", width="medium"),
