@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: setup run test test-slow build bench clean
+.PHONY: setup run test test-slow build bench eval-real clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test-slow: setup
 
 bench: setup
 	$(PY) -m bench
+
+# the real-article development set (texts not in git: see dev/real/COLLECTING.md)
+eval-real: setup
+	$(PY) dev/real/eval.py $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) data/tables data/cache .pytest_cache
