@@ -18,6 +18,7 @@ from ..kb import KB, KBError, Person
 from ..langdetect import SUPPORTED_LANGUAGES
 from ..nlp import SCORE_TOKEN_RE, LanguageRules, Pipelines
 from ..resolve import timeexpr
+from .lineups import lineup_claims
 from .claims import (
     ArticleClaims, EventClaim, MatchClaim, Provenance, SituationClaim, StatusClaim,
 )
@@ -83,6 +84,10 @@ class Extractor:
             doc = self.pipelines[lang](article.text)
         rules = self.pipelines.rules(lang)
         result = _ArticleExtraction(article, doc, self.kb, rules, lang).run()
+        if lang != "xx":
+            lineups = lineup_claims(article.id, doc.text, lang, self.kb, result.matches)
+            result.matches.extend(lineups.matches)
+            result.statuses.extend(lineups.statuses)
         if lang == "xx":
             result.warnings.append(
                 f"language '{article.language}' is not supported: only names were recognised, no claims extracted"

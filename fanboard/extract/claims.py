@@ -23,6 +23,8 @@ class MatchClaim:
     hole: bool = False              # the text has a gap where the opponent's name should be
     self_reference: str | None = None  # an opponent name that is the subject itself ("draw with Atalanta")
     venue: str | None = None        # "home" | "away" for the subject
+    order_hint: str | None = None   # "home": the subject is printed first (a lineup block), so
+                                    # probably at home; used only to choose between fixtures
     subject_goals: int | None = None
     opponent_goals: int | None = None
     result: str | None = None       # "W" | "D" | "L" for the subject

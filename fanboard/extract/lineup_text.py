@@ -272,10 +272,17 @@ def _headers(text: str, club_of: Callable[[str], str | None], markers: Markers):
 
 
 def _is_predicted(text: str, start: int, markers: Markers) -> bool:
-    """A guess word on the block's line before the team, or on the line before it."""
-    line_start = text.rfind("\n", 0, start)
-    previous = text.rfind("\n", 0, max(line_start, 0))
-    before = text[previous + 1 if line_start > 0 else 0:start].lower()
+    """A guess word on the block's line before the team, or on the two lines with text before it
+    (a heading such as "le probabili formazioni" stands above both teams' sheets)."""
+    cut, seen = start, 0
+    while cut > 0 and seen < 3:
+        nl = text.rfind("\n", 0, cut - 1)
+        if text[nl + 1:cut].strip():
+            seen += 1
+        cut = nl + 1 if nl >= 0 else 0
+        if nl < 0:
+            break
+    before = text[cut:start].lower()
     return bool(re.search(_alternation(markers.predicted), before))
 
 

@@ -82,6 +82,14 @@ class Reconciler:
 
     # ------------------------------------------------------------ fixtures
     def candidates(self, c: MatchClaim, window: Window) -> list[dict]:
+        """The fixtures the claim can be; a printed order only chooses among several."""
+        out = self._candidates(c, window)
+        if c.order_hint and c.venue is None and len(out) > 1:
+            hinted = [f for f in out if (f["home"] == c.subject) == (c.order_hint == "home")]
+            return hinted or out
+        return out
+
+    def _candidates(self, c: MatchClaim, window: Window) -> list[dict]:
         if not c.subject:
             return []
         out = []

@@ -1,0 +1,176 @@
+"""Claims from lineup blocks: the match two team sheets describe, and every player's status.
+
+`lineup_text.read_lineups` reads the blocks; this module decides who the names are and which
+match it was, and writes claims:
+
+- two consecutive sheets of two different clubs are one match: the article's own claim about
+  that pair when it has one, else a new claim, `played` when the block lists changes or goals;
+  outlets usually print the home side first, but not always, so the printed order is only a
+  hint that chooses between the calendar's fixtures of the pair;
+- a single sheet belongs to the one match of the article that involves its club and names both
+  teams; with none or several, its players get no status (a status needs its match);
+- a name is looked up among the people of the sheet's own club only ("Gomez" in another club's
+  sheet is not the focus club's Gómez); a name the knowledge base lacks is kept as a learned
+  name of that club, never added to the knowledge base;
+- starters are `started`, a player replaced is `substituted_off` and the one who came on
+  `substituted_on` (with the minute as value), listed substitutes who did not come on are
+  `unused_substitute`, a "(c)" mark is `captain` for that match;
+- a sheet announced as a guess (`predicted`) gives nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..kb import KB, Club, Person, normalize
+from .claims import MatchClaim, Provenance, StatusClaim
+from .lineup_text import LineupText, Name, TeamSheet, read_lineups
+
+
+@dataclass(frozen=True)
+class LearnedName:
+    """A name in a KB club's lineup that the knowledge base lacks."""
+    name: str
+    club: str            # canonical club name
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class LineupClaims:
+    matches: list[MatchClaim]
+    statuses: list[StatusClaim]
+    learned: list[LearnedName]
+
+
+def club_finder(kb: KB):
+    """A lookup that also knows clubs printed in capitals ('ATALANTA', 'MIDTJYLLAND')."""
+    def club_of(text: str) -> Club | None:
+        club = kb.club(text)
+        if club is None and text.isupper():
+            club = kb.club(text.title())
+        if club is None:
+            folded = normalize(text)
+            club = next((c for c in kb.clubs if normalize(c.name).endswith(" " + folded)
+                         or normalize(c.name).startswith(folded + " ")), None) if len(folded) > 4 else None
+        return club
+    return club_of
+
+
+def _people_index(kb: KB, club: Club) -> dict[str, Person]:
+    index: dict[str, Person] = {}
+    ambiguous: set[str] = set()
+    for p in kb.people_of(club.id):
+        for form in (p.name, *p.aliases, p.name.split()[-1]):
+            key = normalize(form)
+            if key in index and index[key] != p:
+                ambiguous.add(key)
+            index[key] = p
+    return {k: v for k, v in index.items() if k not in ambiguous}
+
+
+def _person(index: dict[str, Person], name: Name) -> Person | None:
+    key = normalize(name.text)
+    if key in index:
+        return index[key]
+    # "G. Donnarumma", "J. Andersson": the initial must agree with the first name
+    parts = name.text.replace(".", ". ").split()
+    if len(parts) >= 2 and len(parts[0].rstrip(".")) == 1:
+        p = index.get(normalize(" ".join(parts[1:])))
+        if p and p.name[:1].lower() == parts[0][:1].lower():
+            return p
+    return None
+
+
+class _Sheets:
+    """Turns the sheets of one article into claims."""
+
+    def __init__(self, article_id: str, text: str, kb: KB, club_of, existing: list[MatchClaim]):
+        self.article_id, self.text, self.kb, self.club_of = article_id, text, kb, club_of
+        self.existing = existing
+        self.out = LineupClaims([], [], [])
+        self.goals = False
+
+    def provenance(self, sheet: TeamSheet) -> Provenance:
+        quote = self.text[sheet.start:sheet.end].strip()
+        return Provenance(self.article_id, sheet.start, sheet.end, quote, "confirmed")
+
+    def run(self, lineups: LineupText) -> LineupClaims:
+        sheets = [s for s in lineups.sheets if not s.predicted]
+        self.goals = bool(lineups.goals)
+        i = 0
+        while i < len(sheets):
+            a = sheets[i]
+            b = sheets[i + 1] if i + 1 < len(sheets) else None
+            ca = self.club_of(a.team.text)
+            cb = self.club_of(b.team.text) if b else None
+            if b is not None and cb is not None and ca is not None and ca.id != cb.id:
+                match = self.new_match(ca, cb, a, b)
+                self.statuses(a, ca, match)
+                self.statuses(b, cb, match)
+                i += 2
+                continue
+            if ca is not None:
+                match = self.known_match(ca)
+                if match is not None:
+                    self.statuses(a, ca, match)
+            i += 1
+        return self.out
+
+    def new_match(self, first: Club, second: Club, a: TeamSheet, b: TeamSheet) -> MatchClaim:
+        pair = {first.name, second.name}
+        known = [m for m in self.existing if m.named and {m.subject, m.opponent} == pair]
+        if len({(m.subject, m.opponent) for m in known}) == 1:
+            return known[0]
+        n = len(self.out.matches) + 1
+        played = bool(a.substitutions or b.substitutions or self.goals)
+        claim = MatchClaim(key=f"{self.article_id}#l{n}", article_id=self.article_id, subject=first.name,
+                           opponent=second.name, order_hint="home", status="played" if played else None)
+        claim.provenance.append(self.provenance(a))
+        claim.provenance.append(self.provenance(b))
+        claim.anchor = (a.start, b.end)
+        self.out.matches.append(claim)
+        return claim
+
+    def known_match(self, club: Club) -> MatchClaim | None:
+        found = [m for m in self.existing if m.named and club.name in (m.subject, m.opponent)]
+        keys = {(m.subject, m.opponent) for m in found}
+        return found[0] if len(keys) == 1 else None
+
+    def status(self, person_or_name, club: Club, status: str, match: MatchClaim, prov: Provenance,
+               value: str = "") -> None:
+        if isinstance(person_or_name, Name):
+            self.out.learned.append(LearnedName(person_or_name.text, club.name, self.article_id,
+                                                person_or_name.start, person_or_name.end))
+            return
+        self.out.statuses.append(StatusClaim(person_or_name.name, status, match.key, value, "confirmed", prov))
+
+    def statuses(self, sheet: TeamSheet, club: Club, match: MatchClaim) -> None:
+        index = _people_index(self.kb, club)
+        prov = self.provenance(sheet)
+
+        def who(name: Name):
+            return _person(index, name) or name
+
+        came_on = set()
+        for name in sheet.starters:
+            self.status(who(name), club, "started", match, prov)
+        for sub in sheet.substitutions:
+            minute = "" if sub.minute is None else str(sub.minute)
+            self.status(who(sub.off), club, "substituted_off", match, prov, minute)
+            self.status(who(sub.on), club, "substituted_on", match, prov, minute)
+            came_on.add(normalize(sub.on.text))
+        for name in sheet.bench:
+            if normalize(name.text) not in came_on:
+                self.status(who(name), club, "unused_substitute", match, prov)
+        if sheet.captain is not None:
+            self.status(who(sheet.captain), club, "captain", match, prov)
+
+
+def lineup_claims(article_id: str, text: str, lang: str, kb: KB, existing: list[MatchClaim]) -> LineupClaims:
+    """Claims of every lineup block in `text`; `existing` are the article's other match claims."""
+    club_of = club_finder(kb)
+    lineups = read_lineups(text, lang, lambda t: club_of(t) and club_of(t).name)
+    if not lineups.sheets:
+        return LineupClaims([], [], [])
+    return _Sheets(article_id, text, kb, club_of, existing).run(lineups)
