@@ -259,7 +259,8 @@ class Assembler:
                                                         (s.status == "captain" and s.match_key)) else ""
                 if s.status in MATCH_STATUSES_PER_MATCH and not mid:
                     continue
-                value = ""
+                # a change's minute, as a lineup block gives it
+                value = s.value if s.status in ("substituted_off", "substituted_on") else ""
                 if s.time is not None and s.time.kind == "since_year":
                     value = str(s.time.value[0])
                 elif s.time is not None:
