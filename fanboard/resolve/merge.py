@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,6 +12,7 @@ from ..extract.claims import ArticleClaims, EventClaim, MatchClaim, Provenance, 
 from ..ingest import Article
 from ..kb import KB
 from ..reference import standings
+from ..text import slug
 from .reconcile import (
     CONFLICT_EVENTS, INCOMPATIBLE, MATCH_STATUSES_PER_MATCH, STATUS_ORDER, Link, Reconciler,
     Window, date_cells, value_of,
@@ -32,10 +32,6 @@ EVENT_SUMMARY = {
 
 
 _TABLES: dict[tuple, pd.DataFrame] = {}
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 @dataclass
