@@ -2,12 +2,12 @@
 
 Four kinds of folding, each for one use:
 
-- ``strip_accents`` drops combining marks and keeps case ("Pašalić" -> "Pasalic"); letters that do
+- ``strip_accents`` drops combining marks and keeps case ("Perišić" -> "Perisic"); letters that do
   not decompose (æ, ø, ß, đ) stay as they are. ``normalize`` builds the KB's lookup key from it.
 - ``fold`` lowers case and drops accents one character for one character, so a match found in the
   folded text is a span of the original (used to highlight names in an article).
 - ``slug`` gives an ASCII id or file-name part: accents folded, the letters that do not decompose
-  spelled out ("Mæhle" -> "maehle"), everything else a dash ("Mario Pašalić" -> "mario-pasalic").
+  spelled out ("Dæhli" -> "daehli"), everything else a dash ("Luka Perišić" -> "luka-perisic").
 - ``md_escape`` makes article text safe for Markdown (Streamlit's st.markdown).
 """
 from __future__ import annotations
@@ -22,10 +22,10 @@ ASCII_SPELLING = {
 
 
 def strip_accents(text: str) -> str:
-    """``text`` without combining marks ("Pašalić" -> "Pasalic"), case kept.
+    """``text`` without combining marks ("Perišić" -> "Perisic"), case kept.
 
     Letters that do not decompose (æ, ø, ß, đ) are kept as they are; list their
-    ASCII spellings ("Maehle") as aliases.
+    ASCII spellings ("Daehli") as aliases.
     """
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize(
@@ -42,7 +42,7 @@ def fold(text: str) -> str:
     """Lower case without accents, one output character per input character.
 
     Keeping the length lets a match in the folded text be used as a span in the original,
-    so "Tolói", "Toloi" and "TOLOI" all match "toloi" at the right place.
+    so "Nunès", "Nunes" and "NUNES" all match "nunes" at the right place.
     """
     out = []
     for ch in text:
@@ -55,7 +55,7 @@ def fold(text: str) -> str:
 def slug(text: str, limit: int | None = None) -> str:
     """An ASCII slug of letters, digits and single dashes; "" when nothing is left.
 
-    "Mario Pašalić" -> "mario-pasalic", "Mæhle" -> "maehle". With ``limit`` the slug is cut to
+    "Luka Perišić" -> "luka-perisic", "Dæhli" -> "daehli". With ``limit`` the slug is cut to
     at most that many characters (and no trailing dash).
     """
     decomposed = unicodedata.normalize("NFKD", str(text).lower())
