@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..reference import standings
+from ..standings import standings
 from .merge_base import AssemblerBase, provenance_rows
 
 _TABLES: dict[tuple, pd.DataFrame] = {}
