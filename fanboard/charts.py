@@ -16,8 +16,9 @@ from . import views
 from .schema import EVENT_TYPES
 
 RESULT_ORDER = ["W", "D", "L", "P"]
-RESULT_NAMES = {"W": "won", "D": "drawn", "L": "lost", "P": "postponed", "S": "scheduled"}
-RESULT_COLORS = {"won": "#2f9e44", "drawn": "#e8a317", "lost": "#e03131", "postponed": "#868e96", "scheduled": "#adb5bd"}
+# Keyed by the result's label (views.RESULT_LABELS, the one name of each result code).
+RESULT_COLORS = {views.RESULT_LABELS[code]: colour for code, colour in (
+    ("W", "#2f9e44"), ("D", "#e8a317"), ("L", "#e03131"), ("P", "#868e96"), ("S", "#adb5bd"))}
 
 # Tableau-like hues, fixed per event type in the schema's order.
 EVENT_PALETTE = ["#e8590c", "#c2255c", "#1c7ed6", "#7048e8", "#d6336c", "#0ca678", "#f08c00", "#5c940d", "#495057"]
@@ -85,13 +86,23 @@ def timeline_chart(
     lane_y = alt.Y("lane:N", sort=lanes, title=None, scale=alt.Scale(domain=lanes),
                    axis=alt.Axis(labelLimit=160, labelFontWeight="bold", minExtent=AXIS_EXTENT, maxExtent=AXIS_EXTENT))
     x_axis = alt.X("day:T", scale=x_scale, title=None, axis=alt.Axis(format="%d %b", labelAngle=0, tickCount="day" if x_domain and _span_days(x_domain) <= 21 else alt.Undefined, grid=True))
-
-    ev = events.assign(lane=events["type_label"], filled=events["certainty"].eq("confirmed"))
-    pick = alt.selection_point(name="event", fields=["event_id"], on="click", empty=False)
     # One colour scale for the whole top panel (a layer shares its scales): event types and
     # results. The legend lists only the results; the lanes already name the event types.
-    event_colors = alt.Scale(domain=list(EVENT_COLORS) + list(RESULT_COLORS),
-                             range=list(EVENT_COLORS.values()) + list(RESULT_COLORS.values()))
+    colors = alt.Scale(domain=list(EVENT_COLORS) + list(RESULT_COLORS),
+                       range=list(EVENT_COLORS.values()) + list(RESULT_COLORS.values()))
+    height = max(60, 44 * len(lanes))
+    top = alt.layer(*_event_layers(events, lane_y, x_axis, colors), *_match_layers(results, lane_y, colors, club)).properties(
+        width=width, height=height,
+        title=alt.TitleParams(f"{club or 'The club'}: conflict events and results", anchor="start", fontSize=14),
+    )
+    bottom = _position_panel(positions, x_scale, club, width)
+    return alt.vconcat(top, bottom, spacing=16).resolve_scale(x="shared", color="independent")
+
+
+def _event_layers(events: pd.DataFrame, lane_y: alt.Y, x_axis: alt.X, event_colors: alt.Scale) -> list[alt.Chart]:
+    """The timeline's event marks: windows as bars, events as circles (hollow when reported)."""
+    ev = events.assign(lane=events["type_label"], filled=events["certainty"].eq("confirmed"))
+    pick = alt.selection_point(name="event", fields=["event_id"], on="click", empty=False)
     tooltip = [
         alt.Tooltip("type_label:N", title="event"),
         alt.Tooltip("when:N", title="when"),
@@ -115,14 +126,17 @@ def timeline_chart(
         size=alt.condition(pick, alt.value(480), alt.value(260)),
         tooltip=tooltip,
     ).add_params(pick)
+    return [windows, points]
 
+
+def _match_layers(results: pd.DataFrame, lane_y: alt.Y, result_scale: alt.Scale, club: str | None) -> list[alt.Chart]:
+    """The timeline's match marks: a square per played match, a cross when postponed, with labels."""
     res = results.assign(lane=results["competition"], day=results["date"])
     res = res.assign(mark_label=[
         f"{r['result']} {r['fixture_score']}" if r["result"] in ("W", "D", "L") else ("postponed" if r["result"] == "P" else "")
         for r in res.to_dict("records")
     ])
     res = res.assign(opponent_label=[f"v {o}" if v == "home" else f"at {o}" for o, v in zip(res["opponent"], res["venue"])])
-    result_scale = event_colors
     match_tooltip = [
         alt.Tooltip("fixture:N", title="match"),
         alt.Tooltip("day:T", title="date", format="%a %d %b %Y"),
@@ -143,14 +157,11 @@ def timeline_chart(
     letters = base_m.mark_text(dy=-19, fontSize=11, fontWeight="bold").encode(
         text="mark_label:N", color=alt.Color("result_label:N", scale=result_scale, legend=None))
     opponents = base_m.mark_text(dy=19, fontSize=10, color=MUTED).encode(text="opponent_label:N")
+    return [played, postponed, letters, opponents]
 
-    height = max(60, 44 * len(lanes))
-    top = alt.layer(windows, points, played, postponed, letters, opponents).properties(
-        width=width, height=height,
-        title=alt.TitleParams(f"{club or 'The club'}: conflict events and results", anchor="start", fontSize=14),
-    )
 
-    pos = positions
+def _position_panel(pos: pd.DataFrame, x_scale: alt.Scale, club: str | None, width: int) -> alt.LayerChart:
+    """The timeline's bottom panel: league position (computed table as a line, claims as diamonds)."""
     max_pos = int(pos["position"].max()) if len(pos) else 10
     y_pos = alt.Y("position:Q", title=None, scale=alt.Scale(reverse=True, domain=[1, max(max_pos + 1, 10)], nice=False),
                   axis=alt.Axis(tickMinStep=1, values=list(range(1, max(max_pos + 1, 10) + 1, 2)),
@@ -168,11 +179,10 @@ def timeline_chart(
         color=alt.Color("basis:N", scale=basis_scale), tooltip=pos_tooltip,
     )
     labels = base_p.transform_filter("datum.basis != 'article'").mark_text(dy=-12, fontSize=11, color=MUTED).encode(text=alt.Text("position:Q"))
-    bottom = alt.layer(line, claims, labels).properties(
+    return alt.layer(line, claims, labels).properties(
         width=width, height=130,
         title=alt.TitleParams(f"{club or 'The club'}: league position", anchor="start", fontSize=14),
     )
-    return alt.vconcat(top, bottom, spacing=16).resolve_scale(x="shared", color="independent")
 
 
 def _span_days(domain: list[alt.DateTime]) -> int:

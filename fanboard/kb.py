@@ -20,10 +20,11 @@ The same string may name a club and a person; those are different labels.
 from __future__ import annotations
 
 import csv
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, TypeVar
+
+from .text import normalize, strip_accents
 
 DEFAULT_KB_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
 
@@ -33,23 +34,6 @@ POSITIONS = ("goalkeeper", "defender", "midfielder", "forward")
 
 class KBError(ValueError):
     """The knowledge base files are missing, malformed or ambiguous."""
-
-
-def normalize(text: str) -> str:
-    """Lookup key: NFKD, combining marks dropped, casefolded, whitespace collapsed."""
-    return " ".join(strip_accents(text).casefold().split())
-
-
-def strip_accents(text: str) -> str:
-    """``text`` without combining marks ("Pašalić" -> "Pasalic"), case kept.
-
-    Letters that do not decompose (æ, ø, ß, đ) are kept as they are; list their
-    ASCII spellings ("Maehle") as aliases.
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-    )
 
 
 @dataclass(frozen=True)

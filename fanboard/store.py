@@ -41,6 +41,7 @@ from .ingest import (
     ARTICLE_SUFFIXES, Article, IngestError, article_files, decode_text, headline_of,
 )
 from .langdetect import SUPPORTED_LANGUAGES, detect_language
+from .text import slug as _slug
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -162,11 +163,8 @@ def safe_display_name(name: str, limit: int = 80) -> str:
 
 
 def slugify(text: str, limit: int = 40) -> str:
-    """ASCII letters, digits and dashes only; "" when nothing is left."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text[:limit].rstrip("-")
+    """ASCII letters, digits and dashes only; "" when nothing is left (fanboard.text.slug)."""
+    return _slug(text, limit)
 
 
 def article_id_for(name: str, text: str) -> str:

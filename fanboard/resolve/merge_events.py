@@ -1,0 +1,196 @@
+"""Merging event claims: one row per event of the story, however many articles tell it.
+
+Two claims are one event when they share an actor and either the same match, or (without a
+match) agree in time; a rumour and the done deal stay two events. Substitutions and squad
+exclusions of people in the conflict become events of their own. Events are numbered e001, ...
+in date order once all are merged.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from ..extract.claims import StatusClaim
+from .merge_base import AssemblerBase, provenance_rows
+from .reconcile import CONFLICT_EVENTS, date_cells
+
+EVENT_SUMMARY = {
+    "dispute": "Dispute between {actors}",
+    "altercation": "Physical altercation involving {actors}",
+    "substitution": "Substitution in the conflict: {detail}",
+    "resignation_offer": "{actors} offered to resign",
+    "sanction_demand": "Sanctions demanded: {actors}",
+    "squad_exclusion": "Left out of the squad: {detail}",
+    "social_media_post": "Social media post by {actors}",
+    "transfer_report": "Reported departure: {actors}",
+}
+
+
+class EventMerge(AssemblerBase):
+    def events(self, match_rows: list[dict], status_rows: list[dict]) -> list[dict]:
+        match_by_id = {r["match_id"]: r for r in match_rows}
+        items: list[dict] = []
+        for aid, ac in self.claims.items():
+            for e in ac.events:
+                items.append({"type": e.event_type, "actors": set(e.actors), "match": self.match_id_of(e.match_key),
+                              "certainty": e.certainty, "provs": list(e.provenance), "time": e.time, "aid": aid})
+        conflict_people: dict[str, set] = defaultdict(set)   # per article: who is in the conflict it tells
+        for it in items:
+            if it["type"] in CONFLICT_EVENTS and len(it["actors"]) >= 2:
+                conflict_people[it["aid"]] |= it["actors"]
+        items += self._derived_events(status_rows, conflict_people)
+        rows = self._event_rows(self._merge_events(items), match_by_id)
+        rows.sort(key=lambda r: (r["date"] or r["date_from"] or r["date_to"] or "9999", r["event_type"]))
+        self._number_events(rows)
+        return rows
+
+    def _merge_events(self, items: list[dict]) -> list[dict]:
+        """Items told more than once merged into one, in order of first telling."""
+        merged: list[dict] = []
+        # candidates are looked up by (type, match) and (type, actor): merging stays linear
+        by_key: dict[tuple, list[dict]] = defaultdict(list)
+        for it in items:
+            keys = [(it["type"], "match", it["match"])] if it["match"] else \
+                [(it["type"], "actor", a) for a in sorted(it["actors"])]
+            seen_ids: set[int] = set()
+            candidates = []
+            for k in keys:
+                for m in by_key.get(k, []):
+                    if id(m) not in seen_ids:
+                        seen_ids.add(id(m))
+                        candidates.append(m)
+            target = next((m for m in sorted(candidates, key=lambda m: m["_n"]) if self._same_event(m, it)), None)
+            if target is None:
+                target = {**it, "aids": {it["aid"]}, "times": [(it["time"], it["aid"])], "_n": len(merged),
+                          "_prov_keys": {(p.article_id, p.start) for p in it["provs"]}}
+                merged.append(target)
+            else:
+                _absorb(target, it)
+            for k in ([(target["type"], "match", target["match"])] if target["match"] else
+                      [(target["type"], "actor", a) for a in target["actors"]]):
+                if not any(x is target for x in by_key[k]):
+                    by_key[k].append(target)
+        return merged
+
+    def _event_rows(self, merged: list[dict], match_by_id: dict[str, dict]) -> list[dict]:
+        """The table rows of the merged events, each with a provisional key (``_key``)."""
+        rows = []
+        for m in merged:
+            mrow = match_by_id.get(m["match"]) if m["match"] else None
+            if mrow and mrow["date"]:
+                cells = {"date": mrow["date"], "date_from": mrow["date"], "date_to": mrow["date"],
+                         "date_precision": "day", "date_basis": "linked_fixture"}
+            else:
+                cells = self._event_date(m)
+            actors = sorted(m["actors"])
+            key = f"{m['type']}|{m['match'] or cells['date'] or cells['date_from']}|{';'.join(actors)}"
+            rows.append({"event_type": m["type"], "actors": actors, "match_id": m["match"], "certainty": m["certainty"],
+                         "summary": self._summary(m, actors, mrow), "sources": sorted(m["aids"]),
+                         "quote": " | ".join(dict.fromkeys(p.quote for p in m["provs"])), **cells, "_key": key})
+            self.provenance.extend(provenance_rows("events", key, m["provs"]))
+        return rows
+
+    def _number_events(self, rows: list[dict]) -> None:
+        """Give the sorted rows their ids (e001, ...) and point their provenance at them."""
+        by_row_key: dict[str, list[dict]] = defaultdict(list)
+        for p in self.provenance:
+            if p["table"] == "events":
+                by_row_key[p["row_key"]].append(p)
+        for i, r in enumerate(rows, start=1):
+            r["event_id"] = f"e{i:03d}"
+            for p in by_row_key.pop(r["_key"], []):
+                p["row_key"] = r["event_id"]
+            del r["_key"]
+
+    def _event_date(self, m: dict) -> dict:
+        for t, aid in m["times"]:
+            dv = self.rec.resolve_time(t, self.window_of(aid))
+            if dv is not None and dv.start is not None and m["type"] not in ("transfer_report",):
+                return date_cells(dv)
+        # no time of its own: it happened (or was reported) by the time of the earliest source
+        his = [self.window_of(aid).hi for aid in m["aids"] if self.window_of(aid).hi]
+        if not his:
+            return date_cells(None)
+        hi = min(his)
+        lo = self.window_of(min(m["aids"], key=lambda a: self.window_of(a).hi or date.max)).lo
+        if m["type"] == "transfer_report" and lo:
+            return {"date": lo.isoformat() if lo == hi else "", "date_from": lo.isoformat(), "date_to": hi.isoformat(),
+                    "date_precision": "day" if lo == hi else "range", "date_basis": "inferred"}
+        return {"date": "", "date_from": "", "date_to": hi.isoformat(), "date_precision": "range", "date_basis": "inferred"}
+
+    def _derived_events(self, status_rows: list[dict], conflict_people: dict[str, set]) -> list[dict]:
+        """Substitutions and squad exclusions of people in the conflict are events of the conflict,
+        when the article that reports them also tells of that person's conflict. A substitution
+        names both players; the coach in the conflict is a party to both kinds."""
+        confirmed = {(r["player"], r["status"], r["match_id"]): r["certainty"] for r in status_rows}
+        by_article_match: dict[tuple[str, str], list[StatusClaim]] = defaultdict(list)
+        for aid, ac in self.claims.items():
+            for s in ac.statuses:
+                if s.status in ("substituted_off", "substituted_on", "left_out"):
+                    mid = self.match_id_of(s.match_key)
+                    if mid:
+                        by_article_match[(aid, mid)].append(s)
+        out = []
+        for (aid, mid), statuses in by_article_match.items():
+            people = conflict_people.get(aid, set())
+            if not people:
+                continue
+            coaches = {n for n in people if (p := self.kb.person(n)) is not None and p.role == "coach"}
+            subs = [s for s in statuses if s.status != "left_out"]
+            outs = [s for s in statuses if s.status == "left_out" and s.player in people]
+            if not any(s.player in people for s in subs):
+                subs = []
+            for kind, group in (("substitution", subs), ("squad_exclusion", outs)):
+                if not group:
+                    continue
+                rows = {(s.player, s.status) for s in group}
+                certainty = "confirmed" if any(confirmed.get((p, st, mid)) == "confirmed" for p, st in rows) \
+                    else "reported"
+                provs = list({s.provenance.start: s.provenance for s in group}.values())
+                detail = "; ".join(f"{p} {st.replace('_', ' ')}" for p, st in sorted(rows, key=lambda x: (x[1], x[0])))
+                out.append({"type": kind, "actors": {p for p, _ in rows} | coaches, "match": mid,
+                            "certainty": certainty, "provs": provs, "time": None, "aid": aid, "detail": detail})
+        return out
+
+    def _summary(self, m: dict, actors: list[str], mrow: dict | None) -> str:
+        tmpl = EVENT_SUMMARY.get(m["type"], "{actors}")
+        names = " and ".join([", ".join(actors[:-1]), actors[-1]] if len(actors) > 2 else actors)
+        text = tmpl.format(actors=names, detail=m.get("detail") or names)
+        if mrow:
+            text += f" ({mrow['home']}–{mrow['away'] or '?'}, {mrow['date'] or 'date unknown'})"
+        if m["certainty"] == "reported":
+            text += ", reported"
+        return text
+
+    def _same_event(self, a: dict, b: dict) -> bool:
+        """One event told twice: same match (if any) and shared actors. A report or a post
+        without a match is one event only when its times agree (or it is told in one article)."""
+        if a["match"] or b["match"]:
+            return a["match"] == b["match"] and bool(a["actors"] & b["actors"])
+        if not a["actors"] & b["actors"]:
+            return False
+        if a["type"] not in ("transfer_report", "social_media_post") or b["aid"] in a["aids"]:
+            return True
+        if a["type"] == "transfer_report" and a["certainty"] != b["certainty"]:
+            return False  # a rumour and the done deal are two moments of the story
+        if any(self.kb.club(n) is not None for n in a["actors"] & b["actors"]):
+            return True  # the same move: the same player and the same other club
+        for ta, aa in a["times"]:
+            for tb in (b["time"],):
+                va = self.rec.resolve_time(ta, self.window_of(aa))
+                vb = self.rec.resolve_time(tb, self.window_of(b["aid"]))
+                if va and vb and va.start and vb.start and va.start <= (vb.end or vb.start) and vb.start <= (va.end or va.start):
+                    return True
+        return False
+
+
+def _absorb(target: dict, it: dict) -> None:
+    """Merge item ``it`` into the merged event ``target``: actors, sources, times, sentences."""
+    target["actors"] |= it["actors"]
+    target["aids"].add(it["aid"])
+    target["times"].append((it["time"], it["aid"]))
+    target["certainty"] = "confirmed" if "confirmed" in (target["certainty"], it["certainty"]) else "reported"
+    for p in it["provs"]:
+        if (p.article_id, p.start) not in target["_prov_keys"]:
+            target["_prov_keys"].add((p.article_id, p.start))
+            target["provs"].append(p)

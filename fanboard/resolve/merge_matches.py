@@ -1,0 +1,211 @@
+"""Merging match claims: one row per match, linked to the calendar where the claims allow.
+
+A match claim linked to a fixture joins every other claim linked to it; an unlinked claim joins
+the unlinked claims of the same two teams; a claim about a two-legged tie joins its first leg.
+The calendar decides date, teams and score of a linked match; where an article says otherwise,
+a contradiction row says what each source said.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..extract.claims import MatchClaim
+from .merge_base import AssemblerBase, provenance_rows
+from .reconcile import STATUS_ORDER, Link, date_cells
+
+
+@dataclass
+class MatchRow:
+    """The claims merged into one match, its calendar link (None when unlinked) and its id."""
+
+    match_id: str
+    claims: list[MatchClaim]
+    link: Link | None
+    row: dict = field(default_factory=dict)
+
+
+class MatchMerge(AssemblerBase):
+    def link_by_shared_statuses(self) -> None:
+        """An unnamed match ("the 1-1 draw") links to the fixture where other sources put the
+        same players in the same roles, when exactly one fixture fits."""
+        linked_status: dict[str, set] = defaultdict(set)
+        for ac in self.claims.values():
+            for s in ac.statuses:
+                if s.match_key in self.links:
+                    linked_status[self.links[s.match_key].fixture["fixture_id"]].add((s.player, s.status))
+        for aid, ac in self.claims.items():
+            for c in ac.matches:
+                if c.key in self.links or not (c.hole or c.self_reference):
+                    continue
+                mine = {(s.player, s.status) for s in ac.statuses if s.match_key == c.key}
+                if not mine:
+                    continue
+                cands = self.rec.candidates(c, self.window_of(aid))
+                scored = [(len(mine & linked_status.get(f["fixture_id"], set())), f) for f in cands]
+                scored = [x for x in scored if x[0] > 0]
+                if scored:
+                    best = max(x[0] for x in scored)
+                    top = [f for n, f in scored if n == best]
+                    if len(top) == 1:
+                        self.links[c.key] = Link(top[0], "shared statuses")
+
+    def matches(self) -> list[dict]:
+        groups: dict[str, MatchRow] = {}
+        unlinked: list[MatchRow] = []
+        unlinked_named: dict[tuple, MatchRow] = {}
+        for aid, ac in self.claims.items():
+            for c in ac.matches:
+                link = self.links.get(c.key)
+                if link is not None:
+                    fx = link.fixture
+                    day = self.rec.fixture_day(c, fx)
+                    mid = f"{day.isoformat()}-{self.club_id(fx['home'])}-{self.club_id(fx['away'])}"
+                    mr = groups.setdefault(mid, MatchRow(mid, [], link))
+                    mr.claims.append(c)
+                elif c.opponent and self._absorbed_by_legs(aid, c, groups):
+                    continue
+                else:
+                    key = (c.subject, c.opponent)
+                    target = unlinked_named.get(key) if c.opponent else None
+                    if target is None:
+                        target = MatchRow("", [], None)
+                        unlinked.append(target)
+                        if c.opponent:
+                            unlinked_named[key] = target
+                    target.claims.append(c)
+        rows = []
+        for mr in list(groups.values()) + unlinked:
+            rows.append(self._match_row(mr))
+            for c in mr.claims:
+                self.claim_to_match[c.key] = mr
+                for k in c.merged_keys:
+                    self.claim_to_match[k] = mr
+        rows.sort(key=lambda r: (r["date"] or r["date_from"] or "9999", r["match_id"]))
+        return rows
+
+    def _absorbed_by_legs(self, aid: str, c: MatchClaim, groups: dict[str, MatchRow]) -> bool:
+        """'Atalanta face Real Madrid' when the same article links both legs: the claim is about
+        the tie; it joins the first leg instead of becoming a match of its own."""
+        cands = self.rec.candidates(c, self.window_of(aid))
+        linked = {k: self.links[k].fixture["fixture_id"] for k in (x.key for x in self.claims[aid].matches)
+                  if k in self.links}
+        if len(cands) < 2 or not all(f["fixture_id"] in linked.values() for f in cands):
+            return False
+        first = min(cands, key=lambda f: f["date"])
+        for mr in groups.values():
+            if mr.link is not None and mr.link.fixture["fixture_id"] == first["fixture_id"]:
+                mr.claims.append(c)
+                self.claim_to_match[c.key] = mr
+                return True
+        return False
+
+    def _match_row(self, mr: MatchRow) -> dict:
+        claims = mr.claims
+        status, reason = self._match_status(mr)
+        row: dict = {"sources": sorted({c.article_id for c in claims})}
+        if mr.link is not None:
+            reason = self._linked_cells(mr, row, status, reason)
+        else:
+            self._unlinked_cells(mr, row, status)
+        row.update(status=status, status_reason=reason or "")
+        provs = [p for c in claims for p in c.provenance]
+        self.provenance.extend(provenance_rows("matches", row["match_id"], provs))
+        return row
+
+    def _match_status(self, mr: MatchRow) -> tuple[str, str]:
+        """The status the latest source gives (else the furthest along), and a postponement's reason.
+        Without any, a linked match is "scheduled" when every source predates it, "played" when
+        every source was written after it."""
+        claims = mr.claims
+        latest = max(claims, key=lambda c: (self.window_of(c.article_id).hi or date.min, STATUS_ORDER.get(c.status or "", -1)))
+        statuses = [c.status for c in claims if c.status]
+        status = latest.status or (max(statuses, key=lambda s: STATUS_ORDER[s]) if statuses else "")
+        reason = next((c.status_reason for c in claims if c.status_reason), "") if status == "postponed" else ""
+        if not status and mr.link is not None:
+            day = self.rec.fixture_day(claims[0], mr.link.fixture)
+            newest = max((self.window_of(c.article_id).hi for c in claims if self.window_of(c.article_id).hi), default=None)
+            oldest = min((self.window_of(c.article_id).lo for c in claims if self.window_of(c.article_id).lo), default=None)
+            if newest is not None and day >= newest:
+                status = "scheduled"  # announced by every source before it was played
+            elif oldest is not None and day < oldest:
+                status = "played"     # told after the day it was played: the calendar has the score
+        return status, reason
+
+    def _linked_cells(self, mr: MatchRow, row: dict, status: str, reason: str) -> str:
+        """Fill a linked match's cells from its fixture; returns the status reason."""
+        fx = mr.link.fixture
+        day = self.rec.fixture_day(mr.claims[0], fx)
+        row.update(match_id=mr.match_id, date=day.isoformat(), date_from=day.isoformat(), date_to=day.isoformat(),
+                   date_precision="day", date_basis="linked_fixture", competition=fx["competition"],
+                   round=fx["round"], home=fx["home"], away=fx["away"], reference=fx["fixture_id"])
+        if status == "played" and fx["home_goals"] != "":
+            row["home_goals"], row["away_goals"] = int(float(fx["home_goals"])), int(float(fx["away_goals"]))
+        if status == "postponed" and not reason:
+            reason = "postponed"
+        self._match_contradictions(mr, row)
+        return reason
+
+    def _unlinked_cells(self, mr: MatchRow, row: dict, status: str) -> None:
+        """Fill an unlinked match's cells from its claims; its id is <day>-<home id>-<away id>."""
+        claims = mr.claims
+        c0 = claims[0]
+        home, away = c0.subject, c0.opponent
+        venue = next((c.venue for c in claims if c.venue), None)
+        if venue == "away":
+            home, away = away, home
+        sg = next(((c.subject_goals, c.opponent_goals) for c in claims if c.subject_goals is not None), None)
+        dv = None
+        for c in claims:
+            dv = self.rec.resolve_time(c.time, self.window_of(c.article_id))
+            if dv is not None:
+                break
+        cells = date_cells(dv)
+        key_day = cells["date"] or cells["date_from"] or "undated"
+        mid = f"{key_day}-{self.club_id(home)}-{self.club_id(away) if away else 'unknown'}"
+        mr.match_id = mid
+        row.update(match_id=mid, **cells, competition=next((c.competition for c in claims if c.competition), ""),
+                   home=home or "", away=away or "")
+        if sg and status == "played":
+            row["home_goals"], row["away_goals"] = (sg if venue != "away" else (sg[1], sg[0]))
+        for c in claims:
+            if c.self_reference:
+                self.contradictions.append({
+                    "subject": f"match in {c.article_id}", "field": "opponent",
+                    "values": f"{c.article_id}: '{c.self_reference}' (the club itself)",
+                    "sources": c.article_id, "resolution": "opponent unknown",
+                    "rule": "calendar",
+                    "explanation": f"The article names {c.self_reference} as its own opponent, which cannot be; "
+                                   "no other source or fixture identifies the match, so the opponent is left empty.",
+                })
+
+    def _match_contradictions(self, mr: MatchRow, row: dict) -> None:
+        fx = mr.link.fixture
+        label = f"{fx['home']}–{fx['away']}, {row['date']}"
+        others = [c for c in mr.claims if c.opponent]
+        for c in mr.claims:
+            if c.self_reference:
+                opp = fx["away"] if fx["home"] == c.subject else fx["home"]
+                named = sorted({f"{x.article_id}: {x.opponent}" for x in others})
+                self.contradictions.append({
+                    "subject": label, "field": "opponent",
+                    "values": " | ".join([f"{c.article_id}: {c.self_reference} (the club itself)"] + named + [f"calendar: {opp}"]),
+                    "sources": ";".join(sorted({c.article_id} | {x.article_id for x in others})),
+                    "resolution": opp, "rule": "calendar",
+                    "explanation": (f"{c.article_id} says the match was against {c.self_reference}, the club itself: a slip. "
+                                    f"The calendar{' and ' + ', '.join(sorted({x.article_id for x in others})) if others else ''} "
+                                    f"identify the opponent as {opp}: the same {c.subject_goals}-{c.opponent_goals} "
+                                    f"({self.links[c.key].how if c.key in self.links else 'merged'})."),
+                })
+            if c.subject_goals is not None and c.status == "played" and fx["home_goals"] != "":
+                home = fx["home"] == c.subject
+                hg, ag = int(float(fx["home_goals"])), int(float(fx["away_goals"]))
+                sg, og = (hg, ag) if home else (ag, hg)
+                if (sg, og) != (c.subject_goals, c.opponent_goals) and (og, sg) != (c.subject_goals, c.opponent_goals):
+                    self.contradictions.append({
+                        "subject": label, "field": "score",
+                        "values": f"{c.article_id}: {c.subject_goals}-{c.opponent_goals} | calendar: {hg}-{ag}",
+                        "sources": c.article_id, "resolution": f"{hg}-{ag}", "rule": "calendar",
+                        "explanation": "The article's score differs from the official result; the calendar wins.",
+                    })

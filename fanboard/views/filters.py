@@ -1,0 +1,238 @@
+"""What the sidebar offers and selects, and every table narrowed to that selection.
+
+The options (people, competitions, languages, the date range) come from the tables themselves;
+``apply_filters`` narrows every table at once, provenance included.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import pandas as pd
+
+from .cells import Tables, date_window, format_day, split, to_date, where
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the sidebar selects. An empty selection means "all"."""
+
+    players: tuple[str, ...] = ()
+    competitions: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    sources: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+
+    def describe_period(self) -> str:
+        if self.date_from and self.date_to:
+            return f"between {format_day(self.date_from)} and {format_day(self.date_to)}"
+        return "in the articles"
+
+    def describe_players(self) -> str:
+        return " or ".join(self.players) if self.players else "anyone"
+
+
+def _in_window(start: date | None, end: date | None, f: Filters) -> bool:
+    """True when [start, end] overlaps the filter's date range (undated rows always pass)."""
+    if start is None:
+        return True
+    if f.date_from and (end or start) < f.date_from:
+        return False
+    if f.date_to and start > f.date_to:
+        return False
+    return True
+
+
+def allowed_articles(articles: pd.DataFrame, f: Filters) -> set[str]:
+    keep = articles
+    if f.sources:
+        keep = keep[keep["article_id"].isin(f.sources)]
+    if f.languages:
+        keep = keep[keep["language"].isin(f.languages)]
+    return set(keep["article_id"])
+
+
+def _cites(cell: str, allowed: set[str]) -> bool:
+    ids = split(cell)
+    return not ids or any(i in allowed for i in ids)
+
+
+def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
+    """Every table narrowed to the selection.
+
+    - sources/languages keep rows that cite at least one selected article;
+    - the date range keeps rows whose date (or date window) overlaps it; undated facts stay;
+    - competitions narrow matches, player statuses in those matches and situation claims;
+    - players keep their own statuses and events, and the matches they played a part in.
+    """
+    t = {name: df.copy() for name, df in tables.items()}
+    allowed = allowed_articles(t["articles"], f)
+    t["articles"] = t["articles"][t["articles"]["article_id"].isin(allowed)]
+    m = _matches_kept(t["matches"], allowed, f)
+    ps = _statuses_kept(t["player_status"], m, allowed, f)
+    ev = _events_kept(t["events"], allowed, f)
+    if f.players:
+        involved = set(ps["match_id"]) | set(ev["match_id"])
+        m = m[m["match_id"].isin(involved)]
+    sit = _situation_kept(t["situation"], allowed, f)
+    st = t["standings"]
+    st = where(st, (_in_window(to_date(d), to_date(d), f) for d in st["as_of"]))
+    co = t["contradictions"]
+    co = where(co, (_cites(c, allowed) for c in co["sources"]))
+    kept = {"matches": m, "events": ev, "player_status": ps, "situation": sit}
+    pv = _provenance_kept(t["provenance"], tables, kept, allowed)
+    t.update(matches=m, player_status=ps, events=ev, situation=sit, standings=st,
+             contradictions=co, provenance=pv)
+    return {k: v.reset_index(drop=True) for k, v in t.items()}
+
+
+def _matches_kept(m: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
+    m = where(m, (_cites(c, allowed) for c in m["sources"]))
+    m = where(m, (_in_window(*date_window(r), f) for r in m.to_dict("records")))
+    if f.competitions:
+        m = m[m["competition"].isin(f.competitions)]
+    return m
+
+
+def _statuses_kept(ps: pd.DataFrame, matches: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
+    """Statuses cited by a selected article (merged rows name several), in a kept match or none."""
+    ps = where(ps, (_cites(c, allowed) for c in ps["article_id"]))
+    ps = ps[(ps["match_id"] == "") | ps["match_id"].isin(matches["match_id"])]
+    if f.players:
+        ps = ps[ps["player"].isin(f.players)]
+    return ps
+
+
+def _events_kept(ev: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
+    ev = where(ev, (_cites(c, allowed) for c in ev["sources"]))
+    ev = where(ev, (_in_window(*date_window(r), f) for r in ev.to_dict("records")))
+    if f.players:
+        ev = where(ev, (any(a in f.players for a in split(c)) for c in ev["actors"]))
+    return ev
+
+
+def _situation_kept(sit: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
+    sit = where(sit, (_cites(c, allowed) for c in sit["article_id"]))
+    sit = where(sit, (_in_window(to_date(d), to_date(d), f) for d in sit["as_of"]))
+    if f.competitions:
+        sit = sit[sit["competition"].isin(f.competitions)]
+    return sit
+
+
+def _row_keys(name: str, rows: pd.DataFrame) -> set[str]:
+    """The provenance keys of a table's rows, rebuilt from the rows."""
+    recs = rows.to_dict("records")
+    if name == "matches":
+        return {r["match_id"] for r in recs}
+    if name == "events":
+        return {r["event_id"] for r in recs}
+    if name == "player_status":
+        return {f"{r['player']}|{r['status']}|{r['match_id']}" for r in recs}
+    return {f"{r['competition']}|{r['metric']}" for r in recs}  # situation
+
+
+def _provenance_kept(pv: pd.DataFrame, tables: Tables, kept: dict[str, pd.DataFrame],
+                     allowed: set[str]) -> pd.DataFrame:
+    """Provenance follows the rows it explains: a sentence goes when its row was filtered out.
+
+    Keys are compared only where they can be rebuilt from the row, so any other key format
+    the pipeline uses simply keeps its provenance.
+    """
+    dropped = {name: _row_keys(name, tables[name]) - _row_keys(name, rows) for name, rows in kept.items()}
+    pv = pv[pv["article_id"].isin(allowed)]
+    return where(pv, (r["row_key"] not in dropped.get(r["table"], ()) for r in pv.to_dict("records")))
+
+
+def focus_club(matches: pd.DataFrame) -> str | None:
+    """The club the saga is about: the team that appears in most matches."""
+    teams = Counter(t for col in ("home", "away") for t in matches.get(col, []) if t)
+    return teams.most_common(1)[0][0] if teams else None
+
+
+def people(tables: Tables) -> list[str]:
+    """The people of the saga: players with a status, and the people who act in its events.
+
+    Event actors that are not people of a club (journalists who report, clubs named as
+    parties of a transfer report) are left out: a fan filters by the people of the story.
+    """
+    from ..kb import KB  # light: CSV files, no spaCy
+
+    kb = _kb(KB)
+    actors = {a for cell in tables["events"]["actors"] for a in split(cell)}
+    def is_club_person(name: str) -> bool:
+        person = kb.person(name) if kb else None
+        return person is not None and person.role != "journalist"
+    names = set(tables["player_status"]["player"]) | {a for a in actors if is_club_person(a)}
+    return sorted(n for n in names if n)
+
+
+@lru_cache(maxsize=1)
+def _kb(loader):
+    try:
+        return loader.load()
+    except Exception:  # a broken knowledge base must not take the dashboard down
+        return None
+
+
+def competitions(tables: Tables) -> list[str]:
+    names = set(tables["matches"]["competition"]) | set(tables["situation"]["competition"])
+    return sorted(n for n in names if n)
+
+
+def languages(tables: Tables) -> list[str]:
+    return sorted({lang for lang in tables["articles"]["language"] if lang})
+
+
+def article_labels(articles: pd.DataFrame, width: int = 48) -> dict[str, str]:
+    """article_id -> "EN · Brandt scores twice as Rivertown win…" (falls back to the id)."""
+    labels = {}
+    for row in articles.to_dict("records"):
+        head = row["headline"] or row["file"] or row["article_id"]
+        if len(head) > width:
+            head = head[: width - 1].rstrip() + "…"
+        lang = row["language"].upper() or "?"
+        labels[row["article_id"]] = f"{lang} · {head}"
+    return labels
+
+
+def date_bounds(tables: Tables) -> tuple[date, date] | None:
+    """The first and last day any match, event, status or standing refers to."""
+    days: list[date] = []
+    for name, cols in (
+        ("matches", ("date", "date_from", "date_to")),
+        ("events", ("date", "date_from", "date_to")),
+        ("player_status", ("date",)),
+        ("standings", ("as_of",)),
+        ("situation", ("as_of",)),
+    ):
+        for col in cols:
+            days += [d for d in map(to_date, tables[name][col]) if d]
+    return (min(days), max(days)) if days else None
+
+
+SAGA_LEAD_IN_DAYS = 14
+
+
+def saga_window(tables: Tables) -> tuple[date, date] | None:
+    """The default date range: the days the articles' matches, events and claims cover,
+    plus two weeks before for context (the league table can run all season long).
+    """
+    days: list[date] = []
+    for name, cols in (
+        ("matches", ("date", "date_from", "date_to")),
+        ("events", ("date", "date_from", "date_to")),
+        ("player_status", ("date",)),
+        ("situation", ("as_of",)),
+    ):
+        for col in cols:
+            days += [d for d in map(to_date, tables[name][col]) if d]
+    if not days:
+        return date_bounds(tables)
+    bounds = date_bounds(tables)
+    start = min(days) - timedelta(days=SAGA_LEAD_IN_DAYS)
+    if bounds:
+        start = max(start, bounds[0])
+    return start, max(days)

@@ -1,0 +1,146 @@
+"""Shaping (fanboard.views.shaping) on small hand-made tables: the frames the pages draw,
+compared whole."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from pandas.testing import assert_frame_equal as _assert_frame_equal
+
+from fanboard import charts, views
+from small_tables import M1, M2, M3, small_tables
+
+T = pd.Timestamp
+A_LABEL = "EN · Rivertown beat Northfield and the row goes on"
+B_LABEL = "IT · b.txt"
+
+
+def assert_frame_equal(got: pd.DataFrame, expected: pd.DataFrame) -> None:
+    """Same columns in the same order, same rows, same values (string and datetime flavours aside)."""
+    _assert_frame_equal(got, expected, check_dtype=False)
+
+
+def labels() -> dict[str, str]:
+    return views.article_labels(small_tables()["articles"])
+
+
+def test_match_results_from_the_clubs_point_of_view():
+    got = views.match_results(small_tables()["matches"], "Rivertown", labels())
+    common = {"status": "played", "status_reason": ""}
+    expected = pd.DataFrame([
+        {"match_id": M1, "date": T("2021-03-06"), "competition": "League", "round": "Matchday 5", "venue": "home",
+         "opponent": "Northfield", "score": "2-1", "fixture_score": "2-1", "result": "W", "result_label": "won",
+         **common, "fixture": "Rivertown 2-1 Northfield", "sources": f"{A_LABEL}, {B_LABEL}", "source_ids": "a;b"},
+        {"match_id": M2, "date": T("2021-03-13"), "competition": "Cup", "round": "Quarter-final", "venue": "away",
+         "opponent": "Eastbury", "score": "0-0", "fixture_score": "0-0", "result": "D", "result_label": "drawn",
+         **common, "fixture": "Eastbury 0-0 Rivertown", "sources": B_LABEL, "source_ids": "b"},
+        {"match_id": M3, "date": T("2021-03-20"), "competition": "League", "round": "Matchday 7", "venue": "home",
+         "opponent": "Westford", "score": "", "fixture_score": "", "result": "P", "result_label": "postponed",
+         "status": "postponed", "status_reason": "snow", "fixture": "Rivertown – Westford", "sources": A_LABEL,
+         "source_ids": "a"},
+    ])
+    assert_frame_equal(got, expected)
+
+
+def test_results_have_one_set_of_names_shared_with_the_charts():
+    assert views.RESULT_LABELS == {"W": "won", "D": "drawn", "L": "lost", "P": "postponed", "S": "scheduled"}
+    assert list(charts.RESULT_COLORS) == list(views.RESULT_LABELS.values())
+    assert not hasattr(charts, "RESULT_NAMES")
+
+
+def test_player_grid_fills_every_match_with_a_status_or_no_information():
+    t = small_tables()
+    results = views.match_results(t["matches"], "Rivertown")
+    got = views.player_grid(t["player_status"], results, ["Ana Brandt", "Tomás Leal"])
+    matches = [(M1, T("2021-03-06"), "06 Mar Northfield", "League"), (M2, T("2021-03-13"), "13 Mar Eastbury", "Cup"),
+               (M3, T("2021-03-20"), "20 Mar Westford", "League")]
+    said = {("Ana Brandt", M1): ("started", "confirmed", "a;b"), ("Ana Brandt", M2): ("left out", "reported", "b"),
+            ("Tomás Leal", M1): ("subbed on", "reported", "a")}
+    expected = pd.DataFrame([
+        {"player": p, "match_id": mid, "day": day, "match": label, "competition": comp,
+         **dict(zip(("status", "certainty", "sources"), said.get((p, mid), (views.NO_INFORMATION, "", ""))))}
+        for p in ("Ana Brandt", "Tomás Leal") for mid, day, label, comp in matches
+    ])
+    assert_frame_equal(got, expected)
+
+
+def test_the_most_telling_status_wins_in_the_grid():
+    t = small_tables()
+    extra = t["player_status"].iloc[[0]].assign(status="substituted_off", certainty="reported", article_id="b")
+    ps = pd.concat([t["player_status"], extra], ignore_index=True)
+    results = views.match_results(t["matches"].iloc[[0]], "Rivertown")
+    got = views.player_grid(ps, results, ["Ana Brandt"])
+    assert got[["status", "certainty", "sources"]].values.tolist() == [["subbed off", "reported", "b"]]
+    assert views.players_summary(ps, M1) == "Ana Brandt: subbed off · Tomás Leal: subbed on"
+
+
+def test_match_players_and_standing_facts():
+    t = small_tables()
+    assert_frame_equal(views.match_players(t["player_status"], M1), pd.DataFrame([
+        {"player": "Ana Brandt", "status": "started", "certainty": "confirmed", "article_id": "a;b",
+         "quote": "Brandt started."},
+        {"player": "Tomás Leal", "status": "subbed on", "certainty": "reported", "article_id": "a",
+         "quote": "Leal came on."},
+    ]))
+    assert_frame_equal(views.standing_facts(t["player_status"], "Tomás Leal"), pd.DataFrame([
+        {"fact": "Contract until", "value": "June–July 2022", "certainty": "confirmed", "article_id": "a",
+         "quote": "Leal's contract runs to 2022."},
+    ]))
+
+
+def test_timeline_events_have_days_windows_and_labels():
+    got = views.timeline_events(small_tables()["events"], labels())
+    shown = ["event_id", "start", "end", "day", "when", "type_label", "is_range", "sources_label", "actors_label"]
+    assert_frame_equal(got[shown], pd.DataFrame([
+        {"event_id": "e001", "start": T("2021-03-07"), "end": T("2021-03-07 23:00"), "day": T("2021-03-07"),
+         "when": "7 Mar 2021", "type_label": "Dispute", "is_range": False, "sources_label": A_LABEL,
+         "actors_label": "Ana Brandt, Ole Strand"},
+        {"event_id": "e002", "start": T("2021-03-10"), "end": T("2021-03-14 23:00"), "day": T("2021-03-12"),
+         "when": "between 10 Mar 2021 and 14 Mar 2021", "type_label": "Squad exclusion", "is_range": True,
+         "sources_label": B_LABEL, "actors_label": "Ana Brandt"},
+    ]))
+    assert views.event_type_order(small_tables()["events"]) == ["Dispute", "Squad exclusion"]
+    assert views.last_event(small_tables()["events"])["event_id"] == "e002"   # the one that ends last
+
+
+def test_league_positions_use_the_table_as_it_stood_and_the_articles():
+    t = small_tables()
+    assert_frame_equal(views.league_positions(t["standings"], t["situation"], "Rivertown"), pd.DataFrame([
+        {"day": T("2021-03-07"), "position": 4, "basis": "computed table",
+         "detail": "matchday 5: 10 pts from 5 games, 2 behind the leader, 0 behind 4th"},
+        {"day": T("2021-03-08"), "position": 3, "basis": "article", "detail": "Rivertown are third."},
+    ]))
+    assert views.computed_standing(t["standings"], "Rivertown", date(2021, 3, 31))["position"] == "4"
+    assert views.computed_standing(t["standings"], "Rivertown", date(2021, 3, 6)) == {}
+
+
+def test_article_claims_are_the_latest_on_or_before_the_day():
+    t = small_tables()
+    assert views.article_claims(t["situation"], "League", date(2021, 3, 31)) == {
+        "league_position": "3", "league_position__as_of": "2021-03-08"}
+    assert views.article_claims(t["situation"], "League", date(2021, 3, 7)) == {}
+
+
+def test_contradictions_and_provenance_read_with_article_labels():
+    t = small_tables()
+    assert_frame_equal(views.contradictions_view(t["contradictions"], labels()), pd.DataFrame([
+        {"subject": M1, "field": "score", "source": A_LABEL, "says": "a: 3-1 | calendar: 2-1", "resolution": "2-1",
+         "rule": "calendar", "explanation": "The calendar wins."},
+    ]))
+    assert views.subject_label(t, M1, "Rivertown") == "Rivertown 2-1 Northfield (League, 6 Mar 2021)"
+    assert views.subject_label(t, "e002") == "Squad exclusion: Left out of the squad: Ana Brandt left out"
+    assert views.subject_label(t, "something else") == "something else"
+    assert_frame_equal(views.provenance(t, "matches", M1), pd.DataFrame([
+        {"article_id": "a", "language": "en", "headline": "Rivertown beat Northfield and the row goes on",
+         "sentence_start": "0", "sentence_end": "20", "certainty": "confirmed", "quote": "Rivertown beat them."},
+        {"article_id": "b", "language": "it", "headline": "", "sentence_start": "0", "sentence_end": "10",
+         "certainty": "confirmed", "quote": "A 2-1 win."},
+    ]))
+
+
+def test_values_read_like_dates():
+    assert [views.human_value(v) for v in ("2021-01", "2022-06-01/2022-07-31", "2021-12-01/2022-01-31",
+                                           "2022-06-01/2022-06-30", "2014", "")] == [
+        "January 2021", "June–July 2022", "December 2021 – January 2022", "June 2022", "2014", ""]
+    assert [views.ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st"]
