@@ -130,6 +130,7 @@ def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
     asm.link_by_shared_statuses()
     matches = asm.matches()
     statuses = asm.player_status(matches)
+    goals = asm.goals(matches)
     events = asm.events(matches, statuses)
     focus = _focus(claims)
     situation = asm.situation(matches)
@@ -149,6 +150,7 @@ def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
         "articles": frame("articles", article_rows),
         "matches": frame("matches", matches),
         "player_status": frame("player_status", statuses),
+        "goals": frame("goals", goals),
         "events": frame("events", events),
         "situation": frame("situation", situation),
         "contradictions": frame("contradictions", _dedupe(asm.contradictions)),

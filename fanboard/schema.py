@@ -26,6 +26,10 @@ TABLES: dict[str, list[str]] = {
         "match_id", "certainty", "summary", "sources", "quote",
         "date_precision", "date_basis",
     ],
+    "goals": [
+        "match_id", "date", "scorer", "team", "minute", "penalty", "own_goal",
+        "certainty", "sources", "quote",
+    ],
     "situation": [
         "as_of", "competition", "metric", "value", "article_id", "quote",
     ],

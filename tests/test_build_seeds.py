@@ -24,7 +24,7 @@ def tables(tmp_path_factory):
     return {name: pd.read_csv(out / f"{name}.csv", dtype="string", keep_default_na=False) for name in TABLES}
 
 
-@pytest.mark.parametrize("name", ["articles", "matches", "player_status", "events", "situation",
+@pytest.mark.parametrize("name", ["articles", "matches", "player_status", "goals", "events", "situation",
                                   "contradictions", "standings"])
 def test_table_matches_expected(tables, name):
     got, want = sort_rows(tables[name]), sort_rows(expected(EXPECTED, name))

@@ -62,3 +62,14 @@ def test_the_calendar_decides_home_and_away_when_the_printed_order_is_the_other(
     tables = build(tmp_path, AWAY_FIRST, "2020-10-25")
     assert list(tables["matches"]["match_id"]) == ["2020-10-24-atalanta-sampdoria"]
     assert ("Josip Iličić", "substituted_on", "46") in statuses(tables, "2020-10-24-atalanta-sampdoria")
+
+
+def test_the_goal_line_gives_the_goals_table(tmp_path):
+    tables = build(tmp_path, HOME_FIRST, "2021-03-01")
+    goals = tables["goals"][["match_id", "date", "scorer", "team", "minute", "penalty", "own_goal", "sources"]]
+    assert goals.values.tolist() == [
+        ["2021-02-28-sampdoria-atalanta", "2021-02-28", "Duván Zapata", "Atalanta", "55", "", "", "report"],
+        ["2021-02-28-sampdoria-atalanta", "2021-02-28", "Josip Iličić", "Atalanta", "80", "", "", "report"],
+    ]
+    prov = tables["provenance"]
+    assert set(prov[prov["table"] == "goals"]["quote"]) == {"Marcatori: 55' Zapata, 80' Ilicic"}

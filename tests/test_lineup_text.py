@@ -101,3 +101,11 @@ def test_a_predicted_lineup_is_marked_and_a_short_list_is_no_lineup():
 def test_a_line_that_names_no_known_club_is_no_lineup():
     text = "Rivali: Aarts; Bakker, Claes, Dekker, Evers; Floor, Goris, Hendriks; Jansen, Kok, Leen."
     assert read_lineups(text, "it", club_of).sheets == ()
+
+
+def test_one_scorer_with_two_minutes_of_the_second_half():
+    text = "RETI: 30′ pt rig. Sala (N), 5′ e 22′ st B. Nardi (S).\n"
+    goals = read_lineups(text, "it", club_of).goals
+    assert [(g.scorer.text, g.minute, g.penalty) for g in goals] == [
+        ("Sala", 30, True), ("B. Nardi", 50, False), ("B. Nardi", 67, False)]
+    assert all(text[g.scorer.start:g.scorer.end] == g.scorer.text for g in goals)

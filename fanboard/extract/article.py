@@ -88,6 +88,7 @@ class Extractor:
             lineups = lineup_claims(article.id, doc.text, lang, self.kb, result.matches)
             result.matches.extend(lineups.matches)
             result.statuses.extend(lineups.statuses)
+            result.goals.extend(lineups.goals)
         if lang == "xx":
             result.warnings.append(
                 f"language '{article.language}' is not supported: only names were recognised, no claims extracted"

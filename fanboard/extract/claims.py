@@ -63,6 +63,18 @@ class EventClaim:
 
 
 @dataclass
+class GoalClaim:
+    scorer: str                     # canonical name of the player credited (the KB's)
+    team: str | None                # canonical club the goal counted for (None when not known)
+    minute: int | None
+    penalty: bool
+    own_goal: bool
+    match_key: str | None
+    certainty: str
+    provenance: Provenance
+
+
+@dataclass
 class SituationClaim:
     competition: str
     metric: str
@@ -80,6 +92,7 @@ class ArticleClaims:
     statuses: list[StatusClaim] = field(default_factory=list)
     events: list[EventClaim] = field(default_factory=list)
     situation: list[SituationClaim] = field(default_factory=list)
+    goals: list[GoalClaim] = field(default_factory=list)
     times: list[tuple[Any, str | None]] = field(default_factory=list)  # (TimeExpr, match key it dates) for date inference
     entities: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, label, canonical) for highlighting
     warnings: list[str] = field(default_factory=list)

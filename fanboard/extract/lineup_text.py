@@ -297,23 +297,27 @@ def _items_line(text: str, markers: Markers, kind: tuple[str, ...]):
 
 
 def _goals(text: str, markers: Markers) -> list[GoalLine]:
+    """Goal items; one item may hold several minutes of one scorer ("9' e 15' st Zapata")."""
     out = []
     pen, og = _alternation(markers.penalty), _alternation(markers.own_goal)
+    half2 = _alternation(markers.second_half)
     for body, at in _items_line(text, markers, markers.goals):
         for piece, p_at in _split_top(body, at, ";,"):
             piece_wo = re.sub(r"^\d{1,2}\s*-\s*\d{1,2}\s+", "", piece)        # "0-1 Muriel (85.)"
             shift = p_at + (len(piece) - len(piece_wo))
-            mm = re.search(_MINUTE, piece_wo)
-            minute = _minute(mm, piece_wo, markers) if mm else None
             is_pen = bool(re.search(rf"(?:^|[\s(]){pen}", piece_wo, flags=re.I))
             is_og = bool(re.search(rf"(?:^|[\s(]){og}", piece_wo, flags=re.I))
-            rest = re.sub(rf"{_MINUTE}|\((?:[^)]*)\)|(?:^|\s)(?:{pen}|{og}|st|pt)(?=\s|$)", " ",
-                          piece_wo, flags=re.I)
+            rest = re.sub(rf"{_MINUTE}|\((?:[^)]*)\)|(?:^|\s)(?:{pen}|{og}|st|pt|{_alternation(markers.and_words)})(?=\s|$)",
+                          lambda m: " " * len(m.group(0)), piece_wo, flags=re.I)
             nm = re.search(_NAME, rest)
-            if nm:
-                name = _clean_name(nm.group(0), shift + piece_wo.find(nm.group(0)))
-                if name:
-                    out.append(GoalLine(name, minute, is_pen, is_og))
+            name = _clean_name(nm.group(0), shift + nm.start()) if nm else None
+            if name is None:
+                continue
+            second = bool(re.search(rf"(?:^|\s){half2}(?=\s|$)", piece_wo, flags=re.I))
+            minutes = [int(m.group(1)) + (int(m.group(2)) if m.group(2) else 0) + (45 if second else 0)
+                       for m in re.finditer(_MINUTE, piece_wo)]
+            for minute in minutes or [None]:
+                out.append(GoalLine(name, minute, is_pen, is_og))
     return out
 
 

@@ -15,15 +15,18 @@ match it was, and writes claims:
 - starters are `started`, a player replaced is `substituted_off` and the one who came on
   `substituted_on` (with the minute as value), listed substitutes who did not come on are
   `unused_substitute`, a "(c)" mark is `captain` for that match;
-- a sheet announced as a guess (`predicted`) gives nothing.
+- a sheet announced as a guess (`predicted`) gives nothing;
+- a goal line ("Marcatori: 85' X") gives goals of the block's match: the scorer is looked up in
+  both clubs (a name both have, or neither, gives no goal), and an own goal counts for the other
+  club.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..kb import KB, Club, Person, normalize
-from .claims import MatchClaim, Provenance, StatusClaim
-from .lineup_text import LineupText, Name, TeamSheet, read_lineups
+from .claims import GoalClaim, MatchClaim, Provenance, StatusClaim
+from .lineup_text import GoalLine, LineupText, Name, TeamSheet, read_lineups
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class LineupClaims:
     matches: list[MatchClaim]
     statuses: list[StatusClaim]
     learned: list[LearnedName]
+    goals: list[GoalClaim]
 
 
 def club_finder(kb: KB):
@@ -88,16 +92,23 @@ class _Sheets:
     def __init__(self, article_id: str, text: str, kb: KB, club_of, existing: list[MatchClaim]):
         self.article_id, self.text, self.kb, self.club_of = article_id, text, kb, club_of
         self.existing = existing
-        self.out = LineupClaims([], [], [])
+        self.out = LineupClaims([], [], [], [])
         self.goals = False
 
     def provenance(self, sheet: TeamSheet) -> Provenance:
-        quote = self.text[sheet.start:sheet.end].strip()
-        return Provenance(self.article_id, sheet.start, sheet.end, quote, "confirmed")
+        return self.span(sheet.start, sheet.end)
+
+    def span(self, start: int, end: int) -> Provenance:
+        """Provenance of text[start:end] without its surrounding white space (offsets exact)."""
+        raw = self.text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        end -= len(raw) - len(raw.rstrip())
+        return Provenance(self.article_id, start, end, self.text[start:end], "confirmed")
 
     def run(self, lineups: LineupText) -> LineupClaims:
         sheets = [s for s in lineups.sheets if not s.predicted]
         self.goals = bool(lineups.goals)
+        goals_used = False          # a goal line belongs to the first match a block describes
         i = 0
         while i < len(sheets):
             a = sheets[i]
@@ -108,6 +119,9 @@ class _Sheets:
                 match = self.new_match(ca, cb, a, b)
                 self.statuses(a, ca, match)
                 self.statuses(b, cb, match)
+                if not goals_used:
+                    self.goal_claims(lineups.goals, ca, cb, match)
+                    goals_used = True
                 i += 2
                 continue
             if ca is not None:
@@ -145,6 +159,21 @@ class _Sheets:
             return
         self.out.statuses.append(StatusClaim(person_or_name.name, status, match.key, value, "confirmed", prov))
 
+    def goal_claims(self, goals: tuple[GoalLine, ...], a: Club, b: Club, match: MatchClaim) -> None:
+        """A scorer is looked up in both clubs; an own goal counts for the other club."""
+        index_a, index_b = _people_index(self.kb, a), _people_index(self.kb, b)
+        for g in goals:
+            pa, pb = _person(index_a, g.scorer), _person(index_b, g.scorer)
+            if (pa is None) == (pb is None):
+                continue        # unknown, or a name both clubs have: no guess
+            person, club, other = (pa, a, b) if pa else (pb, b, a)
+            line_start = self.text.rfind("\n", 0, g.scorer.start) + 1
+            line_end = self.text.find("\n", g.scorer.end)
+            line_end = len(self.text) if line_end < 0 else line_end
+            prov = self.span(line_start, line_end)
+            self.out.goals.append(GoalClaim(person.name, (other if g.own_goal else club).name, g.minute,
+                                            g.penalty, g.own_goal, match.key, "confirmed", prov))
+
     def statuses(self, sheet: TeamSheet, club: Club, match: MatchClaim) -> None:
         index = _people_index(self.kb, club)
         prov = self.provenance(sheet)
@@ -172,5 +201,5 @@ def lineup_claims(article_id: str, text: str, lang: str, kb: KB, existing: list[
     club_of = club_finder(kb)
     lineups = read_lineups(text, lang, lambda t: club_of(t) and club_of(t).name)
     if not lineups.sheets:
-        return LineupClaims([], [], [])
+        return LineupClaims([], [], [], [])
     return _Sheets(article_id, text, kb, club_of, existing).run(lineups)
