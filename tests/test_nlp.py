@@ -10,7 +10,12 @@ from fanboard.nlp import build_pipeline, load_rules, compile_pattern
 def test_default_pipeline_is_blank_with_rules():
     nlp = build_pipeline("nl", KB.load())
     assert nlp.pipe_names == ["fanboard_scores", "fanboard_paragraphs", "sentencizer", "entity_ruler",
-                              "fanboard_quotes", "fanboard_cues"]
+                              "fanboard_quotes", "fanboard_cues", "fanboard_times"]
+    # the claim components follow, disabled: Extractor.extract runs them with the article
+    assert nlp.component_names[len(nlp.pipe_names):] == [
+        "fanboard_context", "fanboard_sentences", "fanboard_matches", "fanboard_statuses",
+        "fanboard_events", "fanboard_situation", "fanboard_claims"]
+    assert nlp.disabled == nlp.component_names[len(nlp.pipe_names):]
     doc = nlp("Invented headline\n\nDe aanvoerder speelde 1 - 1 tegen Ajax. “Ik blijf”, zei Goméz.")
     assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
         ("De aanvoerder", "PERSONREF", "role:captain"), ("Ajax", "CLUB", "ajax"), ("Goméz", "PERSON", "alejandro-gomez")]
