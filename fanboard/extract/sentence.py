@@ -73,8 +73,13 @@ class SentenceView:
 
     # -------------------------------------------------------------- clauses
     def is_break(self, tok) -> bool:
-        """Does this token end a clause? (data: words.clause_punct, words.clause_breaks)"""
-        return tok.text in self.rules.word_set("clause_punct") or tok.lower_ in self.rules.word_set("clause_breaks")
+        """Does this token end a clause? (data: words.clause_punct, where " - " is a dash
+        between spaces, and words.clause_breaks)"""
+        punct = self.rules.word_set("clause_punct")
+        if tok.text in punct or tok.lower_ in self.rules.word_set("clause_breaks"):
+            return True
+        return tok.text == "-" and " - " in punct and bool(tok.whitespace_) and tok.i > 0 \
+            and bool(self.doc[tok.i - 1].whitespace_)
 
     def clause(self, at: int) -> tuple[int, int]:
         """The token range of the clause that holds token `at`."""

@@ -6,6 +6,14 @@ the vocabulary: {weekday} {weekday_any} {month} {month_full} {month_safe} {day} 
 {year} {yearx} {apos}, and every list in [words] as {name}. The header of each
 time_<lang>.toml describes the rule fields.
 
+The vocabulary the time grammar shares with the extractor comes from the language's
+<lang>.json (fanboard/patterns.py), the one place it is defined: the number words behind
+{num} (`numbers`, plus `words.indefinite_one`: "a week ago"), the tense cues (`tense`) and
+the clause breaks that bound the search for a tense cue: `words.clause_punct`,
+`words.clause_breaks` and, for tense only, `words.coordination` ("X won on Sunday and will
+play on Wednesday": each side of "and" has its own tense, while "X and Y started" keeps
+one subject for the extractor).
+
 A grammar is compiled once per (patterns folder, language).
 """
 from __future__ import annotations
@@ -17,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..patterns import PATTERNS_DIR
+from ..patterns import PATTERNS_DIR, LanguageRules, load_rules
 
 LANGUAGES = ("en", "nl", "it")
 DIRECTIONS = ("past", "future", "nearest", "none")
@@ -101,22 +109,36 @@ def grammar(lang: str, patterns_dir: Path | str | None = None) -> Grammar:
 @lru_cache(maxsize=None)
 def _grammar(folder: str, lang: str) -> Grammar:
     data = _load(Path(folder), lang)
+    vocab = load_rules(lang, folder)
     weekdays = {norm(f): idx for idx, forms in enumerate(data["weekdays"]) for f in forms}
     months = {norm(f): idx for idx, forms in enumerate(data["months"], start=1) for f in forms}
-    numbers = {norm(k): int(v) for k, v in data["numbers"].items()}
-    fills = _fills(data, list(data["numbers"].keys()))
+    number_words = {**vocab.numbers, **{w: 1 for w in vocab.words.get("indefinite_one", [])}}
+    numbers = {norm(k): v for k, v in number_words.items()}
+    fills = _fills(data, list(number_words))
     rules = tuple(rule for i, r in enumerate(data["rules"]) for rule in _rules(i, r, fills, lang))
 
-    def cues(key: str) -> re.Pattern | None:
-        pats = data.get("cues", {}).get(key, [])
+    def cues(pats: list[str]) -> re.Pattern | None:
         if not pats:
             return None
         return re.compile("|".join(f"(?:{_expand(p, {'apos': APOS})})" for p in pats), re.IGNORECASE)
 
     return Grammar(
         lang=lang, rules=rules, weekdays=weekdays, months=months, numbers=numbers,
-        future_cues=cues("future"), past_cues=cues("past"), clause_breaks=cues("clause_breaks"),
+        future_cues=cues(vocab.tense.get("future", [])), past_cues=cues(vocab.tense.get("past", [])),
+        clause_breaks=cues(clause_break_patterns(vocab)),
     )
+
+
+def clause_break_patterns(vocab: LanguageRules) -> list[str]:
+    """Regexes for what ends a clause when looking for a tense cue: the punctuation
+    (" - " is a dash between spaces), the contrastive words and the coordinating ones."""
+    marks = vocab.words.get("clause_punct", [])
+    plain = [p for p in marks if p == p.strip()]
+    out = ["[" + "".join(re.escape(p) for p in plain) + "]"] if plain else []
+    out += [r"\s" + re.escape(p.strip()) + r"\s" for p in marks if p != p.strip()]
+    words = [w for w in vocab.words.get("clause_breaks", []) + vocab.words.get("coordination", []) if w.strip(",")]
+    out += [r"(?<!\w)" + re.escape(w).replace(r"\ ", r"\s+") + r"(?!\w)" for w in dict.fromkeys(words)]
+    return out
 
 
 def _fills(data: dict, number_words: list[str]) -> dict[str, str]:
