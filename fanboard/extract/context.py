@@ -129,14 +129,14 @@ def focus_club(doc: Doc, kb: KB) -> Club | None:
     return kb.club_by_id(best)
 
 
-@Language.factory("fanboard_context", requires=["doc.ents", "token._.in_quote", "doc._.article"],
-                  assigns=["doc._.context"])
+@Language.factory("fanboard_context", requires=["doc.ents", "token._.in_quote"], assigns=["doc._.context"])
 def make_context(nlp: Language, name: str):
     return ContextStarter()
 
 
 class ContextStarter:
-    """Starts doc._.context. Like the entity ruler, which gets its patterns after it is
+    """Starts doc._.context for the article in doc._.article (set by run_claims; None: id "").
+    Like the entity ruler, which gets its patterns after it is
     created, it is given the knowledge base (`kb`) by build_pipeline."""
 
     def __init__(self) -> None:
