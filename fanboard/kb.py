@@ -11,6 +11,8 @@ Files and columns:
 - ``competitions.csv`` id, name, kind, aliases ("|")
 - ``descriptions.csv`` lang, phrase, refers_to ("role:captain", "role:coach",
   "nationality:<Country>")
+- ``cities.csv``       city, club (id), aliases ("|"): home towns that stand for one club
+  (optional, like descriptions.csv)
 
 An alias that normalises to the same key as a name or alias of a *different*
 entity of the same kind is an error at load time: such data would make lookups
@@ -73,11 +75,19 @@ class Description:
     refers_to: str
 
 
+@dataclass(frozen=True)
+class City:
+    city: str
+    club: str                      # club id
+    aliases: tuple[str, ...] = ()
+
+
 _COLUMNS = {
     "clubs.csv": ("id", "name", "country", "competitions", "ucl_group", "aliases"),
     "people.csv": ("id", "name", "club", "role", "position", "nationality", "captain", "aliases"),
     "competitions.csv": ("id", "name", "kind", "aliases"),
     "descriptions.csv": ("lang", "phrase", "refers_to"),
+    "cities.csv": ("city", "club", "aliases"),
 }
 
 T = TypeVar("T", Club, Person, Competition)
@@ -118,11 +128,13 @@ class KB:
         competitions: Iterable[Competition],
         descriptions: Iterable[Description] = (),
         source: Path | None = None,
+        cities: Iterable[City] = (),
     ) -> None:
         self.clubs: tuple[Club, ...] = tuple(clubs)
         self.people: tuple[Person, ...] = tuple(people)
         self.competitions: tuple[Competition, ...] = tuple(competitions)
         self._descriptions: tuple[Description, ...] = tuple(descriptions)
+        self.cities: tuple[City, ...] = tuple(cities)
         where = source or Path("<memory>")
         self._club_ids = self._by_id(self.clubs, where / "clubs.csv")
         self._person_ids = self._by_id(self.people, where / "people.csv")
@@ -142,6 +154,9 @@ class KB:
                     f"{where / 'people.csv'}: {p.id!r} has position {p.position!r}; "
                     f"use one of {', '.join(POSITIONS)}"
                 )
+        for city in self.cities:
+            if city.club not in self._club_ids:
+                raise KBError(f"{where / 'cities.csv'}: city {city.city!r} names unknown club id {city.club!r}")
         for c in self.clubs:
             for comp in c.competitions:
                 if comp not in self._comp_ids:
@@ -180,7 +195,12 @@ class KB:
             [Description(r["lang"], r["phrase"], r["refers_to"]) for r in _read(desc_path)]
             if desc_path.exists() else []
         )
-        return cls(clubs, people, competitions, descriptions, source=kb_dir)
+        city_path = kb_dir / "cities.csv"
+        cities = (
+            [City(r["city"], r["club"], _split(r["aliases"], "|")) for r in _read(city_path)]
+            if city_path.exists() else []
+        )
+        return cls(clubs, people, competitions, descriptions, source=kb_dir, cities=cities)
 
     @staticmethod
     def _by_id(items: tuple[T, ...], path: Path) -> dict[str, T]:

@@ -6,8 +6,12 @@
       → entity_ruler      clubs, people, competitions and role descriptions from data/kb
       → fanboard_quotes   marks tokens inside quotation marks (Token._.in_quote)
       → fanboard_cues     cue phrases from data/patterns/<lang>.json → doc.spans["cues"]
+      → fanboard_times    time expressions (fanboard/extract/times.py) → doc.spans["times"]
+      then the claim components of fanboard/extract/pipeline.py, disabled: they run when
+      Extractor.extract pairs the Doc with its article.
 
-Everything language-specific is data: data/kb/*.csv and data/patterns/<lang>.json.
+Everything language-specific is data: data/kb/*.csv and data/patterns/ (the folder is
+the `patterns_dir` of build_pipeline, passed to the components in their spaCy config).
 A statistical model can be plugged in with FANBOARD_SPACY_MODEL_<LANG> (or the
 `model` argument); its tokenizer, sentences and NER then feed the same rules.
 It is never required.
@@ -15,14 +19,11 @@ It is never required.
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import re
 import warnings
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -30,9 +31,13 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
+from .extract import times as _times  # noqa: F401  (registers the fanboard_times component)
 from .kb import KB
+from .patterns import PATTERNS_DIR, Cue, LanguageRules, PatternError, compile_pattern, load_rules
 
-PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
+__all__ = ["PATTERNS_DIR", "PIPELINE_VERSION", "SCORE_TOKEN_RE", "Cue", "LanguageRules", "PatternError",
+           "compile_pattern", "load_rules", "build_pipeline", "Pipelines", "default_pipelines"]
+
 PIPELINE_VERSION = "1"  # bump when rules change in a way that alters the output
 
 SCORE_RE = re.compile(r"(?<![\d\-–/.:])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d\-–/:]|[.,]\d)")
@@ -43,121 +48,7 @@ if not Token.has_extension("in_quote"):
     Token.set_extension("in_quote", default=False)
 
 
-class PatternError(ValueError):
-    """A pattern file is malformed; the message names file and entry."""
-
-
-@dataclass
-class Cue:
-    kind: str
-    value: str
-    attrs: dict[str, Any] = field(default_factory=dict)
-    source: str = ""
-
-
-@dataclass
-class LanguageRules:
-    """The per-language vocabulary loaded from data/patterns/<lang>.json."""
-    lang: str
-    score_order: str = "home_away"
-    numbers: dict[str, int] = field(default_factory=dict)
-    ordinals: dict[str, int] = field(default_factory=dict)
-    words: dict[str, list[str]] = field(default_factory=dict)
-    words_map: dict[str, dict] = field(default_factory=dict)   # e.g. article_contractions
-    cues: list[Cue] = field(default_factory=list)
-
-    def number(self, text: str) -> int | None:
-        t = text.lower().strip(".")
-        if t.isdigit():
-            return int(t)
-        return self.numbers.get(t)
-
-    def ordinal(self, text: str) -> int | None:
-        t = text.lower()
-        m = re.match(r"^(\d{1,2})(?:st|nd|rd|th|e|ste|de|°|º|ª|o|a)?$", t)
-        if m:
-            return int(m.group(1))
-        return self.ordinals.get(t)
-
-
-def load_rules(lang: str, patterns_dir: Path = PATTERNS_DIR) -> LanguageRules:
-    path = Path(patterns_dir) / f"{lang}.json"
-    if not path.exists():
-        return LanguageRules(lang=lang)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise PatternError(f"{path}: not valid JSON: {exc}") from None
-    rules = LanguageRules(
-        lang=lang,
-        score_order=data.get("score_order", "home_away"),
-        numbers={k.lower(): int(v) for k, v in data.get("numbers", {}).items()},
-        ordinals={k.lower(): int(v) for k, v in data.get("ordinals", {}).items()},
-        words={k: [w.lower() for w in v] for k, v in data.get("words", {}).items() if isinstance(v, list)},
-        words_map={k: v for k, v in data.get("words", {}).items() if isinstance(v, dict)},
-    )
-    for kind, entries in data.get("cues", {}).items():
-        for i, entry in enumerate(entries):
-            if isinstance(entry, str):
-                entry = {"p": entry}
-            if "p" not in entry:
-                raise PatternError(f"{path}: cue {kind}[{i}] has no pattern 'p'")
-            attrs = {k: v for k, v in entry.items() if k not in ("p", "value")}
-            attrs["p"] = entry["p"]
-            rules.cues.append(Cue(kind, str(entry.get("value", "")), attrs, f"{path.name}:{kind}[{i}]"))
-    return rules
-
-
-def compile_pattern(spec: str, nlp: Language, rules: LanguageRules) -> list[dict]:
-    """Our compact cue syntax → a spaCy Matcher token pattern.
-
-    Space-separated items, each one of:
-      word        a literal (tokenized by the language's tokenizer; matched on LOWER)
-      a|b|c       one token, any of the alternatives
-      pre~        a token starting with "pre"
-      ?item       the item is optional
-      *           up to four tokens that are not punctuation
-      #NUM        a number, in digits or words of this language
-      #ORD        an ordinal, in digits ("9th", "9e", "9°") or words
-      #PERSON #CLUB #COMP #REF   one entity token of that label (REF = role description)
-    """
-    pattern: list[dict] = []
-    for item in spec.split():
-        optional = item.startswith("?") and len(item) > 1
-        if optional:
-            item = item[1:]
-        if item == "*":
-            pattern.append({"IS_PUNCT": False, "OP": "{0,4}"})
-            continue
-        if item in ("#NUM", "#ORD"):
-            words = sorted(rules.numbers if item == "#NUM" else rules.ordinals)
-            rx = r"^\d{1,3}$" if item == "#NUM" else r"^\d{1,2}(st|nd|rd|th|e|ste|de|°|º|ª)?$"
-            tok = {"LOWER": {"REGEX": rx}} if not words else {"LOWER": {"REGEX": rx + "|^(" + "|".join(map(re.escape, words)) + ")$"}}
-        elif item.startswith("#"):
-            label = {"#REF": "PERSONREF"}.get(item, item[1:])
-            tok = {"ENT_TYPE": label, "OP": "+"}
-            pattern.append(tok if not optional else {"ENT_TYPE": label, "OP": "*"})
-            continue
-        elif "|" in item:
-            alts = [a.lower() for a in item.split("|")]
-            tok = {"LOWER": {"IN": alts}}
-        elif item.endswith("~") and len(item) > 1:
-            tok = {"LOWER": {"REGEX": "^" + re.escape(item[:-1].lower())}}
-        else:
-            words = [t.lower_ for t in nlp.make_doc(item)]
-            toks = [{"LOWER": w} for w in words]
-            if optional:
-                for t in toks:
-                    t["OP"] = "?"
-            pattern.extend(toks)
-            continue
-        if optional:
-            tok["OP"] = "?"
-        pattern.append(tok)
-    return pattern
-
-
-@Language.component("fanboard_scores")
+@Language.component("fanboard_scores", retokenizes=True)
 def merge_scores(doc: Doc) -> Doc:
     """Merge '1', '-', '1' into one token '1-1' so that every language sees scores alike."""
     spans = []
@@ -182,7 +73,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("fanboard_quotes")
+@Language.component("fanboard_quotes", assigns=["token._.in_quote"])
 def mark_quotes(doc: Doc) -> Doc:
     """Token._.in_quote for tokens inside quotation marks (quoted speech is not the reporter's claim)."""
     open_char: str | None = None
@@ -203,9 +94,10 @@ def mark_quotes(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("fanboard_cues", default_config={"lang": ""})
-def make_cue_matcher(nlp: Language, name: str, lang: str):
-    return CueMatcher(nlp, load_rules(lang or nlp.lang))
+@Language.factory("fanboard_cues", default_config={"lang": "", "patterns_dir": ""},
+                  requires=["doc.ents"], assigns=["doc.spans"])
+def make_cue_matcher(nlp: Language, name: str, lang: str, patterns_dir: str):
+    return CueMatcher(nlp, load_rules(lang or nlp.lang, patterns_dir or None))
 
 
 class CueMatcher:
@@ -343,6 +235,7 @@ class KBEntityRuler(EntityRuler):
 @Language.factory(
     "fanboard_entity_ruler",
     default_config={"phrase_matcher_attr": None, "overwrite_ents": False, "ent_id_sep": "||"},
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
 )
 def make_kb_entity_ruler(nlp: Language, name: str, phrase_matcher_attr: str | None,
                          overwrite_ents: bool, ent_id_sep: str) -> KBEntityRuler:
@@ -361,23 +254,11 @@ def _description_forms(phrase: str, rules: "LanguageRules") -> list[str]:
 
 
 def _city_forms(kb: KB) -> list[tuple[str, str]]:
-    """Home towns that stand for one club ("la trasferta di Udine"): data/kb/cities.csv.
-    A town with two clubs (Milan, Rome, Turin, Genoa) is left out: it names no one.
-    Cities are tagged CITY, never counted as a club mention; only match cues read them."""
-    path = Path(__file__).resolve().parent.parent / "data" / "kb" / "cities.csv"
-    if not path.exists():
-        return []
-    import csv
-    out = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            club = kb.club_by_id(row["club"])
-            if club is None:
-                raise ValueError(f"{path}: city {row['city']!r} names unknown club id {row['club']!r}")
-            for form in [row["city"], *[a for a in (row.get("aliases") or "").split("|") if a]]:
-                if kb.club(form) is None:   # a town that is also a club's name is a club mention
-                    out.append((form, club.id))
-    return out
+    """Home towns that stand for one club ("la trasferta di Udine"): the knowledge base's
+    cities.csv. A town with two clubs (Milan, Rome, Turin, Genoa) is left out: it names no
+    one. Cities are tagged CITY, never counted as a club mention; only match cues read them."""
+    return [(form, city.club) for city in kb.cities for form in (city.city, *city.aliases)
+            if kb.club(form) is None]   # a town that is also a club's name is a club mention
 
 
 def _split_team_pairs(nlp: Language) -> None:
@@ -392,8 +273,11 @@ def _model_name(lang: str) -> str | None:
     return os.environ.get(f"FANBOARD_SPACY_MODEL_{lang.upper()}") or None
 
 
-def build_pipeline(lang: str, kb: KB, model: str | None = None) -> Language:
-    """The rule-based pipeline for `lang` (any spaCy language code; 'xx' for unknown)."""
+def build_pipeline(lang: str, kb: KB, model: str | None = None,
+                   patterns_dir: Path | str | None = None) -> Language:
+    """The rule-based pipeline for `lang` (any spaCy language code; 'xx' for unknown), with
+    the rules of `patterns_dir` (default data/patterns)."""
+    from .extract.pipeline import add_claim_components   # the claim components import this module
     model = model or _model_name(lang)
     if model:
         # Optional: a user-installed statistical model. Its NER keeps its own labels;
@@ -417,24 +301,28 @@ def build_pipeline(lang: str, kb: KB, model: str | None = None) -> Language:
     patterns += [_entity_pattern(nlp, "CITY", text, club) for text, club in _city_forms(kb)]
     patterns += [
         {"label": "PERSONREF", "pattern": phrase, "id": d.refers_to}
-        for d in kb.descriptions(lang) for phrase in _description_forms(d.phrase, load_rules(lang))
+        for d in kb.descriptions(lang) for phrase in _description_forms(d.phrase, load_rules(lang, patterns_dir))
     ]
     ruler.add_patterns(patterns)
     nlp.add_pipe("fanboard_quotes")
-    nlp.add_pipe("fanboard_cues", config={"lang": lang})
+    folder = str(patterns_dir or "")
+    cues = nlp.add_pipe("fanboard_cues", config={"lang": lang, "patterns_dir": folder})
+    nlp.add_pipe("fanboard_times", config={"lang": lang, "patterns_dir": folder})
+    add_claim_components(nlp, kb, with_kinds=bool(cues.rules.cues))
     return nlp
 
 
 class Pipelines:
     """Lazily built pipelines, one per language, sharing one knowledge base."""
 
-    def __init__(self, kb: KB):
+    def __init__(self, kb: KB, patterns_dir: Path | str | None = None):
         self.kb = kb
+        self.patterns_dir = patterns_dir
         self._nlps: dict[str, Language] = {}
 
     def __getitem__(self, lang: str) -> Language:
         if lang not in self._nlps:
-            self._nlps[lang] = build_pipeline(lang, self.kb)
+            self._nlps[lang] = build_pipeline(lang, self.kb, patterns_dir=self.patterns_dir)
         return self._nlps[lang]
 
     def rules(self, lang: str) -> LanguageRules:

@@ -235,3 +235,29 @@ def test_unknown_club_of_a_person_is_an_error(tmp_path: Path) -> None:
         f.write("x-y,X Y,nowhere-fc,player,forward,Spain,,\n")
     with pytest.raises(KBError, match=r"'x-y' has unknown club id 'nowhere-fc'"):
         KB.load(kb_dir)
+
+
+def test_cities_come_from_the_folder_the_kb_is_loaded_from(tmp_path: Path) -> None:
+    from fanboard.nlp import build_pipeline
+    kb_dir = _copy_kb(tmp_path)
+    with (kb_dir / "cities.csv").open("a", encoding="utf-8") as f:
+        f.write("Zingonia,atalanta,Zingonia di Verdellino\n")
+    kb = KB.load(kb_dir)
+    assert kb.cities[-1].city == "Zingonia" and kb.cities[-1].aliases == ("Zingonia di Verdellino",)
+    assert "Zingonia" not in {c.city for c in KB.load().cities}
+    doc = build_pipeline("it", kb)("Inventato: la trasferta di Zingonia.")
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [("Zingonia", "CITY", "atalanta")]
+
+
+def test_a_kb_folder_without_cities_has_none(tmp_path: Path) -> None:
+    kb_dir = _copy_kb(tmp_path)
+    (kb_dir / "cities.csv").unlink()
+    assert KB.load(kb_dir).cities == ()
+
+
+def test_a_city_of_an_unknown_club_is_an_error(tmp_path: Path) -> None:
+    kb_dir = _copy_kb(tmp_path)
+    with (kb_dir / "cities.csv").open("a", encoding="utf-8") as f:
+        f.write("Atlantis,atlantis-fc,\n")
+    with pytest.raises(KBError, match=r"cities\.csv: city 'Atlantis' names unknown club id 'atlantis-fc'"):
+        KB.load(kb_dir)

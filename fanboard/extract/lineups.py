@@ -24,6 +24,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from ..kb import KB, Club, Person, normalize
 from .claims import GoalClaim, MatchClaim, Provenance, StatusClaim
 from .lineup_text import GoalLine, LineupText, Name, TeamSheet, read_lineups
@@ -203,3 +206,18 @@ def lineup_claims(article_id: str, text: str, lang: str, kb: KB, existing: list[
     if not lineups.sheets:
         return LineupClaims([], [], [], [])
     return _Sheets(article_id, text, kb, club_of, existing).run(lineups)
+
+
+@Language.factory("fanboard_lineups", requires=["doc._.context", "doc._.matches"], assigns=["doc._.lineups"])
+def make_lineup_reader(nlp: Language, name: str):
+    return LineupReader()
+
+
+class LineupReader:
+    """doc._.lineups: the LineupClaims of the article's lineup blocks (see the module docstring)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = doc._.context
+        told = [c for t in (doc._.matches or ()) for c in t.claims]
+        doc._.lineups = lineup_claims(ctx.article_id, doc.text, doc.lang_, ctx.kb, told)
+        return doc

@@ -1,16 +1,11 @@
 """Time expressions in football news (en, nl, it) → calendar dates.
 
-Articles speak in relative time ("afgelopen zondag", "two weeks ago", "a gennaio")
-and often carry no publication date. This module does two things:
-
-1. ``find_time_expressions(text, lang)`` finds time expressions with rules compiled
-   from ``data/patterns/time_{lang}.toml``. All vocabulary (weekday and month names,
-   number words, modifiers, tense cues) and all patterns live in those files; the
-   code here only knows what each *kind* of expression means.
-2. ``resolve(expr, anchor)`` turns one expression into a :class:`DateValue` given the
-   publication date (the anchor); ``resolve_window`` does it for an anchor known only
-   as a window, and ``anchor_window`` runs it backwards: which publication dates are
-   consistent with the expression pointing at a known event date?
+Articles speak in relative time ("afgelopen zondag", "two weeks ago", "a gennaio") and
+often carry no publication date. ``fanboard.extract.times`` finds the expressions (its
+names are re-exported here); ``resolve(expr, anchor)`` turns one into a
+:class:`DateValue` given the publication date (the anchor), ``resolve_window`` does it
+for an anchor known only as a window, and ``anchor_window`` runs it backwards: which
+publication dates are consistent with the expression pointing at a known event date?
 
 Rules chosen (each is a choice; the tests pin them):
 
@@ -52,59 +47,27 @@ Rules chosen (each is a choice; the tests pin them):
   / "vorig jaar" / "l'anno scorso" (year_offset, value (-1,)) is anchor.year - 1.
 * **Weekends** are Saturday..Sunday. "this weekend" is the weekend containing the
   anchor, else (tense) the coming one; "last weekend" ends strictly before the anchor.
-* **Tense cues** (per language, in the data file) are searched in the clause of the
-  expression first (clauses split at commas, "and"/"en"/"e", ...), then in the whole
-  sentence; the cue closest to the expression wins. ``find_time_expressions`` takes an
-  optional ``context`` (the sentence) when it is given only a fragment.
+* **Tense**: a 'nearest' expression carries the tense cue of its clause (see finding).
 * **Recent** ("in recent weeks", "onlangs", "di recente") is the range anchor-28 days
   .. anchor; "recent days" 7, "recent months" 90, "recent years" 1095 (set per phrase
   in the data file).
 * **since_year** starts on 1 Jan of the year and ends on the anchor (None without one).
-* English "may" and "march" count as months only next to a day number or a year, or
-  after "in" (``ambiguous_months`` in time_en.toml). Dutch "morgen" is not
-  "tomorrow" after "'s", "de", "elke", ... ("'s morgens", "de morgen").
-* Half-time phrases ("at half-time", "in de rust", "all'intervallo") are not dates
-  and no rule matches them.
-
-What dateparser is used for: converting the span of an absolute date *with a year*
-("13 December 2020", "13 dicembre 2020", "December 13, 2020", "2020-12-13",
-"13/12/2020") into a date, with ``DATE_ORDER=DMY`` and strict parsing. It is right for
-all those forms (measured with 1.5). It is *not* used to find spans (its
-``search_dates`` fires on ordinary words), nor for relative phrases: it returns None
-for "twee weken geleden", "afgelopen zondag", "komende winter", its bare weekdays are
-resolved against today's clock, not the article's anchor, and a day-month without a
-year gets the current year. Our own parse of the regex groups checks its answer; where
-they disagree (or dateparser returns None, e.g. "1º maggio 2021" with a masculine
-ordinal) the regex groups win, and an impossible date ("31 February 2020") is dropped.
+How expressions are found (tense cues, ambiguous months, dateparser): extract/times.py.
 """
 
 from __future__ import annotations
 
 import calendar
-import re
-import tomllib
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
-__all__ = [
-    "TimeExpr",
-    "DateValue",
-    "find_time_expressions",
-    "resolve",
-    "resolve_window",
-    "anchor_window",
-    "LANGUAGES",
-    "WEEK_TOLERANCE_DAYS",
-    "RECENT_DAYS",
-    "SEASONS",
-]
+from ..extract.times import LANGUAGES, TimeExpr, find_time_expressions, valid_date
 
-PATTERN_DIR = Path(__file__).resolve().parents[2] / "data" / "patterns"
-LANGUAGES = ("en", "nl", "it")
+__all__ = [
+    "TimeExpr", "DateValue", "find_time_expressions", "resolve", "resolve_window", "anchor_window",
+    "LANGUAGES", "WEEK_TOLERANCE_DAYS", "RECENT_DAYS", "SEASONS",
+]
 
 #: "N weeks ago" is taken as 7N days back, give or take this many days.
 WEEK_TOLERANCE_DAYS = 3
@@ -128,29 +91,9 @@ SEASONS: dict[str, tuple[tuple[int, int], tuple[int, int], str]] = {
 #: the middle of a year: (start month, day), (end month, day)
 MID_YEAR = ((6, 1), (7, 31))
 
-DIRECTIONS = ("past", "future", "nearest", "none")
-
 # Kinds whose value depends only on the text (not on the anchor) when fully stated.
 _STATED = "stated"
 _RELATIVE = "relative_to_publication"
-
-
-@dataclass(frozen=True)
-class TimeExpr:
-    """A time expression as found in a text.
-
-    ``tense`` ('past' | 'future' | '') is the tense cue of the sentence (or the rule's
-    forced/default tense); it decides what a 'nearest' expression resolves to.
-    """
-
-    text: str
-    start: int
-    end: int
-    kind: str
-    direction: str
-    value: tuple
-    lang: str
-    tense: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,359 +104,6 @@ class DateValue:
     end: date | None
     precision: str  # 'day' | 'range' | 'month' | 'year'
     basis: str  # 'stated' | 'relative_to_publication' | 'linked_fixture' | 'inferred'
-
-
-# --------------------------------------------------------------------------- grammar
-
-
-@dataclass(frozen=True)
-class _Rule:
-    kind: str
-    regex: re.Pattern
-    value: tuple
-    direction: str
-    tense: str  # forced tense, or ''
-    tense_default: str  # tense when the sentence gives none
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    lang: str
-    rules: tuple[_Rule, ...]
-    weekdays: dict[str, int]
-    months: dict[str, int]
-    numbers: dict[str, int]
-    future_cues: re.Pattern | None
-    past_cues: re.Pattern | None
-    clause_breaks: re.Pattern | None
-
-
-def _norm(word: str) -> str:
-    """Lower case, no accents, no apostrophes or dots: 'Mercoledì' → 'mercoledi'."""
-    word = unicodedata.normalize("NFKD", word.lower())
-    word = "".join(c for c in word if not unicodedata.combining(c))
-    return re.sub(r"['’`.\s]", "", word)
-
-
-def _alt(forms, *, abbrev_dot: bool = False) -> str:
-    """A regex alternation of literal forms, longest first; spaces match any space."""
-    parts = []
-    for form in sorted(set(forms), key=len, reverse=True):
-        p = re.escape(form).replace(r"\ ", r"\s+")
-        if abbrev_dot:
-            p += r"\.?"
-        parts.append(p)
-    return "(?:" + "|".join(parts) + ")"
-
-
-def _words_alt(fragments) -> str:
-    """Alternation of regex fragments from [words]; literal spaces match any space."""
-    ordered = sorted(set(fragments), key=len, reverse=True)
-    return "(?:" + "|".join(f.replace(" ", r"\s+") for f in ordered) + ")"
-
-
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-def _expand(pattern: str, fills: dict[str, str]) -> str:
-    return _PLACEHOLDER.sub(lambda m: fills.get(m.group(1), m.group(0)), pattern)
-
-
-def _load(lang: str) -> dict:
-    path = PATTERN_DIR / f"time_{lang}.toml"
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise FileNotFoundError(
-            f"no time patterns for language {lang!r}: expected {path}"
-        ) from None
-
-
-@lru_cache(maxsize=None)
-def _grammar(lang: str) -> _Grammar:
-    if lang not in LANGUAGES:
-        raise ValueError(
-            f"unsupported language {lang!r}; time expressions exist for {', '.join(LANGUAGES)}"
-        )
-    data = _load(lang)
-
-    weekdays: dict[str, int] = {}
-    for idx, forms in enumerate(data["weekdays"]):
-        for f in forms:
-            weekdays[_norm(f)] = idx
-    months: dict[str, int] = {}
-    full_months: list[str] = []
-    abbrevs: list[str] = []
-    for idx, forms in enumerate(data["months"], start=1):
-        full_months.append(forms[0])
-        abbrevs.extend(forms[1:])
-        for f in forms:
-            months[_norm(f)] = idx
-    ambiguous = {_norm(m) for m in data.get("ambiguous_months", [])}
-    numbers = {_norm(k): int(v) for k, v in data["numbers"].items()}
-
-    apos = "['’`]"
-    weekday_alt = _alt([f for forms in data["weekdays"] for f in forms])
-    month_all = "(?:" + _alt(full_months) + "|" + _alt(abbrevs, abbrev_dot=True) + ")" if abbrevs else _alt(full_months)
-    month_safe = [m for m in full_months if _norm(m) not in ambiguous]
-    ordinals = data.get("ordinal_suffixes", [])
-    ordinal = "(?:" + _alt(ordinals) + ")?" if ordinals else ""
-    year = r"(?<!\d)(?P<year>(?:1[89]|20)\d\d)(?!\d)"
-    fills = {
-        "apos": apos,
-        "weekday": f"(?P<weekday>{weekday_alt})",
-        "weekday_any": weekday_alt,
-        "month": f"(?P<month>{month_all})",
-        "month_full": f"(?P<month>{_alt(full_months)})",
-        "month_safe": f"(?P<month>{_alt(month_safe)})",
-        "day": rf"(?<!\d)(?P<day>[0-3]?\d){ordinal}(?!\d)",
-        "num": rf"(?P<num>\d{{1,2}}|{_alt(data['numbers'].keys())})",
-        "year": year,
-        "yearx": year + r"(?![-–/]\d)",
-    }
-    for name, frags in data.get("words", {}).items():
-        fills[name] = _expand(_words_alt(frags), {"apos": apos})
-
-    rules = []
-    for i, r in enumerate(data["rules"]):
-        direction = r.get("direction", "none")
-        if direction not in DIRECTIONS:
-            raise ValueError(f"time_{lang}.toml rule {i}: direction {direction!r} not in {DIRECTIONS}")
-        # a list of patterns: alternatives that would repeat a named group in one regex
-        patterns = r["pattern"] if isinstance(r["pattern"], list) else [r["pattern"]]
-        for pattern in patterns:
-            body = _expand(pattern, fills)
-            try:
-                regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
-            except re.error as exc:
-                raise ValueError(f"time_{lang}.toml rule {i} ({r['kind']}): bad pattern: {exc}") from exc
-            rules.append(
-                _Rule(
-                    kind=r["kind"],
-                    regex=regex,
-                    value=tuple(r.get("value", ())),
-                    direction=direction,
-                    tense=r.get("tense", ""),
-                    tense_default=r.get("tense_default", ""),
-                )
-            )
-
-    def cues(key: str) -> re.Pattern | None:
-        pats = data.get("cues", {}).get(key, [])
-        if not pats:
-            return None
-        return re.compile("|".join(f"(?:{_expand(p, {'apos': apos})})" for p in pats), re.IGNORECASE)
-
-    return _Grammar(
-        lang=lang,
-        rules=tuple(rules),
-        weekdays=weekdays,
-        months=months,
-        numbers=numbers,
-        future_cues=cues("future"),
-        past_cues=cues("past"),
-        clause_breaks=cues("clause_breaks"),
-    )
-
-
-# --------------------------------------------------------------------------- finding
-
-
-def _group(m: re.Match, name: str) -> str | None:
-    try:
-        return m.group(name)
-    except IndexError:
-        return None
-
-
-def _ref(m: re.Match, ref: str, g: _Grammar):
-    """Resolve a value item "@group", "@group?" or "@num*7" against a match."""
-    optional = ref.endswith("?")
-    ref = ref.rstrip("?")
-    factor = 1
-    if "*" in ref:
-        ref, f = ref.split("*", 1)
-        factor = int(f)
-    name = ref[1:]
-    raw = _group(m, name)
-    if raw is None:
-        if optional:
-            return None
-        raise LookupError(name)
-    key = _norm(raw)
-    if name == "weekday":
-        return g.weekdays[key]
-    if name == "month":
-        return g.months[key]
-    if name == "num":
-        n = int(key) if key.isdigit() else g.numbers[key]
-        return n * factor
-    if name in ("year", "mnum", "day", "year2"):
-        return int(re.sub(r"\D", "", raw))
-    return raw
-
-
-def _value(m: re.Match, rule: _Rule, g: _Grammar) -> tuple | None:
-    out = []
-    for item in rule.value:
-        if isinstance(item, str) and item.startswith("@"):
-            try:
-                out.append(_ref(m, item, g))
-            except (LookupError, ValueError):
-                return None
-        else:
-            out.append(item)
-    if rule.kind == "date":
-        return _date_value(m, tuple(out), g)
-    if any(isinstance(v, int) and v <= 0 for v in out) and rule.kind.endswith("_ago"):
-        return None
-    return tuple(out)
-
-
-def _date_value(m: re.Match, value: tuple, g: _Grammar) -> tuple | None:
-    """(year, month, day) of an absolute date.
-
-    Without a year: (None, month, day, weekday or None); the year comes from the
-    anchor later, and a written weekday ("woensdag 9 december") picks a fitting year.
-    """
-    y, mo, d = value[:3]
-    if y is None:
-        try:
-            date(2000, mo, d)  # a leap year: 29 Feb is a possible day
-        except ValueError:
-            return None
-        return (None, mo, d, value[3] if len(value) > 3 else None)
-    own = _valid(y, mo, d)
-    if own is None and g.lang == "en" and _group(m, "mnum") is not None:
-        own = _valid(y, d, mo)  # American month/day order, only when day/month is impossible
-    parsed = _dateparser(m.group(0), g.lang)
-    result = own or parsed
-    if result is None:
-        return None
-    return (result.year, result.month, result.day)
-
-
-def _valid(y: int, mo: int, d: int) -> date | None:
-    try:
-        return date(y, mo, d)
-    except ValueError:
-        return None
-
-
-@lru_cache(maxsize=4096)
-def _dateparser(text: str, lang: str) -> date | None:
-    import dateparser  # imported lazily: only absolute dates need it
-
-    clean = re.sub(r"[°ºª]", "", text)
-    settings = {
-        "DATE_ORDER": "DMY",
-        "STRICT_PARSING": True,
-        "REQUIRE_PARTS": ["day", "month", "year"],
-    }
-    try:
-        dt = dateparser.parse(clean, languages=[lang], settings=settings)
-    except Exception:  # dateparser raises assorted errors on odd input
-        return None
-    return dt.date() if dt else None
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start, end = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
-
-
-def _tense(g: _Grammar, sentence: str, lo: int, hi: int) -> str:
-    """Tense of the expression at [lo, hi) of ``sentence`` ('' if no cue).
-
-    The cue closest to the expression within its clause decides; if the clause has
-    no cue, the closest in the whole sentence.
-    """
-    c0, c1 = 0, len(sentence)
-    if g.clause_breaks is not None:
-        for m in g.clause_breaks.finditer(sentence):
-            if m.end() <= lo:
-                c0 = m.end()
-            elif m.start() >= hi:
-                c1 = m.start()
-                break
-    return _closest_cue(g, sentence, lo, hi, c0, c1) or _closest_cue(g, sentence, lo, hi, 0, len(sentence))
-
-
-def _closest_cue(g: _Grammar, sentence: str, lo: int, hi: int, c0: int, c1: int) -> str:
-    best: tuple[int, str] | None = None
-    for label, rx in (("future", g.future_cues), ("past", g.past_cues)):
-        if rx is None:
-            continue
-        for m in rx.finditer(sentence, c0, c1):
-            if m.start() < hi and m.end() > lo:
-                continue  # inside the expression itself
-            dist = lo - m.end() if m.end() <= lo else m.start() - hi
-            if best is None or dist < best[0]:
-                best = (dist, label)
-    return best[1] if best else ""
-
-
-def find_time_expressions(text: str, lang: str, context: str | None = None) -> list[TimeExpr]:
-    """Time expressions in ``text``: non-overlapping, longest first, in text order.
-
-    Tense cues for 'nearest' expressions are looked for in the sentence of ``text``
-    that holds the expression, or in ``context`` (e.g. the sentence, when ``text`` is
-    a fragment of it) if given.
-    """
-    g = _grammar(lang)
-    candidates: list[tuple[int, int, int, _Rule, re.Match]] = []
-    for order, rule in enumerate(g.rules):
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                candidates.append((m.start(), m.end(), order, rule, m))
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
-
-    taken: list[tuple[int, int]] = []
-    found: list[TimeExpr] = []
-    for start, end, _order, rule, m in candidates:
-        if any(start < e and s < end for s, e in taken):
-            continue
-        value = _value(m, rule, g)
-        taken.append((start, end))
-        if value is None:
-            continue  # e.g. "31 February 2020": not a date, and neither are its parts
-        surface = text[start:end]
-        tense = rule.tense
-        if not tense and rule.direction == "nearest":
-            if context is not None:
-                off = context.find(surface)
-                if off >= 0:
-                    tense = _tense(g, context, off, off + len(surface))
-                else:
-                    tense = _tense(g, context + " " + surface, len(context) + 1, len(context) + 1 + len(surface))
-            else:
-                s0, s1 = _sentence_bounds(text, start)
-                tense = _tense(g, text[s0:s1], start - s0, end - s0)
-            tense = tense or rule.tense_default
-        found.append(
-            TimeExpr(
-                text=surface,
-                start=start,
-                end=end,
-                kind=rule.kind,
-                direction=rule.direction,
-                value=value,
-                lang=lang,
-                tense=tense,
-            )
-        )
-    found.sort(key=lambda e: e.start)
-    return found
 
 
 # --------------------------------------------------------------------------- resolving
@@ -586,7 +176,7 @@ def _r_date(e: TimeExpr, a: date | None) -> DateValue | None:
     if a is None:
         return None
     weekday = e.value[3] if len(e.value) > 3 else None
-    cands = [(x, x) for yy in range(a.year - 1, a.year + 2) if (x := _valid(yy, m, d))]
+    cands = [(x, x) for yy in range(a.year - 1, a.year + 2) if (x := valid_date(yy, m, d))]
     fitting = [c for c in cands if c[0].weekday() == weekday]
     if weekday is not None and fitting:
         # the written weekday decides the year when only one nearby year fits

@@ -1,0 +1,387 @@
+"""Match claims: who played whom, where, with what score, when — one sentence at a time.
+
+`fanboard_matches` reads doc._.sentences and writes `doc._.matches`: one `SentenceMatches`
+per sentence view (the claims it tells, merged within the sentence, and the time each
+claim was dated with). It then hands the told matches to the article context, so that
+later components know which match the story is about (`doc._.context.story(i)`).
+
+A sentence tells a match by a match cue ("drew with", "ontvangt", "la trasferta di")
+with the opponent named after it, or by a pair of clubs with a score ("Home – Away 2-1"),
+or by a score, a connector and a club ("the 2-2 at Bologna"). Merging claims told in
+several sentences happens once the article is read (matchmerge.merge_within_article).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..nlp import SCORE_TOKEN_RE
+from .claims import MatchClaim
+from .context import ArticleContext
+from .matchmerge import merge_in_sentence, nearest_claim, reachable
+from .sentence import Mention, SentenceView
+
+# Time expression kinds that can date a match.
+MATCH_TIME_KINDS = {"date", "weekday", "weeks_ago", "days_ago", "weekend", "yesterday", "today", "tomorrow", "last_week", "next_week"}
+
+
+@dataclass(frozen=True)
+class SentenceMatches:
+    claims: tuple[MatchClaim, ...]              # after merging within the sentence
+    dated: tuple[tuple[Any, str], ...] = ()     # (TimeExpr, claim key) for every claim the sentence dated
+
+
+@Language.factory("fanboard_matches", requires=["doc._.sentences", "doc._.context"],
+                  assigns=["doc._.matches"])
+def make_match_finder(nlp: Language, name: str):
+    return MatchFinder()
+
+
+class MatchFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        ctx: ArticleContext = doc._.context
+        keys = _Keys(ctx)
+        told = tuple(find_matches(view, ctx, keys) for view in doc._.sentences)
+        doc._.matches = told
+        ctx.follow(doc._.sentences, [t.claims for t in told])
+        return doc
+
+
+class _Keys:
+    """Hands out claim keys "<article_id>#m<n>", numbered across the article."""
+
+    def __init__(self, ctx: ArticleContext):
+        self.ctx = ctx
+        self.n = 0
+
+    def new_claim(self, s: SentenceView) -> MatchClaim:
+        self.n += 1
+        aid = self.ctx.article_id
+        c = MatchClaim(key=f"{aid}#m{self.n}", article_id=aid,
+                       subject=self.ctx.focus.name if self.ctx.focus else None, opponent=None)
+        c.provenance.append(s.provenance(aid))
+        return c
+
+
+def find_matches(s: SentenceView, ctx: ArticleContext, keys: _Keys) -> SentenceMatches:
+    """The matches one sentence tells."""
+    claims: list[tuple[MatchClaim, Span]] = []
+    used_scores: set[int] = set()
+    for cue in s.cue_list("match"):
+        claims.extend(_cue_claims(s, cue, ctx, keys, used_scores))
+    _bracketed_scores(s, claims, used_scores)
+    _pair_pattern(s, claims, used_scores, keys)
+    _score_connector(s, claims, used_scores, keys, ctx)
+    if not claims:
+        return SentenceMatches(())
+    dated = _fill_from_sentence(s, claims)
+    return SentenceMatches(tuple(merge_in_sentence(s, [c for c, _ in claims])), tuple(dated))
+
+
+def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
+                used_scores: set[int]) -> list[tuple[MatchClaim, Span]]:
+    """The claim a match cue makes (and its twin for 'against Juventus and Bologna'), if any."""
+    attrs, words, doc, focus = s.attrs(cue), s.rules, s.doc, ctx.focus
+    opp, hole, opp_end, connector = _opponent_after(s, cue, ctx)
+    if opp is None and not hole and attrs.get("weak"):
+        return []
+    if attrs.get("weak") and opp is not None and focus is not None and opp.name == focus.name \
+            and _subject_before(s, cue, opp, ctx) is None:
+        return []  # "… gli ottavi alla Dea": a weak cue naming the club itself is no match
+    score = _score_near(s, cue.start, max(cue.end, opp_end), used_scores)
+    adjacent_time = None
+    joiners = words.word_set("coordination") | {","}
+    for expr, a, b in s.times:
+        between = {t.lower_ for t in doc[opp_end:a]} if a >= opp_end else set()
+        if expr.kind in MATCH_TIME_KINDS and (0 <= cue.start - b <= 4 or (0 <= a - opp_end <= 3 and not between & joiners)):
+            adjacent_time = expr
+    if opp is None and not hole and score is None and adjacent_time is None:
+        return []
+    c = keys.new_claim(s)
+    c.anchor = (cue.start, max(cue.end, opp_end))
+    subj = _subject_before(s, cue, opp, ctx)
+    if subj is not None:
+        c.subject = subj.name
+    if opp is not None:
+        if opp.name == c.subject:
+            c.self_reference = opp.name   # "a draw with <itself>": the opponent is unknown
+            hole = True
+        else:
+            c.opponent = opp.name
+    c.hole = hole
+    c.venue = attrs.get("venue")
+    if c.venue is None and connector in words.word_set("away_connectors"):
+        c.venue = "away"   # "a 3-0 win at X"
+    c.result = attrs.get("result") if (score is not None or opp is not None) else None
+    c.status = attrs.get("status")
+    if attrs.get("result") and score is None and opp is None:
+        c.result = None
+    if score is not None:
+        apply_score(c, score[1], score[2], words.score_order)
+    if adjacent_time is not None:
+        c.time = adjacent_time
+    out = [(c, cue)]
+    sib = _coordinated_club(s, opp) if opp is not None and c.opponent is not None else None
+    if sib is not None and sib.name != c.subject:
+        twin = keys.new_claim(s)
+        twin.anchor = (sib.start, sib.end)
+        twin.subject, twin.opponent, twin.venue = c.subject, sib.name, c.venue
+        twin.status, twin.time = c.status, None
+        out.append((twin, cue))
+    return out
+
+
+def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Mention | None, bool, int, str]:
+    """The club named right after a match cue, or a hole where its name was stripped; and the
+    connector that joins them ('with', 'at', 'contro'), or ''."""
+    w, doc = s.rules, s.doc
+    connectors = w.word_set("connectors")
+    connector_seen = cue[-1].lower_ in connectors
+    i, end = cue.end, s.span.end
+    if i < end and SCORE_TOKEN_RE.match(doc[i].text):
+        i += 1   # "drawing 1-1 with Juventus"
+    if i < end and doc[i].lower_ in connectors and not connector_seen:
+        connector_seen, connector = True, doc[i].lower_
+        i += 1
+    else:
+        connector = cue[-1].lower_ if connector_seen else ""
+    for expr, a, b in s.times:   # "ontvangt op woensdag 9 december Atalanta"
+        if a == i and s.club_at(b) is not None:
+            i = b
+    skipped = 0
+    while i < end and doc[i].lower_ in w.word_set("fillers") and skipped < 2 and s.club_at(i) is None:
+        i += 1
+        skipped += 1
+    if i < end:
+        club = s.club_at(i)
+        if club is not None:
+            return club, False, club.end, connector
+        away = s.attrs(cue).get("venue") == "away" or connector in w.word_set("away_connectors")
+        town = next((m for m in s.mentions if m.label == "CITY" and m.start == i and not m.in_quote), None)
+        if town is not None and away and (ctx.focus is None or town.name != ctx.focus.name):
+            return town, False, town.end, connector
+    if connector_seen:
+        if i >= end:
+            return None, True, i, connector
+        tok = doc[i]
+        temporal = connector in w.word_set("temporal_connectors")
+        if tok.is_punct or tok.lower_ in w.word_set("clause_words") or (s.time_at(i) is not None and not temporal):
+            return None, True, i, connector
+    return None, False, cue.end, connector
+
+
+def _coordinated_club(s: SentenceView, club: Mention) -> Mention | None:
+    """'Juventus and Bologna', 'Juventus en Bologna': the club joined to this one by 'and'."""
+    coord = s.rules.word_set("coordination") - {","}
+    doc, j = s.doc, club.end
+    if j < s.span.end and doc[j].lower_ in coord:
+        k = j + 1
+        while k < s.span.end and doc[k].lower_ in s.rules.word_set("fillers"):
+            k += 1
+        return s.club_at(k)
+    return None
+
+
+def _subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: ArticleContext) -> Mention | None:
+    """The club whose match it is: the nearest club before the cue in the same clause that is
+    not itself the object of a connector ('with X', 'contro il X'); else None (the focus club)."""
+    doc, kb = s.doc, ctx.kb
+    connectors, fillers = s.rules.word_set("connectors"), s.rules.word_set("fillers")
+    lo, _ = s.clause(cue.start)
+    best = None
+    for m in s.clubs():
+        if m.end > cue.start or m.start < lo or (opponent is not None and m.start == opponent.start):
+            continue
+        j = m.start - 1
+        while j >= s.span.start and doc[j].lower_ in fillers:
+            j -= 1
+        if j >= s.span.start and doc[j].lower_ in connectors:
+            continue
+        best = m
+    if best is not None:
+        return best
+    for m in s.mentions:  # "the side of <coach>", "<coach>'s team": the coach's club
+        if m.person is not None and m.person.role == "coach" and lo <= m.start and m.end <= cue.start \
+                and m.person.club and (opponent is None or kb.club_by_id(m.person.club).name != opponent.name):
+            club = kb.club_by_id(m.person.club)
+            if club is not None:
+                return Mention(m.start, m.end, "CLUB", club.name)
+    gap_words = s.rules.word_set("possessive", "subject_gap")
+    for m in s.clubs():
+        if opponent is not None and m.start == opponent.start:
+            continue
+        gap = [t for t in doc[m.end:cue.start] if t.lower_ not in gap_words]
+        before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
+        if m.end <= cue.start and not gap and before not in connectors:
+            return m
+    return None
+
+
+def _score_near(s: SentenceView, start: int, end: int, used: set[int]) -> tuple[int, int, int] | None:
+    """A score token within three tokens of [start, end) that is not an in-game score."""
+    in_game_ends = {c.end for c in s.cue_list("in_game")}
+    lo, hi = max(s.span.start, start - 3), min(s.span.end, end + 3)
+    best = None
+    for i in range(lo, hi):
+        m = SCORE_TOKEN_RE.match(s.doc[i].text)
+        if not m or i in used:
+            continue
+        if any(e <= i and i - e <= 2 for e in in_game_ends):
+            continue
+        dist = min(abs(i - start), abs(i - (end - 1)))
+        if best is None or dist < best[0]:
+            best = (dist, i, int(m.group(1)), int(m.group(2)))
+    if best is None:
+        return None
+    used.add(best[1])
+    return best[1], best[2], best[3]
+
+
+def _bracketed_scores(s: SentenceView, claims, used_scores: set[int]) -> None:
+    """'Home – Away 2-1' and '<opponent> (1-1)': a score right after a claim's opponent."""
+    doc = s.doc
+    for m in s.clubs():
+        j = m.end
+        if j < s.span.end and doc[j].text == "(":
+            j += 1
+        if j < s.span.end and j not in used_scores and SCORE_TOKEN_RE.match(doc[j].text):
+            for c, cue in claims:
+                if c.opponent == m.name and c.subject_goals is None:
+                    a, b = map(int, SCORE_TOKEN_RE.match(doc[j].text).groups())
+                    used_scores.add(j)
+                    apply_score(c, a, b, "home_away")
+
+
+def _score_connector(s: SentenceView, claims, used_scores: set[int], keys: _Keys, ctx: ArticleContext) -> None:
+    """'the 2-2 at Bologna', 'il 2-2 di Bologna', 'de 1-1 tegen Inter': a score, a connector, a club."""
+    doc, connectors = s.doc, s.rules.word_set("connectors")
+    for i in range(s.span.start, s.span.end - 2):
+        m = SCORE_TOKEN_RE.match(doc[i].text)
+        if not m or i in used_scores or doc[i + 1].lower_ not in connectors:
+            continue
+        club = s.club_at(i + 2)
+        if club is None or any(c.opponent == club.name for c, _ in claims):
+            continue
+        c = keys.new_claim(s)
+        c.anchor = (i, club.end)
+        subj = _subject_before(s, doc[i:i + 1], club, ctx)
+        if subj is not None:
+            c.subject = subj.name
+        if club.name == c.subject:
+            c.self_reference, c.hole = club.name, True
+        else:
+            c.opponent = club.name
+        used_scores.add(i)
+        apply_score(c, int(m.group(1)), int(m.group(2)), s.rules.score_order)
+        claims.append((c, doc[i:club.end]))
+
+
+def _pair_pattern(s: SentenceView, claims, used_scores: set[int], keys: _Keys) -> None:
+    """'Atalanta-Sassuolo 5-1' / 'Atalanta – Sassuolo: 5-1': home and away in that order;
+    'Atalanta en Ajax speelden met 2-2 gelijk': two clubs and the score of their clause."""
+    doc, clubs = s.doc, s.clubs()
+    coord = s.rules.word_set("coordination") - {","}
+    separators = s.rules.word_set("pair_separators")
+    for a, b in zip(clubs, clubs[1:]):
+        between = doc[a.end:b.start]
+        if len(between) != 1:
+            continue
+        if between[0].lower_ in coord:
+            lo, hi = s.clause(b.end)
+            j = next((k for k in range(b.end, min(hi, b.end + 6)) if SCORE_TOKEN_RE.match(doc[k].text)), None)
+            if j is None or j in used_scores:
+                continue
+            sm = SCORE_TOKEN_RE.match(doc[j].text)
+            c = keys.new_claim(s)
+            c.anchor = (a.start, j + 1)
+            c.subject, c.opponent = a.name, b.name
+            used_scores.add(j)
+            apply_score(c, int(sm.group(1)), int(sm.group(2)), "home_away")
+            claims.append((c, doc[a.start:b.end]))
+            continue
+        if between[0].text not in separators:
+            continue
+        j = b.end
+        while j < s.span.end and doc[j].text in (":", ","):
+            j += 1
+        sm = SCORE_TOKEN_RE.match(doc[j].text) if j < s.span.end else None
+        c = keys.new_claim(s)
+        c.anchor = (a.start, b.end)
+        c.subject, c.opponent, c.venue = a.name, b.name, "home"
+        if sm and j not in used_scores:
+            used_scores.add(j)
+            c.subject_goals, c.opponent_goals = int(sm.group(1)), int(sm.group(2))
+            c.status = "played"
+        claims.append((c, doc[a.start:b.end]))
+
+
+def apply_score(c: MatchClaim, a: int, b: int, order: str) -> None:
+    """Orient a score a-b to the subject: `order` is the language's convention for scores
+    next to a cue ("winner_first" or "home_away"), "home_away" for a score after the clubs."""
+    c.status = c.status or "played"
+    if c.status == "scheduled":
+        c.status = "played"
+    if a == b:
+        c.subject_goals = c.opponent_goals = a
+        c.result = "D"
+        return
+    if order == "winner_first" and c.result in ("W", "L"):
+        hi, lo = max(a, b), min(a, b)
+        c.subject_goals, c.opponent_goals = (hi, lo) if c.result == "W" else (lo, hi)
+        return
+    if c.venue == "home":
+        c.subject_goals, c.opponent_goals = a, b
+    elif c.venue == "away":
+        c.subject_goals, c.opponent_goals = b, a
+    elif c.result == "W":
+        c.subject_goals, c.opponent_goals = max(a, b), min(a, b)
+        c.venue = "home" if a > b else "away"
+    elif c.result == "L":
+        c.subject_goals, c.opponent_goals = min(a, b), max(a, b)
+        c.venue = "home" if a < b else "away"
+    else:
+        c.subject_goals, c.opponent_goals = a, b  # as written; the calendar decides the venue
+    if c.result is None and c.subject_goals is not None:
+        c.result = "W" if c.subject_goals > c.opponent_goals else "L"
+
+
+def _fill_from_sentence(s: SentenceView, claims) -> list[tuple[Any, str]]:
+    """Competition, status and time from the rest of the sentence; returns (time, key) of
+    every claim that has a time."""
+    comps = [m for m in s.mentions if m.label == "COMP" and not m.in_quote]
+    reason = next((s.value(cue) for cue in s.cue_list("reason")), None)
+    only = [c for c, _ in claims]
+
+    def nearest_ids(kind: str) -> set[int]:
+        ids = set()
+        for cue in s.cue_list(kind):
+            reach = reachable(s, only, cue.start)
+            if reach:
+                ids.add(id(nearest_claim(reach, cue.start, cue.end)))
+        return ids
+
+    postponed, future, played = nearest_ids("postponed"), nearest_ids("future"), nearest_ids("played")
+    times = [(e, a, b) for e, a, b in s.times if e.kind in MATCH_TIME_KINDS]
+    dated = []
+    for c, cue in claims:
+        near = [m for m in comps if -2 <= m.start - c.anchor[1] <= 6 or -6 <= c.anchor[0] - m.end <= 2]
+        if c.competition is None and (near or (comps and len(claims) == 1)):
+            c.competition = min(near or comps, key=lambda m: abs(m.start - cue.start)).name
+        if id(c) in postponed:
+            c.status = "postponed"
+            c.status_reason = reason
+        elif c.status is None:
+            if id(c) in future:
+                c.status = "scheduled"
+            elif id(c) in played:
+                c.status = "played"
+        if c.time is None and times:
+            nearest = min(times, key=lambda t: min(abs(t[1] - c.anchor[1]), abs(c.anchor[0] - t[2])))
+            if len(claims) == 1 or nearest_claim(only, nearest[1], nearest[2]) is c:
+                c.time = nearest[0]
+        if c.time is not None:
+            dated.append((c.time, c.key))
+    return dated

@@ -1,0 +1,247 @@
+"""The sentence view: what one sentence holds, computed once and read-only afterwards.
+
+The `fanboard_sentences` component reads the Doc sentence by sentence and writes
+`doc._.sentences`: one `SentenceView` per sentence that is not blank. A view holds the
+mentions (clubs, people, competitions, towns, with descriptions such as "the captain"
+resolved through the article context), the cue phrases outside quotation marks, the time
+expressions, the hedges, and the sentence's certainty. Every claim component reads these
+views; none changes them (frozen dataclasses, tuples, read-only mappings).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..kb import Person
+from ..patterns import LanguageRules
+from .context import ArticleContext
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int               # token index
+    end: int
+    label: str               # CLUB | PERSON | COMP | CITY
+    name: str                # canonical name
+    person: Person | None = None
+    in_quote: bool = False
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    index: int                                 # position in doc._.sentences
+    span: Span
+    rules: LanguageRules
+    mentions: tuple[Mention, ...]
+    cues: Mapping[str, tuple[Span, ...]]       # by kind, outside quotation marks
+    all_cues: tuple[Span, ...]                 # every cue of the sentence, quoted ones too
+    times: tuple[tuple, ...]                   # (TimeExpr with doc offsets, token start, token end)
+    years_ago: tuple                           # "N years ago" outside quotes: it helps date the article
+    hedges: tuple[Span, ...]                   # 'reported' cues outside quotation marks
+    captains: tuple[Person, ...]               # players the sentence calls captain
+    certainty: str = "confirmed"
+
+    # ------------------------------------------------------------ provenance
+    @property
+    def doc(self) -> Doc:
+        return self.span.doc
+
+    @property
+    def quote(self) -> str:
+        return _trim(self.span.text)[2]
+
+    def provenance(self, article_id: str, certainty: str | None = None):
+        from .claims import Provenance
+        lead, tail, quote = _trim(self.span.text)
+        return Provenance(article_id, self.span.start_char + lead, self.span.start_char + tail,
+                          quote, certainty or self.certainty)
+
+    # ---------------------------------------------------------------- cues
+    def attrs(self, cue: Span) -> dict:
+        return self.rules.cues[int(cue.kb_id_)].attrs
+
+    def value(self, cue: Span) -> str:
+        return self.rules.cues[int(cue.kb_id_)].value
+
+    def cue_list(self, kind: str) -> tuple[Span, ...]:
+        return self.cues.get(kind, ())
+
+    # -------------------------------------------------------------- clauses
+    def is_break(self, tok) -> bool:
+        """Does this token end a clause? (data: words.clause_punct, where " - " is a dash
+        between spaces, and words.clause_breaks)"""
+        punct = self.rules.word_set("clause_punct")
+        if tok.text in punct or tok.lower_ in self.rules.word_set("clause_breaks"):
+            return True
+        return tok.text == "-" and " - " in punct and bool(tok.whitespace_) and tok.i > 0 \
+            and bool(self.doc[tok.i - 1].whitespace_)
+
+    def clause(self, at: int) -> tuple[int, int]:
+        """The token range of the clause that holds token `at`."""
+        start, end = self.span.start, self.span.end
+        for tok in self.span:
+            if self.is_break(tok) and tok.i < at:
+                start = tok.i + 1
+            elif self.is_break(tok) and tok.i > at:
+                end = tok.i
+                break
+        return start, end
+
+    def broken(self, a: int, b: int) -> bool:
+        """Does a contrastive word ('but', 'maar', 'mentre') stand between tokens a and b?"""
+        breaks = self.rules.word_set("clause_breaks")
+        lo, hi = sorted((a, b))
+        return any(t.lower_ in breaks for t in self.doc[lo:hi])
+
+    def certainty_at(self, at: int) -> str:
+        """'reported' when a hedge stands in the clause of token `at` (modal ones such as
+        "would"), or anywhere before a contrastive break (sentence-wide ones, "according to")."""
+        clause = self.clause(at)
+        for span in self.hedges:
+            if self.attrs(span).get("scope") == "sentence":
+                if not self.broken(span.start, at):
+                    return "reported"
+                continue
+            if clause[0] <= span.start < clause[1]:
+                return "reported"
+        return "confirmed"
+
+    # ------------------------------------------------------------- lookups
+    def club_at(self, i: int) -> Mention | None:
+        for m in self.mentions:
+            if m.label == "CLUB" and m.start == i and not m.in_quote:
+                return m
+        return None
+
+    def time_at(self, i: int):
+        for expr, a, b in self.times:
+            if a == i:
+                return expr
+        return None
+
+    def players(self) -> list[Mention]:
+        return [m for m in self.mentions if m.person is not None and not m.in_quote and m.person.role == "player"]
+
+    def clubs(self) -> list[Mention]:
+        return [m for m in self.mentions if m.label == "CLUB" and not m.in_quote]
+
+    def names_someone(self) -> bool:
+        return any(m.person is not None and not m.in_quote for m in self.mentions)
+
+
+def _trim(text: str) -> tuple[int, int, str]:
+    """A sentence without surrounding space, and without an opening quotation mark that the
+    sentencizer left at its end ('… League. “' belongs to the next sentence)."""
+    lead = len(text) - len(text.lstrip())
+    body = text.rstrip()
+    while body and body[-1] in "“„«‘" and body[:-1].rstrip():
+        body = body[:-1].rstrip()
+    return lead, len(body), body[lead:]
+
+
+# ------------------------------------------------------------------ building
+@Language.factory("fanboard_sentences",
+                  requires=["doc.sents", "doc.ents", "doc.spans", "doc._.context", "token._.in_quote"],
+                  assigns=["doc._.sentences"])
+def make_sentence_reader(nlp: Language, name: str):
+    return SentenceReader(nlp.get_pipe("fanboard_cues").rules)
+
+
+class SentenceReader:
+    """Builds doc._.sentences. Entities and cues are bucketed by sentence once (looking them
+    up per sentence was quadratic); descriptions are resolved by the article context, which
+    remembers the people named so far."""
+
+    def __init__(self, rules: LanguageRules):
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = list(doc.sents)
+        starts = [sent.start for sent in sents]
+        ents: list[list[Span]] = [[] for _ in sents]
+        cues: list[list[Span]] = [[] for _ in sents]
+        for ent in doc.ents:
+            ents[bisect_right(starts, ent.start) - 1].append(ent)
+        for span in doc.spans["cues"]:
+            i = bisect_right(starts, span.start) - 1
+            if span.end <= sents[i].end:
+                cues[i].append(span)
+        hedges = [sp for sp in doc.spans["cues"] if sp.label_ == "reported" and not sp[0]._.in_quote]
+        times = list(doc.spans["times"]) if "times" in doc.spans else []
+        views = []
+        for sent, sent_ents, sent_cues in zip(sents, ents, cues):
+            if sent.text.strip():
+                views.append(self._view(len(views), sent, sent_ents, sent_cues, hedges, times, doc._.context))
+        doc._.sentences = tuple(views)
+        return doc
+
+    def _view(self, index: int, sent: Span, ents: list[Span], cues: list[Span], hedges: list[Span],
+              times: list[Span], context: ArticleContext) -> SentenceView:
+        mentions, captains = self._mentions(sent, ents, context)
+        by_kind: dict[str, list[Span]] = {}
+        for span in cues:
+            if not span[0]._.in_quote:
+                by_kind.setdefault(span.label_, []).append(span)
+        own_hedges = tuple(sp for sp in hedges if sp.start >= sent.start and sp.end <= sent.end)
+        found, years_ago = [], []
+        for span in times:
+            expr = span._.time
+            if expr.start < sent.start_char or expr.end > sent.end_char:
+                continue
+            if expr.kind == "years_ago" and not sent[0]._.in_quote:
+                years_ago.append(expr)   # with a "since <year>", it dates the article
+            if not span[0]._.in_quote:
+                found.append((expr, span.start, span.end))
+        return SentenceView(
+            index=index, span=sent, rules=self.rules, mentions=tuple(mentions),
+            cues=MappingProxyType({k: tuple(v) for k, v in by_kind.items()}), all_cues=tuple(cues),
+            times=tuple(found), years_ago=tuple(years_ago), hedges=own_hedges, captains=tuple(captains),
+            certainty="reported" if own_hedges else "confirmed",
+        )
+
+    def _mentions(self, sent: Span, ents: list[Span], context: ArticleContext):
+        """The sentence's mentions in order, and the players it calls captain ("the captain",
+        "captain <name>")."""
+        doc, kb = sent.doc, context.kb
+        possessive = self.rules.word_set("possessive")
+        captain_words = self.rules.word_set("captain_words")
+        mentions: list[Mention] = []
+        captains: list[Person] = []
+        for ent in ents:
+            in_quote = ent[0]._.in_quote
+            if ent.label_ == "PERSONREF":
+                if ent.end < sent.end and doc[ent.end].lower_ in possessive:
+                    continue  # "the captain's armband" names no one
+                person = context.resolve_description(ent.ent_id_)
+                if person is None:
+                    continue
+                m = Mention(ent.start, ent.end, "PERSON", person.name, person, in_quote)
+                if ent.ent_id_ == "role:captain" and not in_quote and person.role == "player":
+                    captains.append(person)
+            elif ent.label_ == "PERSON":
+                person = kb.person_by_id(ent.ent_id_)
+                if person is None:
+                    continue
+                m = Mention(ent.start, ent.end, "PERSON", person.name, person, in_quote)
+                prev = doc[ent.start - 1] if ent.start > sent.start else None
+                if prev is not None and prev.lower_ in captain_words and not in_quote and person.role == "player":
+                    captains.append(person)
+            elif ent.label_ == "CITY":
+                club = kb.club_by_id(ent.ent_id_)
+                if club is None:
+                    continue
+                m = Mention(ent.start, ent.end, "CITY", club.name, None, in_quote)
+            else:
+                name = context.canonical(ent)
+                if not name:
+                    continue
+                m = Mention(ent.start, ent.end, ent.label_, name, None, in_quote)
+            if m.person is not None and not in_quote:
+                context.remember(m.person)
+            mentions.append(m)
+        return mentions, captains

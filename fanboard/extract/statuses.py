@@ -1,0 +1,206 @@
+"""Player statuses: started, came on, went off, left out, captain, contract, joined, leaving.
+
+`fanboard_statuses` reads doc._.sentences and the matches they tell (doc._.matches) and
+writes `doc._.statuses`, a list of StatusClaim in sentence order. A status for a match
+names the match the cue's clause tells, or the one the story is about; standing facts
+(contract, joined, expected departure) name no match but a time.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..kb import Person
+from .claims import MatchClaim, StatusClaim
+from .context import ArticleContext, Story
+from .matchmerge import chained, match_for, nearest_claim, reachable
+from .sentence import Mention, SentenceView
+
+STANDING_TIME_KINDS = {"month", "season", "mid_year", "year", "date", "since_year", "years_ago"}
+
+
+@Language.factory("fanboard_statuses", requires=["doc._.sentences", "doc._.matches", "doc._.context"],
+                  assigns=["doc._.statuses"])
+def make_status_finder(nlp: Language, name: str):
+    return StatusFinder()
+
+
+class StatusFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        ctx: ArticleContext = doc._.context
+        out: list[StatusClaim] = []
+        for view, told in zip(doc._.sentences, doc._.matches):
+            _SentenceStatuses(view, list(told.claims), ctx.story(view.index), ctx, out).find()
+        doc._.statuses = out
+        return doc
+
+
+def time_after(s: SentenceView, i: int):
+    return next((expr for expr, a, b in s.times if a >= i), None)
+
+
+def time_near(s: SentenceView, cue: Span, kinds: set[str]):
+    cands = [(e, a, b) for e, a, b in s.times if e.kind in kinds]
+    if not cands:
+        return None
+    return min(cands, key=lambda t: min(abs(t[1] - cue.end), abs(cue.start - t[2])))[0]
+
+
+class _SentenceStatuses:
+    """The statuses of one sentence, added to `out` (the article's statuses so far)."""
+
+    def __init__(self, s: SentenceView, told: list[MatchClaim], story: Story, ctx: ArticleContext,
+                 out: list[StatusClaim]):
+        self.s, self.told, self.story, self.ctx, self.out = s, told, story, ctx, out
+
+    def find(self) -> None:
+        s = self.s
+        for person in s.captains:
+            self.add(person, "captain", None, s.certainty)
+        for cue in s.cue_list("status"):
+            if s.value(cue) != "none":   # e.g. "started on the bench": says no status of its own
+                self._cue_statuses(cue)
+        self._substitution_pairs()
+        self._standing_facts()
+
+    def add(self, person: Person, status: str, match: MatchClaim | None, certainty: str, time=None) -> None:
+        prov = self.s.provenance(self.ctx.article_id, certainty)
+        key = match.key if match else None
+        for existing in self.out:
+            if existing.player == person.name and existing.status == status and \
+                    existing.match_key == key and existing.provenance.start == prov.start:
+                return
+        self.out.append(StatusClaim(person.name, status, key, "", certainty, prov, time))
+
+    def _matches_of(self, cue: Span) -> list[MatchClaim | None]:
+        """The matches a status cue is about: the one its clause tells (or the story's), and
+        those listed together with it ("né contro il Sassuolo né contro il Parma")."""
+        s, told = self.s, self.told
+        if not told:
+            return [match_for(s, told, self.story, cue, carry=True) or self.story.match]
+        clause = s.clause(cue.start)
+        in_clause = [c for c in told if c.named and clause[0] <= c.anchor[0] < clause[1]]
+        reach = reachable(s, told, cue.start)
+        # "left out of the squad for the trip to X": the match the status is for follows it
+        ahead = sorted((c for c in reach if c.named and cue.end <= c.anchor[0] < clause[1]),
+                       key=lambda c: c.anchor[0])
+        if ahead and len(reach) > 1:
+            target = ahead[0]
+        else:
+            target = nearest_claim(reach, cue.start, cue.end) if reach else None
+        if target in in_clause and len(in_clause) > 1:
+            return chained(s, in_clause, target)
+        return [target] if target else []
+
+    def _cue_statuses(self, cue: Span) -> None:
+        s = self.s
+        attrs, status = s.attrs(cue), s.value(cue)
+        slot = attrs.get("slot", "first")
+        certainty = s.certainty_at(cue.start)
+        for match in self._matches_of(cue):
+            for p in self.targets(cue, slot):
+                self.add(p, status, match, certainty)
+            if attrs.get("other"):
+                other_slot = {"before": "after", "after": "before"}.get(slot, "after")
+                for p in self.targets(cue, other_slot):
+                    self.add(p, attrs["other"], match, certainty)
+
+    def _substitution_pairs(self) -> None:
+        """'<on> for <off>': the pair of a substitution, in the order the cue gives."""
+        s = self.s
+        subs = [c for c in s.cue_list("status") if s.value(c) in ("substituted_on", "substituted_off")]
+        if not subs:
+            return
+        match = match_for(s, self.told, self.story, subs[0], carry=True) or self.story.match
+        for cue in s.cue_list("sub_pair"):
+            people = [m for m in s.players() if m.start >= cue.start and m.end <= cue.end]
+            if len(people) == 2:
+                certainty = s.certainty_at(cue.start)
+                self.add(people[0].person, "substituted_on", match, certainty)
+                self.add(people[1].person, "substituted_off", match, certainty)
+
+    def _standing_facts(self) -> None:
+        """Contract, joined, expected departure: facts about a player, with a time, no match."""
+        s, focus = self.s, self.ctx.focus
+        players = s.players()
+        for cue in s.cue_list("contract"):
+            expr = time_after(s, cue.start)
+            target = self.targets(cue, "first")
+            if expr is not None and target:
+                self.add(target[0], "contract_until", None, s.certainty_at(cue.start), time=expr)
+        first_person = next((m.person for m in s.mentions if m.person is not None and not m.in_quote), None)
+        for cue in s.cue_list("joined"):
+            year = next((e for e, a, b in s.times if e.kind in ("year", "since_year", "years_ago")), None)
+            target = self.targets(cue, "first")
+            if year is not None and target and target[0] is first_person:
+                self.add(target[0], "joined", None, s.certainty_at(cue.start), time=year)
+        for expr, a, b in s.times:
+            if expr.kind == "since_year" and players and first_person is players[0].person and (
+                    s.cue_list("club_word") or any(m.label == "CLUB" and focus and m.name == focus.name
+                                                   for m in s.mentions)):
+                self.add(players[0].person, "joined", None, s.certainty_at(a), time=expr)
+        if s.cue_list("departure"):
+            cue = s.cue_list("departure")[0]
+            expr = time_near(s, cue, STANDING_TIME_KINDS | {"season"})
+            for p in self.targets(cue, "sentence"):
+                self.add(p, "expected_departure", None, s.certainty_at(cue.start), time=expr)
+
+    # -------------------------------------------------------------- who
+    def targets(self, cue: Span, slot: str) -> list[Person]:
+        """The players a status cue is about, looked for in the cue's clause first, then the sentence."""
+        s = self.s
+        if slot in ("first", "before", "after"):
+            lo, hi = s.clause(cue.start)
+            in_clause = self._targets_in(cue, slot, [m for m in s.players() if lo <= m.start < hi], clause=True)
+            if in_clause:
+                return in_clause
+        return self._targets_in(cue, slot, s.players())
+
+    def _targets_in(self, cue: Span, slot: str, players: list[Mention], clause: bool = False) -> list[Person]:
+        s = self.s
+        before = [m for m in players if m.end <= cue.start]
+        if slot == "first":
+            # the subject: the first player if it stands before the cue, else the nearest before
+            if players and players[0].end <= cue.start:
+                chosen = self._coordinated(players, 0)
+            elif before:
+                chosen = self._coordinated(before, len(before) - 1)
+            elif clause:
+                chosen = []   # the subject may stand before the clause: look in the sentence
+            else:
+                chosen = self._coordinated(players, 0)
+        elif slot == "before":
+            chosen = self._coordinated(before, len(before) - 1) if before else []
+            if any(m.person is not None and m.person.role == "coach" and m.end == cue.start for m in s.mentions):
+                after = [m for m in players if m.start >= cue.end]   # "<coach> started <player>": the object
+                chosen = self._coordinated(after, 0) if after else []
+        elif slot == "after":   # a name may share its first token with the cue ("… dell'|argentino")
+            after = [m for m in players if m.start >= cue.end or (m.start > cue.start and m.end > cue.end)]
+            chosen = self._coordinated(after, 0) if after else []
+        elif slot == "inside":
+            chosen = [m for m in players if m.start >= cue.start and m.end <= cue.end]
+        else:  # sentence
+            chosen = players
+        people = [m.person for m in chosen]
+        if not people and slot in ("first", "before", "sentence") and not s.names_someone() and self.story.player:
+            people = [self.story.player]
+        return list(dict.fromkeys(people))
+
+    def _coordinated(self, mentions: list[Mention], i: int) -> list[Mention]:
+        """The mention at i and those joined to it by 'and', 'en', 'e', commas: 'X en Y', 'X, Y and Z'."""
+        if not mentions:
+            return []
+        doc = self.s.doc
+        coord = self.s.rules.word_set("coordination") or frozenset({",", "and"})
+        group = [mentions[i]]
+        j = i
+        while j + 1 < len(mentions) and all(t.lower_ in coord for t in doc[mentions[j].end:mentions[j + 1].start]) \
+                and mentions[j + 1].start > mentions[j].end:
+            j += 1
+            group.append(mentions[j])
+        j = i
+        while j - 1 >= 0 and all(t.lower_ in coord for t in doc[mentions[j - 1].end:mentions[j].start]) \
+                and mentions[j].start > mentions[j - 1].end:
+            j -= 1
+            group.insert(0, mentions[j])
+        return group

@@ -1,0 +1,49 @@
+"""The events component (fanboard/extract/events.py). All sentences here are invented for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import claims, extractor  # noqa: F401
+
+
+@pytest.mark.parametrize("lang,text,etype,actors,certainty", [
+    ("en", "Invented. Muriel reportedly had a row with Gasperini.", "dispute", ["Gian Piero Gasperini", "Luis Muriel"], "reported"),
+    ("nl", "Verzonnen. Na afloop zou Gasperini zijn ontslag hebben aangeboden.", "resignation_offer", ["Gian Piero Gasperini"], "reported"),
+    ("it", "Inventato. Tra Gasperini e Muriel c'è stata una rissa negli spogliatoi.", "altercation",
+     ["Gian Piero Gasperini", "Luis Muriel"], "confirmed"),
+    ("en", "Invented. Gosens posted a message on Instagram.", "social_media_post", ["Robin Gosens"], "confirmed"),
+    ("it", "Inventato. Secondo Sky, Gosens potrebbe lasciare l'Atalanta a gennaio.", "transfer_report", ["Robin Gosens"], "reported"),
+])
+def test_events(extractor, lang, text, etype, actors, certainty):
+    c = claims(extractor, "Atalanta\n\n" + text, lang)
+    got = [(e.event_type, e.actors, e.certainty) for e in c.events]
+    assert (etype, actors, certainty) in got
+
+
+def test_quoted_speech_is_not_the_reporters_claim(extractor):
+    c = claims(extractor, 'Atalanta\n\nInvented. "If I leave the club, there will be a row," Gosens said.', "en")
+    assert [e.event_type for e in c.events] == []
+
+
+def test_a_sentence_naming_no_one_refers_to_the_parties_told_before(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. Muriel had a row with Gasperini. The row went on for days.", "en")
+    assert [(e.event_type, e.actors, len(e.provenance)) for e in c.events] == [
+        ("dispute", ["Gian Piero Gasperini", "Luis Muriel"], 1),
+        ("dispute", ["Gian Piero Gasperini", "Luis Muriel"], 1)]
+    assert c.events[1].provenance[0].quote == "The row went on for days."
+
+
+def test_an_event_at_a_match_still_to_come_names_no_match(extractor):
+    text = "Atalanta\n\nInvented. Atalanta will play host to Roma this weekend. In the dressing room, Muriel " \
+           "had a row with Gasperini."
+    c = claims(extractor, text, "en")
+    assert [m.status for m in c.matches] == ["scheduled"]
+    assert [(e.event_type, e.match_key) for e in c.events] == [("dispute", None)]
+    # the same sentence after a match that was played: the event happened at it
+    c = claims(extractor, text.replace("will play host to", "beat").replace("this weekend", "2-0"), "en")
+    assert [(e.event_type, e.match_key) for e in c.events] == [("dispute", c.matches[0].key)]
+
+
+def test_a_quarrel_without_its_parties_is_no_event(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. There was a row.", "en")
+    assert c.events == []

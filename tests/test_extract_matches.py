@@ -1,0 +1,67 @@
+"""The matches component (fanboard/extract/matches.py): match claims, one sentence at a time. All sentences here are invented for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import analysed, claims, extractor, matches  # noqa: F401
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Invented. Atalanta beat Sassuolo 5-1 at home on Sunday.", ("Atalanta", "Sassuolo", None, 5, 1, "played")),
+    ("en", "Invented. Atalanta drew 1-1 with Juventus.", ("Atalanta", "Juventus", None, 1, 1, "played")),
+    ("en", "Invented. Atalanta will play host to Roma this weekend.", ("Atalanta", "Roma", "home", None, None, "scheduled")),
+    ("nl", "Verzonnen. Atalanta won in de thuiswedstrijd tegen Parma met 3-0.", ("Atalanta", "Parma", "home", 3, 0, "played")),
+    ("nl", "Verzonnen. In het duel met Lazio, waar Atalanta een 1-3 overwinning boekte, scoorde Muriel.",
+     ("Atalanta", "Lazio", "away", 3, 1, "played")),
+    ("it", "Inventato. L'Atalanta ha battuto il Parma per 3-0.", ("Atalanta", "Parma", None, 3, 0, "played")),
+    ("it", "Inventato. La partita contro l'Udinese è stata rinviata per pioggia.",
+     ("Atalanta", "Udinese", None, None, None, "postponed")),
+    ("it", "Inventato. Non è stato convocato per la trasferta di Udine, poi rinviata per la pioggia.",
+     ("Atalanta", "Udinese", "away", None, None, "postponed")),
+])
+def test_match_claims(extractor, lang, text, expected):
+    assert matches(claims(extractor, "Atalanta\n\n" + text, lang))[0] == expected
+
+
+def test_a_club_never_plays_itself(extractor):
+    c = claims(extractor, "Atalanta news\n\nInvented. The club's 2-2 draw with Atalanta hurt.", "en")
+    (m,) = c.matches
+    assert m.opponent is None and m.self_reference == "Atalanta" and (m.subject_goals, m.opponent_goals) == (2, 2)
+
+
+def test_a_stripped_name_is_a_hole_not_a_guess(extractor):
+    c = claims(extractor, "Atalanta news\n\nInvented. Atalanta prepare for a clash with , and Gasperini is calm.", "en")
+    (m,) = c.matches
+    assert m.opponent is None and m.hole
+
+
+def test_hyphenated_compounds_keep_their_names(extractor):
+    c = claims(extractor, "Atalanta\n\nVerzonnen. Het conflict ontstond tijdens het Champions League-duel met "
+                          "FC Midtjylland (1-1).", "nl")
+    assert matches(c) == [("Atalanta", "FC Midtjylland", None, 1, 1, "played")]
+    assert c.matches[0].competition == "UEFA Champions League"
+
+
+def test_postponement_reason(extractor):
+    c = claims(extractor, "Atalanta\n\nVerzonnen. Het treffen met Udinese werd afgelast vanwege regen.", "nl")
+    assert (c.matches[0].status, c.matches[0].status_reason) == ("postponed", "rain")
+
+
+def test_each_sentence_tells_its_matches_and_keys_count_across_the_article():
+    doc = analysed("Atalanta\n\nInvented. Atalanta beat Roma 2-0 on Sunday. Next, Atalanta host Lazio.", "en", id="a1")
+    told = [[(c.key, c.opponent) for c in t.claims] for t in doc._.matches]
+    assert told == [[], [], [("a1#m1", "Roma")], [("a1#m2", "Lazio")]]
+    assert len(doc._.matches) == len(doc._.sentences)
+    (roma,) = doc._.matches[2].claims
+    assert roma.provenance[0].quote == "Atalanta beat Roma 2-0 on Sunday."
+    assert [(t.text, key) for t, key in doc._.matches[2].dated] == [("Sunday", "a1#m1")]
+
+
+def test_a_match_told_in_two_sentences_is_one_claim_and_statuses_follow_it(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. Atalanta beat Roma 2-0 on Sunday. Against Roma, Muriel was an "
+                          "unused substitute.", "en")
+    (m,) = c.matches
+    assert (m.key, m.opponent, m.merged_keys) == ("t#m1", "Roma", ["t#m2"])
+    assert [p.quote for p in m.provenance] == ["Atalanta beat Roma 2-0 on Sunday.",
+                                              "Against Roma, Muriel was an unused substitute."]
+    assert [(s.player, s.status, s.match_key) for s in c.statuses] == [("Luis Muriel", "unused_substitute", "t#m1")]
