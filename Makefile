@@ -14,8 +14,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 setup: $(VENV)/.installed
 
+# Listens on this machine only: the Add page writes to disk and there is no login. To serve
+# others, put a reverse proxy with authentication in front (it connects to 127.0.0.1:$(PORT));
+# `make run ADDRESS=0.0.0.0` listens on every interface, for a trusted network or a container.
+ADDRESS ?= 127.0.0.1
+PORT    ?= 8501
+
 run: setup
-	$(PY) -m streamlit run app.py
+	$(PY) -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 build: setup
 	$(PY) -m fanboard build

@@ -77,15 +77,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            results.append(st.AddResult(st.safe_display_name(name), "refused",
-                                        f"cannot read it ({exc.strerror or exc}); nothing was stored"))
-            continue
-        try:
-            candidates.append(st.prepare_file(data, path.name, meta))
+            candidates.append(st.prepare_file(_read_input(path), path.name, meta))
         except st.Refused as exc:
-            results.append(st.AddResult(st.safe_display_name(path.name), "refused", str(exc)))
+            results.append(st.AddResult(st.safe_display_name(path.name or name), "refused", str(exc)))
     try:
         results += st.ArticleStore(store_dir).add(candidates)
     except st.StoreError as exc:
@@ -102,6 +96,25 @@ def cmd_add(args: argparse.Namespace) -> int:
     dupes = sum(r.status == "duplicate" for r in results)
     print(f"{stored} stored, {dupes} already there, {refused} refused")
     return 1 if refused else 0
+
+
+def _read_input(path: Path) -> bytes:
+    """A file given to `add`: a regular file only (a symbolic link, folder, pipe or device is
+    refused, so a link to /etc/passwd is never stored), read up to just over the size limit."""
+    from . import store as st
+    from .checks import NotARegularFile, read_regular_file
+
+    limit = max(st.MAX_TEXT_BYTES, st.MAX_HTML_BYTES)
+    try:
+        data, size = read_regular_file(path, limit)
+    except NotARegularFile as exc:
+        raise st.Refused(f"{exc}; nothing was stored") from None
+    except OSError as exc:
+        raise st.Refused(f"cannot read it ({exc.strerror or exc}); nothing was stored") from None
+    if size > limit:
+        raise st.Refused(f"{st.safe_display_name(path.name)} is {st._size(size)}; no file over "
+                         f"{st._size(limit)} can be added; nothing was stored")
+    return data
 
 
 def pd_read(path: Path):

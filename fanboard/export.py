@@ -7,7 +7,9 @@ exports use "DejaVu Sans" explicitly.
 from __future__ import annotations
 
 import copy
+import functools
 import io
+import json
 from datetime import date
 from typing import Any, Iterable
 
@@ -60,10 +62,56 @@ def to_svg(chart: alt.TopLevelMixin | dict) -> str:
     return vlc.vegalite_to_svg(static_spec(chart))
 
 
+# Characters that may not appear raw in JSON inside an HTML <script> element: "<" (for
+# "</script>" and "<!--"), ">" and "&" (for good measure, as in Django's json_script), and
+# U+2028/U+2029, which older JavaScript engines treat as line ends inside string literals.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                   0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+_PAGE = """<!DOCTYPE html>
+<html>
+<head>
+<meta charset="UTF-8">
+<title>{title}</title>
+<style>
+  #vega-chart.vega-embed {{ width: 100%; display: flex; }}
+  #vega-chart.vega-embed details, #vega-chart.vega-embed details summary {{ position: relative; }}
+</style>
+<script type="text/javascript">{bundle}</script>
+</head>
+<body>
+<div id="vega-chart"></div>
+<script type="application/json" id="vega-spec">{spec}</script>
+<script type="text/javascript">
+  vegaEmbed("#vega-chart", JSON.parse(document.getElementById("vega-spec").textContent), {{"renderer": "svg"}})
+    .catch(console.error);
+</script>
+</body>
+</html>
+"""
+
+
+def script_json(value: Any) -> str:
+    """JSON for a <script> element: the characters that could end the element or start markup
+    are written as \\u escapes, so an article quoting "</script><script>…" stays a string."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+
+
+@functools.lru_cache(maxsize=1)
+def _javascript_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed in one script (vl-convert's bundle), built once per process."""
+    return vlc.javascript_bundle()
+
+
 def to_html(chart: alt.TopLevelMixin | dict, title: str = "fanboard chart") -> str:
-    """A standalone, interactive HTML page with Vega, Vega-Lite and vega-embed inlined."""
-    page = vlc.vegalite_to_html(static_spec(chart), bundle=True)
-    return page.replace("<head>", f"<head>\n<title>{_escape(title)}</title>", 1) if "<title>" not in page else page
+    """A standalone, interactive HTML page with Vega, Vega-Lite and vega-embed inlined.
+
+    The page is assembled here rather than by vl-convert, whose page puts the spec into its
+    <script> unescaped: a quote from an article containing "</script>" would end the script
+    and run whatever follows. Here the spec is data (a JSON <script> block, never run), and
+    goes through script_json.
+    """
+    return _PAGE.format(title=_escape(title), bundle=_javascript_bundle(), spec=script_json(static_spec(chart)))
 
 
 def to_csv(df: pd.DataFrame) -> bytes:

@@ -2,17 +2,23 @@
 
 Articles are `.txt` or `.md` files with the headline on the first non-empty
 line. Optional metadata sits in a sidecar `articles.toml` or `articles.csv` in
-the same folder; the article text itself is never edited.
+the same folder; the article text itself is never edited. A leading front-matter
+block (`---`, `key: value` lines, `---`) is read as metadata, not as text: its
+title is the headline, and its date, source, url and language fill what the
+sidecar leaves empty, with the same checks. Files with a NUL byte anywhere are
+not text and are skipped.
 """
 from __future__ import annotations
 
 import csv
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+from .checks import future_date_problem, is_language_code, is_web_url
 from .langdetect import detect_language, SUPPORTED_LANGUAGES
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -69,8 +75,12 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise IngestError(f"{name} is {what}, not a text article")
-    if b"\x00" in data[:8192]:
+    nul = data.find(b"\x00")
+    if 0 <= nul < 8192:
         raise IngestError(f"{name} looks binary (it contains NUL bytes), not a text article")
+    if nul >= 0:
+        raise IngestError(f"{name} contains a NUL byte (at byte {nul}), which no text article has: "
+                          "the file is damaged or not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -89,23 +99,104 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
     return text, warnings
 
 
+_RULE = re.compile(r"[-*_=~#+.\s]*")     # a line of rule/heading marks only ("---", "***", "#")
+
+
 def headline_of(text: str) -> str:
+    """The first line with words in it, without Markdown heading marks; never a rule like ---."""
     for line in text.splitlines():
-        line = line.strip()
-        if line:
-            return line.lstrip("#").strip()
+        if not _RULE.fullmatch(line):
+            return line.strip().lstrip("#").strip()
     return ""
 
 
+# ----------------------------------------------------------------------------- front matter
+
+# Front-matter keys → the metadata they give (the sidecar's names; "headline" is the title).
+FRONT_MATTER_KEYS = {
+    "title": "headline", "headline": "headline", "date": "published", "published": "published",
+    "source": "source", "publisher": "source", "url": "url", "link": "url",
+    "language": "language", "lang": "language",
+}
+_FM_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:(?:\s+(.*)|\s*)")
+_FM_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d.*)?")
+_FM_MAX_LINES = 200
+
+
+@dataclass
+class FrontMatter:
+    """A leading `---` … `---` block: its values (by sidecar name), the other keys, the text after it."""
+
+    values: dict[str, str]
+    ignored: list[str]
+    body: str
+
+    def text_with_title(self, title: str = "") -> str:
+        """The text after the block, starting with the title (given, or the block's) unless it already does."""
+        title = title or self.values.get("headline", "")
+        return f"{title}\n\n{self.body}" if title and headline_of(self.body) != title else self.body
+
+
+def _fm_value(raw: str) -> str:
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"":
+        inner = raw[1:-1]
+        return inner.replace("''", "'") if raw[0] == "'" else inner.replace('\\"', '"').replace("\\\\", "\\")
+    return re.split(r"\s#", raw, maxsplit=1)[0].strip()
+
+
+def split_front_matter(text: str) -> FrontMatter | None:
+    """The front matter at the start of text, or None when there is none.
+
+    Front matter is a first non-blank line `---`, then `key: value` lines (at least one, with
+    blank lines, `#` comments and indented list items), closed by `---` or `...`. Anything
+    else, e.g. a Markdown rule followed by prose, is not front matter and is left alone.
+    """
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or lines[start].strip().lstrip("\ufeff") != "---":
+        return None
+    values: dict[str, str] = {}
+    ignored: list[str] = []
+    seen_key = False
+    for i in range(start + 1, min(len(lines), start + 1 + _FM_MAX_LINES)):
+        line = lines[i].rstrip()
+        if line in ("---", "..."):     # closed; a block without any key is a pair of rules
+            return FrontMatter(values, ignored, "\n".join(lines[i + 1:]).lstrip("\n")) if seen_key else None
+        if not line.strip() or line.lstrip().startswith("#") or (line[:1].isspace() and seen_key):
+            continue        # blank, comment, or a nested value / list item of the key before
+        m = _FM_KEY.fullmatch(line)
+        if not m:
+            return None
+        seen_key = True
+        key, value = m.group(1).lower(), _fm_value(m.group(2) or "")
+        target = FRONT_MATTER_KEYS.get(key)
+        if target and value and target not in values:
+            if target == "published" and _FM_DATETIME.fullmatch(value):
+                value = _FM_DATETIME.fullmatch(value).group(1)
+            values[target] = " ".join(value.split())
+        elif not target:
+            ignored.append(key)
+    return None
+
+
 def _parse_date(value: object, where: str) -> date | None:
+    """A publication date from the metadata; raises IngestError for a non-date or a future date."""
     if value in (None, ""):
         return None
+    if isinstance(value, datetime):
+        value = value.date()
     if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise IngestError(f"{where}: published {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise IngestError(f"{where}: published {value!r} is not an ISO date (YYYY-MM-DD)") from None
+    problem = future_date_problem(day)
+    if problem:
+        raise IngestError(f"{where}: published {problem}; fix the date")
+    return day
 
 
 def read_sidecar(folder: Path) -> tuple[dict[str, dict], list[IngestMessage]]:
@@ -136,11 +227,28 @@ def read_sidecar(folder: Path) -> tuple[dict[str, dict], list[IngestMessage]]:
     return meta, messages
 
 
+def _apply_front_matter(text: str, meta: dict, name: str, warnings: list[str]) -> tuple[str, dict, str, str]:
+    """Front matter → (text after it, metadata with its values where the sidecar has none,
+    its title, where the publication date comes from). The sidecar wins when both give a value."""
+    front = split_front_matter(text)
+    if front is None:
+        return text, meta, "", name
+    if not front.body.strip():
+        raise IngestError(f"{name} has front matter but no article text after it")
+    merged = dict(meta)
+    taken = [k for k in METADATA_KEYS if front.values.get(k) and not meta.get(k)]
+    merged.update({k: front.values[k] for k in taken})
+    if "language" in taken and not is_language_code(merged["language"].lower()):
+        warnings.append(f"{name}: language {merged.pop('language')!r} in the front matter is not a language code; "
+                        "the language was detected instead")
+    return front.body, merged, front.values.get("headline", ""), name + (" (front matter)" if "published" in taken else "")
+
+
 def read_article(path: Path, meta: dict | None = None) -> Article:
     """Read one article file. Raises IngestError when it is not a text article."""
     path = Path(path)
-    meta = meta or {}
     text, warnings = decode_text(path.read_bytes(), path.name)
+    text, meta, title, date_from = _apply_front_matter(text, dict(meta or {}), path.name, warnings)
     detected = detect_language(text)
     language = str(meta.get("language") or detected or "").lower()
     if not language:
@@ -151,15 +259,19 @@ def read_article(path: Path, meta: dict | None = None) -> Article:
             f"{path.name}: language '{language}' is not supported (en, nl, it); "
             "processed with names only, claims marked as such"
         )
+    url = str(meta.get("url") or "").strip()
+    if url and not is_web_url(url):
+        warnings.append(f"{path.name}: url {url[:80]!r} is not an http:// or https:// address; it was dropped")
+        url = ""
     return Article(
         id=path.stem,
         path=path,
         text=text,
-        headline=headline_of(text),
+        headline=title or headline_of(text),
         language=language,
-        published=_parse_date(meta.get("published"), path.name),
+        published=_parse_date(meta.get("published"), date_from),
         source=str(meta.get("source") or ""),
-        url=str(meta.get("url") or ""),
+        url=url,
         warnings=warnings,
     )
 

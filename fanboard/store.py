@@ -8,11 +8,13 @@ Layout (the same one `ingest` reads; the seeds in seeds/ are never touched):
 
 Guarantees:
 
-* Bad input (empty, whitespace only, binary, over the size limit, undecodable, a bad
-  date or URL) is refused with a specific message *before* anything is written.
+* Bad input (empty, whitespace only, binary or with a NUL byte, over the size limit,
+  undecodable, a bad or future date, a URL that is not http(s)) is refused with a specific
+  message *before* anything is written. Front matter (`---` … `---`) becomes metadata.
 * File names are generated (a slug of the given name + 12 hex digits of the content
   hash), never taken from the user: `../../etc/passwd` is stored as `etc-passwd_<hash>.txt`.
-* The same text (same SHA-256 after decoding) is stored only once, across seeds and store.
+* The same text is stored only once, across seeds and store; whitespace does not count
+  (checks.dedup_key), so a copy with other line endings or spacing is a duplicate too.
 * Adds are serialised by a file lock, so concurrent adds from several processes all land.
 * Each add is atomic. The text is first written to a hidden pending file; replacing
   `articles.toml` (temp file + os.replace) is the commit point; then the pending file is
@@ -37,8 +39,9 @@ from typing import Iterable
 
 from filelock import FileLock
 
+from .checks import dedup_key, future_date_problem, is_web_url
 from .ingest import (
-    ARTICLE_SUFFIXES, Article, IngestError, article_files, decode_text, headline_of,
+    ARTICLE_SUFFIXES, Article, IngestError, article_files, decode_text, headline_of, split_front_matter,
 )
 from .langdetect import SUPPORTED_LANGUAGES, detect_language
 from .text import slug as _slug
@@ -90,14 +93,17 @@ class Metadata:
         """A cleaned copy; raises Refused for a bad date, URL or language code."""
         source = _one_line(self.source)
         url = _one_line(self.url)
-        if url and not re.match(r"^https?://[^\s]+$", url, re.IGNORECASE):
+        if url and not is_web_url(url):
             raise Refused(f"the URL {_show(url)} is not a web address; give one that starts with http:// or https://")
         published = _one_line(self.published)
         if published:
             try:
-                published = date.fromisoformat(published).isoformat()
+                day = date.fromisoformat(published)
             except ValueError:
                 raise Refused(f"the publication date {_show(published)} is not a date; write it as YYYY-MM-DD, e.g. 2020-12-21") from None
+            if future_date_problem(day):
+                raise Refused(f"the publication date {future_date_problem(day)}; give the day the article was published")
+            published = day.isoformat()
         language = _one_line(self.language).lower()
         if language and not re.fullmatch(r"[a-z]{2,3}", language):
             raise Refused(f"the language {_show(language)} is not a language code; use a two-letter code such as en, nl or it")
@@ -118,6 +124,11 @@ class Candidate:
     @property
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def dedup_key(self) -> str:
+        """The duplicate check's key: equal for texts that differ only in whitespace."""
+        return dedup_key(self.text)
 
     @property
     def headline(self) -> str:
@@ -268,6 +279,28 @@ def _has_surrogates(text: str) -> bool:
     return any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
 
 
+_FILE_KEYS: dict[tuple, str] = {}     # (path, mtime, size, inode) → key: each file is read once
+
+
+def _file_key(path: Path) -> str | None:
+    """The duplicate key of an article file already stored or in the seeds (None when unreadable)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    sig = (str(path), info.st_mtime_ns, info.st_size, info.st_ino)
+    if sig not in _FILE_KEYS:
+        try:
+            text, _ = decode_text(path.read_bytes(), path.name)
+        except (IngestError, OSError):
+            return None
+        front = split_front_matter(text)
+        if len(_FILE_KEYS) > 50_000:
+            _FILE_KEYS.clear()
+        _FILE_KEYS[sig] = dedup_key(front.text_with_title() if front is not None and front.body.strip() else text)
+    return _FILE_KEYS[sig]
+
+
 def prepare_file(data: bytes, name: str, meta: Metadata | None = None) -> Candidate:
     """Uploaded/given file bytes → Candidate. Raises Refused with a message for people."""
     meta = (meta or Metadata()).checked()
@@ -288,6 +321,7 @@ def prepare_file(data: bytes, name: str, meta: Metadata | None = None) -> Candid
             "Split it into several articles; nothing was stored"
         )
     text, notes = _decode(data, shown)
+    text, meta = _front_matter(shown, text, meta, notes)
     return _finish(shown, text, notes, meta)
 
 
@@ -306,12 +340,36 @@ def prepare_text(text: str, meta: Metadata | None = None, name: str = "pasted te
         return _from_html(name, text, [], meta)
     if not text.strip():
         raise Refused("the pasted text holds only whitespace; nothing was stored")
+    notes: list[str] = []
+    text, meta = _front_matter("the pasted text", text, meta, notes)
     if meta.headline and headline_of(text) != meta.headline:
         text = f"{meta.headline}\n\n{text.lstrip()}"
     slug_source = meta.headline or headline_of(text)
-    cand = _finish(name, text, [], meta)
+    cand = _finish(name, text, notes, meta)
     cand.article_id = article_id_for(slug_source, cand.text)
     return cand
+
+
+def _front_matter(name: str, text: str, meta: Metadata, notes: list[str]) -> tuple[str, Metadata]:
+    """A leading `---` … `---` block becomes metadata, not text: its title the first line, its
+    date/source/url/language checked like the person's own (which win when both are given)."""
+    front = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if front is None:
+        return text, meta
+    if not front.body.strip():
+        raise Refused(f"{name} has front matter but no article text after it; nothing was stored")
+    v = front.values
+    try:
+        own = Metadata(source="" if meta.source else v.get("source", ""), url="" if meta.url else v.get("url", ""),
+                       published="" if meta.published else v.get("published", ""),
+                       language="" if meta.language else v.get("language", "")).checked()
+    except Refused as exc:
+        raise Refused(f"{name}: in its front matter, {exc}; nothing was stored") from None
+    used = [k for k in ("headline", "published", "source", "url", "language") if v.get(k)]
+    notes.append(f"front matter read as metadata ({', '.join(used) or 'nothing fanboard uses'}), not stored as text")
+    merged = Metadata(meta.source or own.source, meta.url or own.url, meta.published or own.published,
+                      meta.language or own.language, meta.headline)
+    return front.text_with_title(meta.headline), merged
 
 
 def _from_html(name: str, markup: str, notes: list[str], meta: Metadata) -> Candidate:
@@ -325,14 +383,17 @@ def _from_html(name: str, markup: str, notes: list[str], meta: Metadata) -> Cand
         source=meta.source or _one_line(page.sitename), url=meta.url, published=meta.published,
         language=meta.language, headline=meta.headline,
     )
-    if not filled.url and re.match(r"^https?://\S+$", page.url or ""):
+    if not filled.url and is_web_url(page.url or ""):
         filled.url = page.url
-    if not filled.published and page.date:
-        try:
-            filled.published = date.fromisoformat(page.date[:10]).isoformat()
-            notes.append(f"publication date {filled.published} taken from the page")
-        except ValueError:
-            pass
+    try:
+        day = date.fromisoformat(page.date[:10]) if page.date and not filled.published else None
+    except ValueError:
+        day = None
+    if day and future_date_problem(day):
+        notes.append(f"the page's date {future_date_problem(day)}; it was not used")
+    elif day:
+        filled.published = day.isoformat()
+        notes.append(f"publication date {filled.published} taken from the page")
     text = page.text
     if meta.headline and headline_of(text) != meta.headline:
         text = f"{meta.headline}\n\n{text}"
@@ -442,25 +503,19 @@ class ArticleStore:
         return {k: {kk: str(vv) for kk, vv in v.items()} for k, v in data.items() if isinstance(v, dict)}
 
     def known_hashes(self) -> dict[str, str]:
-        """Content hash → where that text already is (an article id or seed file), over store and seeds."""
+        """Duplicate key (checks.dedup_key: whitespace does not count) → where that text already is
+        (an article id or seed file), over store and seeds. Files with front matter count as
+        the text `add` would store from them (its title, then the text after it)."""
         known: dict[str, str] = {}
         for folder in self.also_check:
             for path in article_files(folder):
-                try:
-                    text, _ = decode_text(path.read_bytes(), path.name)
-                except (IngestError, OSError):
-                    continue
-                known.setdefault(hashlib.sha256(text.encode("utf-8")).hexdigest(), f"{folder.name}/{path.name}")
-        entries = self.entries() if self.folder.is_dir() else {}
+                key = _file_key(path)
+                if key:
+                    known.setdefault(key, f"{folder.name}/{path.name}")
         for path in article_files(self.folder):
-            digest = entries.get(path.stem, {}).get("sha256")
-            if not digest:
-                try:
-                    text, _ = decode_text(path.read_bytes(), path.name)
-                except (IngestError, OSError):
-                    continue
-                digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-            known.setdefault(digest, path.stem)
+            key = _file_key(path)
+            if key:
+                known.setdefault(key, path.stem)
         return known
 
     def recover(self) -> list[str]:
@@ -493,8 +548,9 @@ class ArticleStore:
         return done
 
     def check_duplicate(self, cand: Candidate, known: dict[str, str] | None = None) -> str | None:
+        """Where the same text (up to whitespace) is already stored, or None."""
         known = self.known_hashes() if known is None else known
-        return known.get(cand.content_hash)
+        return known.get(cand.dedup_key)
 
     def add(self, candidates: Iterable[Candidate]) -> list[AddResult]:
         """Store each candidate (each one atomically), skipping texts that are already stored."""
@@ -503,19 +559,19 @@ class ArticleStore:
             return []
         # Nothing new at all (every text already known): answer without touching data/.
         known = self.known_hashes()
-        if all(c.content_hash in known for c in candidates):
-            return [self._duplicate(c, known[c.content_hash]) for c in candidates]
+        if all(c.dedup_key in known for c in candidates):
+            return [self._duplicate(c, known[c.dedup_key]) for c in candidates]
         results = []
         with self.lock():
             self.recover()
             known = self.known_hashes()
             for cand in candidates:
-                where = known.get(cand.content_hash)
+                where = known.get(cand.dedup_key)
                 if where:
                     results.append(self._duplicate(cand, where))
                     continue
                 path = self._store_one(cand)
-                known[cand.content_hash] = cand.article_id
+                known[cand.dedup_key] = cand.article_id
                 results.append(AddResult(
                     cand.name, "stored", f"stored as {path.name} ({cand.language}, headline: {cand.headline[:80]!r})",
                     cand.article_id, path, list(cand.notes),
