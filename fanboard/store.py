@@ -20,7 +20,8 @@ Guarantees:
   file) sees the article either not at all or complete with its metadata. A kill between
   the two renames leaves a committed entry and its pending text: `recover()`, run under the
   lock before every add, finishes such an add and deletes pending files that were never
-  committed.
+  committed. Every writer also runs it when it starts (fanboard.building.recover_stores),
+  and then rebuilds the tables.
 """
 from __future__ import annotations
 
@@ -562,18 +563,20 @@ class ArticleStore:
 
 def rebuild(store_dir: Path, tables_dir: Path, cache_dir: Path | None, *, pipelines=None,
             seeds_dir: Path = SEEDS_DIR, progress=None):
-    """Rebuild the tables from the seeds and the store (incremental: cached claims are reused).
+    """Rebuild the tables of the seeds and the store now: `building.ensure_built(force=True)`.
 
-    Serialised with the app's `<tables>/.build.lock`, and the articles are read inside the
-    lock, so the last build to finish always includes every article added before it started.
+    Raises StoreError, for people, when the build cannot run (the tables stay as they were).
     """
-    from . import pipeline
+    from .building import BuildBusy, ensure_built
+    from .ingest import SidecarError
 
-    tables_dir = Path(tables_dir)
-    tables_dir.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(tables_dir / ".build.lock"), timeout=300):
-        return pipeline.build([Path(seeds_dir), Path(store_dir)], tables_dir, progress=progress,
-                              pipelines=pipelines, cache_dir=cache_dir)
+    try:
+        return ensure_built([Path(seeds_dir), Path(store_dir)], tables_dir, cache_dir, force=True,
+                            pipelines=pipelines, progress=progress).result
+    except SidecarError as exc:
+        raise StoreError(f"the tables could not be rebuilt: {exc.public}; the tables stay as they were") from exc
+    except BuildBusy as exc:
+        raise StoreError(f"the tables could not be rebuilt: {exc}") from exc
 
 
 @dataclass
@@ -592,6 +595,11 @@ class Locations:
         tables = Path(env.get("FANBOARD_TABLES") or ROOT / "data" / "tables")
         cache = Path(env.get("FANBOARD_CACHE") or ROOT / "data" / "cache")
         return cls(store.resolve(), tables.resolve(), cache.resolve())
+
+    @property
+    def article_dirs(self) -> list[Path]:
+        """The folders a build reads: the seeds, then the store."""
+        return [self.seeds, self.store]
 
 
 # ----------------------------------------------------------------------------- preview
