@@ -161,10 +161,15 @@ def _sidecar_text(path: Path) -> str:
                            line, column) from None
 
 
-def _read_toml_sidecar(path: Path) -> dict[str, dict]:
+def load_toml(path: Path) -> dict:
+    """A TOML sidecar's contents; SidecarError with the line and column when it is not valid."""
+    return _load_toml(Path(path))[0]
+
+
+def _load_toml(path: Path) -> tuple[dict, str]:
     text = _sidecar_text(path)
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
@@ -175,6 +180,10 @@ def _read_toml_sidecar(path: Path) -> dict[str, dict]:
             line, column = text.count("\n") + 1, None
             message = re.sub(r"\s*\(at end of document\)$", " at the end of the file", message)
         raise SidecarError(path, f"is not valid TOML: {message}", line, column) from None
+
+
+def _read_toml_sidecar(path: Path) -> dict[str, dict]:
+    data, text = _load_toml(path)
     meta: dict[str, dict] = {}
     for key, value in data.items():
         if isinstance(value, dict):

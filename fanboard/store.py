@@ -29,7 +29,6 @@ import hashlib
 import os
 import re
 import time
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -39,7 +38,7 @@ from typing import Iterable
 from filelock import FileLock
 
 from .ingest import (
-    ARTICLE_SUFFIXES, Article, IngestError, article_files, decode_text, headline_of,
+    ARTICLE_SUFFIXES, Article, IngestError, SidecarError, article_files, decode_text, headline_of, load_toml,
 )
 from .langdetect import SUPPORTED_LANGUAGES, detect_language
 
@@ -437,11 +436,9 @@ class ArticleStore:
         if not self.sidecar.exists():
             return {}
         try:
-            data = tomllib.loads(self.sidecar.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise StoreError(
-                f"{self.sidecar} cannot be read ({exc}); fix or remove it before adding articles"
-            ) from None
+            data = load_toml(self.sidecar)
+        except SidecarError as exc:     # no server path: the message may reach the Add page
+            raise StoreError(f"the store's metadata file {exc.public}; fix it before adding articles") from None
         return {k: {kk: str(vv) for kk, vv in v.items()} for k, v in data.items() if isinstance(v, dict)}
 
     def known_hashes(self) -> dict[str, str]:

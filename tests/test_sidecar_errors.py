@@ -108,3 +108,15 @@ def test_the_app_shows_a_broken_sidecar_and_keeps_showing_the_old_tables(data, c
     assert "Invented test article: Atalanta win at Sassuolo" in page and "Invented Gazette" in page
     assert str(data.root) not in page
     assert snapshot(data.root) == before
+
+
+def test_add_refuses_to_write_next_to_a_broken_sidecar(data, capsys):
+    article_id = stored_article(data, capsys)
+    text, where = BROKEN["unclosed string"]
+    (data.articles / "articles.toml").write_text(text.format(id=article_id), encoding="utf-8")
+    before = snapshot(data.root)
+    assert main(["add", str(data.inbox("other.txt", "Invented: another one\n\nAtalanta lost 0-3 at home.\n"))]) == 2
+    assert capsys.readouterr().err == (
+        f"error: the store's metadata file articles.toml in the folder 'articles', {where}; "
+        "fix it before adding articles\n")
+    assert snapshot(data.root) == before
