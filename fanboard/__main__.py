@@ -83,10 +83,36 @@ def cmd_import_results(args: argparse.Namespace) -> int:
     return 0
 
 
+def _recover_at_start(store_dir: Path) -> list[str] | None:
+    """A writer's start-up: finish or undo interrupted adds. What it did, or None on an error."""
+    from .building import recover_stores
+    from .store import StoreError
+
+    try:
+        recovered = recover_stores([store_dir])
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+    for line in recovered:
+        print(f"recovered: {line}", file=sys.stderr)
+    return recovered
+
+
+def _rebuild_after_add(dirs: list[Path], out: Path, cache: Path | None, changed: bool) -> bool:
+    """Rebuild after an add (when it stored or recovered something, or the tables are stale)."""
+    outcome, error = _build(dirs, out, cache, force=changed)
+    if error:
+        print(error, file=sys.stderr)
+        return False
+    if outcome.result is not None:
+        result = outcome.result
+        print(f"rebuilt the tables ({result.parsed} article(s) parsed, the rest from the cache): {result.summary} → {out}")
+    return True
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     """Store article files in the article store, then rebuild the tables (incrementally)."""
     from . import store as st
-    from .building import recover_stores
 
     meta = st.Metadata(source=args.source or "", url=args.url or "", published=args.published or "",
                        language=args.language or "")
@@ -98,13 +124,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     loc = st.Locations.from_env()
     store_dir = Path(args.store) if args.store else loc.store
     out = Path(args.out) if args.out else loc.tables
-    try:    # writer start-up: finish (or undo) an add that a kill interrupted; rebuilt below
-        recovered = recover_stores([store_dir])
-    except st.StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    recovered = _recover_at_start(store_dir)     # finish (or undo) an add that a kill interrupted
+    if recovered is None:
         return 2
-    for line in recovered:
-        print(f"recovered: {line}", file=sys.stderr)
     results: list[st.AddResult] = []
     candidates = []
     for name in args.files:
@@ -127,19 +149,14 @@ def cmd_add(args: argparse.Namespace) -> int:
     for r in results:
         print(str(r), file=sys.stdout if r.status != "refused" else sys.stderr)
     changed = any(r.stored for r in results) or bool(recovered)
+    built = True
     if not args.no_build and (changed or out.exists()):     # stale tables are rebuilt even after a duplicate
-        outcome, error = _build([loc.seeds, store_dir], out, None if args.no_cache else loc.cache, force=changed)
-        if error:
-            print(error, file=sys.stderr)
-            return 1
-        if outcome.result is not None:
-            result = outcome.result
-            print(f"rebuilt the tables ({result.parsed} article(s) parsed, the rest from the cache): {result.summary} → {out}")
+        built = _rebuild_after_add([loc.seeds, store_dir], out, None if args.no_cache else loc.cache, changed)
     refused = sum(r.status == "refused" for r in results)
     stored = sum(r.stored for r in results)
     dupes = sum(r.status == "duplicate" for r in results)
     print(f"{stored} stored, {dupes} already there, {refused} refused")
-    return 1 if refused else 0
+    return 1 if refused or not built else 0
 
 
 def pd_read(path: Path):
