@@ -25,12 +25,13 @@ LOG = logging.getLogger("fanboard.app")
 st.set_page_config(page_title="fanboard", layout="wide")
 
 
-def build_tables(loc: Locations, trusted: bool, *, force: bool = False) -> str | None:
+def build_tables(loc: Locations, chosen: bool, *, force: bool = False) -> str | None:
     """Build the tables when they are missing, damaged or stale (always with force).
 
     Returns None, or a plain message for people when the build failed; the tables that were
-    there stay. Details go to the server log, never to the page. `trusted`: a folder named
-    with FANBOARD_TABLES that does not record what it was built from is taken as it is.
+    there stay. Details go to the server log, never to the page. `chosen`: a folder named
+    with FANBOARD_TABLES that was not built from the app's article folders (hand-made, or
+    built with `--articles`) is taken as it is.
     spaCy is loaded only when a build runs, so a normal page view never loads it.
     """
     bar = None
@@ -43,7 +44,7 @@ def build_tables(loc: Locations, trusted: bool, *, force: bool = False) -> str |
 
     try:
         outcome = ensure_built(loc.article_dirs, loc.tables, loc.cache, force=force,
-                               trust_unrecorded=trusted, progress=progress)
+                               keep_foreign=chosen, progress=progress)
     except SidecarError as exc:
         return (f"The tables could not be rebuilt, because an article metadata file is broken: "
                 f"{views.md_escape(exc.public)}. Fix that file and reload the page.")
@@ -79,12 +80,12 @@ def read_or_explain(loc: Locations) -> tuple[dict | None, str | None]:
         return None, "the tables cannot be read"
 
 
-def tables_or_stop(loc: Locations, trusted: bool) -> dict:
+def tables_or_stop(loc: Locations, chosen: bool) -> dict:
     """Build if needed, read, rebuild once if a table is damaged; explain and stop if all fails."""
-    problem = build_tables(loc, trusted)
+    problem = build_tables(loc, chosen)
     tables, damage = read_or_explain(loc)
     if damage and problem is None:
-        problem = build_tables(loc, trusted, force=True)
+        problem = build_tables(loc, chosen, force=True)
         if problem is None:
             tables, damage = read_or_explain(loc)
     if tables is not None and not (problem and missing_tables(loc.tables)):
@@ -137,7 +138,7 @@ def sidebar_filters(tables: dict) -> views.Filters:
 
 loc = Locations.from_env()
 tables_dir = loc.tables
-tables = tables_or_stop(loc, trusted=bool(os.environ.get("FANBOARD_TABLES")))
+tables = tables_or_stop(loc, chosen=bool(os.environ.get("FANBOARD_TABLES")))
 filters = sidebar_filters(tables)
 st.session_state["dashboard"] = views.Dashboard.create(
     tables, filters, article_roots=[ROOT, tables_dir, tables_dir.parent],

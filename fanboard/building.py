@@ -147,12 +147,14 @@ def inputs_match(recorded: object, dirs: Iterable[Path]) -> bool:
     return seen == len(files)
 
 
-def needs_build(tables_dir: Path, dirs: Iterable[Path], *, trust_unrecorded: bool = False) -> str | None:
+def needs_build(tables_dir: Path, dirs: Iterable[Path], *, keep_foreign: bool = False) -> str | None:
     """Why the tables must be (re)built, or None when they are up to date.
 
-    Tables that do not record what they were built from (hand-made, or written by
-    pipeline.build directly) are taken as they are when trust_unrecorded, else rebuilt.
+    With keep_foreign (a tables folder someone chose), tables that do not record being built
+    from `dirs` (hand-made, written by pipeline.build directly, or built from other folders)
+    are taken as they are; without it they are rebuilt from `dirs`.
     """
+    dirs = [Path(d) for d in dirs]
     gen, paths = table_paths(Path(tables_dir))
     missing = [name for name, path in paths.items() if not path.exists()]
     if len(missing) == len(paths):
@@ -168,8 +170,9 @@ def needs_build(tables_dir: Path, dirs: Iterable[Path], *, trust_unrecorded: boo
         except (OSError, AttributeError):
             return f"the {name} table is damaged"
     inputs = manifest.get("inputs") if manifest else None
-    if inputs is None:
-        return None if trust_unrecorded else "the tables do not record which articles they were built from"
+    ours = isinstance(inputs, dict) and inputs.get("dirs") == [str(d.resolve()) for d in dirs]
+    if not ours:
+        return None if keep_foreign else "the tables do not record being built from these articles"
     if not inputs_match(inputs, dirs):
         return "the articles changed since the tables were built"
     return None
@@ -178,11 +181,11 @@ def needs_build(tables_dir: Path, dirs: Iterable[Path], *, trust_unrecorded: boo
 # ----------------------------------------------------------------------------- building
 
 def ensure_built(dirs: Iterable[Path], tables_dir: Path, cache_dir: Path | None, *, force: bool = False,
-                 trust_unrecorded: bool = False, pipelines=None, progress: Progress | None = None,
+                 keep_foreign: bool = False, pipelines=None, progress: Progress | None = None,
                  on_wait: Callable[[], None] | None = None, lock_timeout: float = LOCK_TIMEOUT) -> Outcome:
     """Recover interrupted adds, then build the tables of `dirs` into tables_dir when they are
-    missing, damaged or stale (always with force), under the build lock. on_wait() is called
-    when another build holds the lock and this one waits for it.
+    missing, damaged or stale (always with force), under the build lock. keep_foreign: see
+    needs_build. on_wait() is called when another build holds the lock and this one waits.
 
     Raises ingest.SidecarError (nothing written), store.StoreError, BuildBusy.
     """
@@ -190,14 +193,14 @@ def ensure_built(dirs: Iterable[Path], tables_dir: Path, cache_dir: Path | None,
     recovered = recover_stores(dirs)
     if recovered:
         force = True
-    if not force and needs_build(tables_dir, dirs, trust_unrecorded=trust_unrecorded) is None:
+    if not force and needs_build(tables_dir, dirs, keep_foreign=keep_foreign) is None:
         return Outcome(recovered=recovered)
     tables_dir.mkdir(parents=True, exist_ok=True)
     lock = _acquire(tables_dir, on_wait, lock_timeout)
     try:
         # Another writer may have built them while we waited for the lock.
         reason = ("an interrupted add was finished" if recovered else "a rebuild was asked for") if force \
-            else needs_build(tables_dir, dirs, trust_unrecorded=trust_unrecorded)
+            else needs_build(tables_dir, dirs, keep_foreign=keep_foreign)
         if reason is None:
             return Outcome(recovered=recovered)
         return Outcome(_build_locked(dirs, tables_dir, cache_dir, pipelines, progress), reason, recovered)

@@ -169,6 +169,8 @@ def _replace_with_link(path: Path, target: str) -> None:
 
 def _link_tables(out_dir: Path) -> None:
     """Make every out_dir/<table>.csv the symlink into the current generation."""
+    for leftover in out_dir.glob(".*.csv.link-*"):      # of a writer killed while linking
+        leftover.unlink(missing_ok=True)
     for name in TABLES:
         link = out_dir / f"{name}.csv"
         if not (link.is_symlink() and os.readlink(link) == _link_target(name)):

@@ -14,8 +14,8 @@ from fanboard.ingest import article_files, read_articles
 from fanboard.tables import GENERATIONS, read_tables
 
 from writers import (
-    NEW_ARTICLE, DataDir, article_ids, cli, finish, kill, open_app, remember_navigation, shown,
-    table_bytes, wait_for_pause,
+    NEW_ARTICLE, ROOT, DataDir, article_ids, cli, finish, kill, open_app, remember_navigation, shown,
+    snapshot, table_bytes, wait_for_pause,
 )
 
 SEED_IDS = {"000_981ffb45979d0495", "001_6400d61ffa6bd79a"}
@@ -134,6 +134,16 @@ def test_the_app_rebuilds_tables_that_a_build_wrote_without_an_article_added_mea
     assert article_ids(data.tables) == SEED_IDS | {new_id}
     assert "Invented test article: Atalanta win at Sassuolo" in shown(at)
     assert not at.main.error
+
+
+def test_the_app_shows_tables_built_from_other_folders_as_they_are(data, capsys, monkeypatch):
+    invented = ROOT / "tests" / "data" / "invented" / "articles"
+    assert main(["build", "--articles", str(invented), "--out", str(data.tables)]) == 0
+    before = snapshot(data.root)
+    at = open_app(monkeypatch, data, "sources")         # FANBOARD_TABLES names them: not rebuilt from seeds/
+    assert not at.main.error
+    assert article_ids(data.tables) == {p.stem for p in article_files(invented)}
+    assert snapshot(data.root) == before
 
 
 # ----------------------------------------------------------------------------- an add killed after its commit
