@@ -112,10 +112,25 @@ def write_generation(tables: Mapping[str, pd.DataFrame], out_dir: Path, *, input
     _adopt_plain_tables(out_dir)
     gen = gens / f"g{time.time_ns()}-{os.getpid()}"
     gen.mkdir()
+    try:
+        _write_generation_files(tables, gen, inputs, stage)
+    except BaseException:       # a full disk, a bad frame: the generation never becomes current
+        shutil.rmtree(gen, ignore_errors=True)
+        raise
+    stage("written")
+    previous = _current_name(out_dir)
+    _link_tables(out_dir)
+    _switch(gens, gen.name)
+    stage("switched")
+    _remove_old(gens, keep={gen.name, previous})
+    return gen
+
+
+def _write_generation_files(tables: Mapping[str, pd.DataFrame], gen: Path, inputs: dict | None,
+                            stage: Stage) -> None:
     written = {}
     for name, df in tables.items():
         if list(df.columns) != TABLES[name]:
-            shutil.rmtree(gen, ignore_errors=True)
             raise SchemaError(f"table {name!r} has columns {list(df.columns)}, expected {TABLES[name]}")
         data = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
         _write_file(gen / f"{name}.csv", data)
@@ -126,13 +141,6 @@ def write_generation(tables: Mapping[str, pd.DataFrame], out_dir: Path, *, input
                 "written": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     _write_file(gen / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"))
     _fsync_dir(gen)
-    stage("written")
-    previous = _current_name(out_dir)
-    _link_tables(out_dir)
-    _switch(gens, gen.name)
-    stage("switched")
-    _remove_old(gens, keep={gen.name, previous})
-    return gen
 
 
 def _write_file(path: Path, data: bytes) -> None:
