@@ -6,73 +6,95 @@ sidebar filters once (bound to the URL, so a copied link opens the same view) an
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 import streamlit as st
 
 from fanboard import views
-from fanboard.tables import read_tables
+from fanboard.building import BuildBusy, ensure_built
+from fanboard.ingest import SidecarError
+from fanboard.store import Locations
+from fanboard.tables import DamagedTable, missing_tables, read_tables, signature
 from pages._shared import navigation_pages
 
 ROOT = Path(__file__).resolve().parent
-DEFAULT_TABLES = ROOT / "data" / "tables"
-# The same folders as fanboard.pipeline.ARTICLE_DIRS. They are listed here so that checking
-# whether the tables are stale does not import the pipeline (and spaCy) on every rerun.
-ARTICLE_DIRS = [ROOT / "seeds", ROOT / "data" / "articles"]
+LOG = logging.getLogger("fanboard.app")
 
 st.set_page_config(page_title="fanboard", layout="wide")
 
 
-def tables_location() -> tuple[Path, bool]:
-    """The tables folder, and whether it was chosen explicitly with FANBOARD_TABLES."""
-    chosen = os.environ.get("FANBOARD_TABLES")
-    return (Path(chosen).resolve(), True) if chosen else (DEFAULT_TABLES, False)
+def build_tables(loc: Locations, chosen: bool, *, force: bool = False) -> str | None:
+    """Build the tables when they are missing, damaged or stale (always with force).
 
-
-def ensure_tables(tables_dir: Path, explicit: bool) -> None:
-    """Build the tables when they are missing, or (default folder only) older than the articles.
-
-    A folder named with FANBOARD_TABLES is taken as it is unless it has no tables at all.
-    The pipeline is imported only here, so a normal page view never loads spaCy.
+    Returns None, or a plain message for people when the build failed; the tables that were
+    there stay. Details go to the server log, never to the page. `chosen`: a folder named
+    with FANBOARD_TABLES that was not built from the app's article folders (hand-made, or
+    built with `--articles`) is taken as it is.
+    spaCy is loaded only when a build runs, so a normal page view never loads it.
     """
-    if not views.tables_need_build(tables_dir, ARTICLE_DIRS, check_age=not explicit):
-        return
+    bar = None
+
+    def progress(done: int, total: int, message: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = st.progress(0.0, text="Reading the articles and building the tables…")
+        bar.progress(min(done / total, 1.0) if total else 0.0, text=f"{message} ({done}/{total})")
+
     try:
-        from fanboard import pipeline
-    except ImportError as exc:
-        st.error(
-            f"There are no up-to-date tables in `{tables_dir}`, and the pipeline that builds them "
-            f"could not be loaded ({exc}). Build them with `python -m fanboard build`, or point "
-            "FANBOARD_TABLES at a folder of tables."
-        )
-        st.stop()
-    from filelock import FileLock
-
-    tables_dir.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(tables_dir / ".build.lock")):
-        # Another session may have built them while we waited for the lock.
-        if not views.tables_need_build(tables_dir, ARTICLE_DIRS, check_age=not explicit):
-            return
-        bar = st.progress(0.0, text="Reading the articles and building the tables…")
-
-        def progress(done: int, total: int, message: str) -> None:
-            bar.progress(min(done / total, 1.0) if total else 0.0, text=f"{message} ({done}/{total})")
-
-        try:
-            result = pipeline.build(list(getattr(pipeline, "ARTICLE_DIRS", ARTICLE_DIRS)), tables_dir, progress=progress)
-        except Exception as exc:  # the library raises clear errors; show them to the person
+        outcome = ensure_built(loc.article_dirs, loc.tables, loc.cache, force=force,
+                               keep_foreign=chosen, progress=progress)
+    except SidecarError as exc:
+        return (f"The tables could not be rebuilt, because an article metadata file is broken: "
+                f"{views.md_escape(exc.public)}. Fix that file and reload the page.")
+    except BuildBusy:
+        return "The tables are being rebuilt by another process; reload the page in a minute."
+    except Exception:   # StoreError, ImportError (no spaCy), a bug: a plain message, details in the log
+        LOG.exception("building the tables failed")
+        return ("The tables could not be rebuilt because of an unexpected error; the details are in "
+                "the server's log. Rebuild them with `python -m fanboard build` to see them.")
+    finally:
+        if bar is not None:
             bar.empty()
-            st.error(f"Building the tables failed: {exc}")
-            st.stop()
-        bar.empty()
-        st.toast(result.summary)
+    if outcome.result is not None:
+        st.toast(views.md_escape(outcome.result.summary))
+    return None
 
 
 @st.cache_data(show_spinner=False)
 def load_tables(tables_dir: str, signature: tuple) -> dict:
-    """All tables, cached until a table file changes (the signature holds their mtimes)."""
+    """All tables, cached until they change (the signature names the generation and files)."""
     return read_tables(Path(tables_dir))
+
+
+def read_or_explain(loc: Locations) -> tuple[dict | None, str | None]:
+    """The tables, or None and a plain description of what is wrong with them."""
+    try:
+        return load_tables(str(loc.tables), signature(loc.tables)), None
+    except DamagedTable as exc:
+        LOG.warning("damaged table: %s", exc)
+        return None, exc.public
+    except Exception:
+        LOG.exception("reading the tables failed")
+        return None, "the tables cannot be read"
+
+
+def tables_or_stop(loc: Locations, chosen: bool) -> dict:
+    """Build if needed, read, rebuild once if a table is damaged; explain and stop if all fails."""
+    problem = build_tables(loc, chosen)
+    tables, damage = read_or_explain(loc)
+    if damage and problem is None:
+        problem = build_tables(loc, chosen, force=True)
+        if problem is None:
+            tables, damage = read_or_explain(loc)
+    if tables is not None and not (problem and missing_tables(loc.tables)):
+        if problem:
+            st.error(problem + " Until then the tables of the last good build are shown.")
+        return tables
+    what = f"The tables cannot be shown: {damage}." if damage else "There are no tables to show yet."
+    st.error(f"{what} {problem or ''}".strip())
+    st.stop()
 
 
 def sidebar_filters(tables: dict) -> views.Filters:
@@ -114,9 +136,9 @@ def sidebar_filters(tables: dict) -> views.Filters:
     )
 
 
-tables_dir, explicit = tables_location()
-ensure_tables(tables_dir, explicit)
-tables = load_tables(str(tables_dir), views.tables_signature(tables_dir))
+loc = Locations.from_env()
+tables_dir = loc.tables
+tables = tables_or_stop(loc, chosen=bool(os.environ.get("FANBOARD_TABLES")))
 filters = sidebar_filters(tables)
 st.session_state["dashboard"] = views.Dashboard.create(
     tables, filters, article_roots=[ROOT, tables_dir, tables_dir.parent],

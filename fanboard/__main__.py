@@ -5,8 +5,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import pipeline
-
 
 def _progress_bar():
     """A tqdm bar on a terminal; nothing when output is piped."""
@@ -23,21 +21,47 @@ def _progress_bar():
     return update, bar.close
 
 
+def _build(dirs: list[Path], out: Path, cache: Path | None, *, force: bool, progress=None):
+    """ensure_built for the terminal: (outcome, None), or (None, the error message)."""
+    from .building import BuildBusy, ensure_built
+    from .ingest import SidecarError
+    from .store import StoreError
+
+    def waiting() -> None:
+        print(f"waiting for another build of {out} to finish…", file=sys.stderr, flush=True)
+
+    try:
+        return ensure_built(dirs, out, cache, force=force, progress=progress, on_wait=waiting), None
+    except SidecarError as exc:
+        return None, f"error: {exc}\nnothing was built; the tables in {out} stay as they were"
+    except (StoreError, BuildBusy) as exc:
+        return None, f"error: {exc}"
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    dirs = [Path(d) for d in args.articles] if args.articles else pipeline.ARTICLE_DIRS
+    from .store import Locations
+
+    loc = Locations.from_env()
+    dirs = [Path(d) for d in args.articles] if args.articles else loc.article_dirs
     missing = [d for d in dirs if not d.is_dir()]
     if args.articles and missing:
         print(f"error: no such folder: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
+    out = Path(args.out) if args.out else loc.tables
     update, close = _progress_bar()
     try:
-        result = pipeline.build(dirs, Path(args.out), progress=update,
-                                cache_dir=None if args.no_cache else pipeline.CACHE_DIR)
+        outcome, error = _build(dirs, out, None if args.no_cache else loc.cache, force=True, progress=update)
     finally:
         close()
+    if error:
+        print(error, file=sys.stderr)
+        return 1
+    for line in outcome.recovered:
+        print(f"recovered: {line}", file=sys.stderr)
+    result = outcome.result
     for m in result.messages:
         print(str(m), file=sys.stderr)
-    print(f"{result.summary} → {args.out}")
+    print(f"{result.summary} → {out}")
     return 0
 
 
@@ -59,6 +83,33 @@ def cmd_import_results(args: argparse.Namespace) -> int:
     return 0
 
 
+def _recover_at_start(store_dir: Path) -> list[str] | None:
+    """A writer's start-up: finish or undo interrupted adds. What it did, or None on an error."""
+    from .building import recover_stores
+    from .store import StoreError
+
+    try:
+        recovered = recover_stores([store_dir])
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+    for line in recovered:
+        print(f"recovered: {line}", file=sys.stderr)
+    return recovered
+
+
+def _rebuild_after_add(dirs: list[Path], out: Path, cache: Path | None, changed: bool) -> bool:
+    """Rebuild after an add (when it stored or recovered something, or the tables are stale)."""
+    outcome, error = _build(dirs, out, cache, force=changed)
+    if error:
+        print(error, file=sys.stderr)
+        return False
+    if outcome.result is not None:
+        result = outcome.result
+        print(f"rebuilt the tables ({result.parsed} article(s) parsed, the rest from the cache): {result.summary} → {out}")
+    return True
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     """Store article files in the article store, then rebuild the tables (incrementally)."""
     from . import store as st
@@ -72,6 +123,10 @@ def cmd_add(args: argparse.Namespace) -> int:
         return 2
     loc = st.Locations.from_env()
     store_dir = Path(args.store) if args.store else loc.store
+    out = Path(args.out) if args.out else loc.tables
+    recovered = _recover_at_start(store_dir)     # finish (or undo) an add that a kill interrupted
+    if recovered is None:
+        return 2
     results: list[st.AddResult] = []
     candidates = []
     for name in args.files:
@@ -87,15 +142,15 @@ def cmd_add(args: argparse.Namespace) -> int:
         return 2
     for r in results:
         print(str(r), file=sys.stdout if r.status != "refused" else sys.stderr)
-    if any(r.stored for r in results) and not args.no_build:
-        out = Path(args.out) if args.out else loc.tables
-        result = st.rebuild(store_dir, out, None if args.no_cache else loc.cache)
-        print(f"rebuilt the tables ({result.parsed} article(s) parsed, the rest from the cache): {result.summary} → {out}")
+    changed = any(r.stored for r in results) or bool(recovered)
+    built = True
+    if not args.no_build and (changed or out.exists()):     # stale tables are rebuilt even after a duplicate
+        built = _rebuild_after_add([loc.seeds, store_dir], out, None if args.no_cache else loc.cache, changed)
     refused = sum(r.status == "refused" for r in results)
     stored = sum(r.stored for r in results)
     dupes = sum(r.status == "duplicate" for r in results)
     print(f"{stored} stored, {dupes} already there, {refused} refused")
-    return 1 if refused else 0
+    return 1 if refused or not built else 0
 
 
 def _read_input(path: Path) -> bytes:
@@ -127,8 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="read the articles and write the tables")
     b.add_argument("--articles", action="append", metavar="DIR",
-                   help="folder of articles (repeatable; default: seeds/ and data/articles/)")
-    b.add_argument("--out", default=str(pipeline.TABLES_DIR), metavar="DIR", help="where to write the tables")
+                   help="folder of articles (repeatable; default: seeds/ and data/articles/, or $FANBOARD_ARTICLES)")
+    b.add_argument("--out", metavar="DIR", help="where to write the tables (default: data/tables/, or $FANBOARD_TABLES)")
     b.add_argument("--no-cache", action="store_true", help="re-parse every article")
     b.set_defaults(func=cmd_build)
     i = sub.add_parser("import-results", help="add fixtures from a football-data.co.uk CSV")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -199,32 +200,143 @@ def _parse_date(value: object, where: str) -> date | None:
     return day
 
 
+class SidecarError(ValueError):
+    """A metadata sidecar (articles.toml / articles.csv) cannot be used. The build stops rather
+    than drop every source and date it holds; the message names the file, line and column."""
+
+    def __init__(self, path: Path, problem: str, line: int | None = None, column: int | None = None):
+        self.path, self.problem, self.line, self.column = Path(path), problem, line, column
+        super().__init__(self.describe(str(self.path)))
+
+    def describe(self, where: str) -> str:
+        pos = f", line {self.line}" if self.line else ""
+        pos += f", column {self.column}" if self.line and self.column else ""
+        return f"{where}{pos}: {self.problem}"
+
+    @property
+    def public(self) -> str:
+        """The message without the server's path: the file and its folder's name only."""
+        return self.describe(f"{self.path.name} in the folder '{self.path.absolute().parent.name}'")
+
+
 def read_sidecar(folder: Path) -> tuple[dict[str, dict], list[IngestMessage]]:
-    """Metadata per article id from articles.toml / articles.csv in folder."""
+    """Metadata per article id from articles.toml / articles.csv in folder.
+
+    Raises SidecarError for a sidecar that is not valid TOML/CSV or holds a publication
+    date that is not a date: silently dropping its metadata would change every table.
+    """
+    folder = Path(folder)
     meta: dict[str, dict] = {}
-    messages: list[IngestMessage] = []
     toml_path = folder / "articles.toml"
     if toml_path.exists():
-        try:
-            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            messages.append(IngestMessage(str(toml_path), "error", f"cannot read metadata: {exc}"))
-            data = {}
-        for key, value in data.items():
-            if isinstance(value, dict):
-                meta[Path(key).stem] = {k: value[k] for k in METADATA_KEYS if k in value}
+        meta.update(_read_toml_sidecar(toml_path))
     csv_path = folder / "articles.csv"
     if csv_path.exists():
-        with csv_path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            key_col = "article_id" if reader.fieldnames and "article_id" in reader.fieldnames else "file"
-            for row in reader:
-                key = Path(row.get(key_col) or "").stem
-                if key:
-                    meta.setdefault(key, {}).update(
-                        {k: row[k] for k in METADATA_KEYS if row.get(k)}
-                    )
-    return meta, messages
+        for key, values in _read_csv_sidecar(csv_path).items():
+            meta.setdefault(key, {}).update(values)
+    return meta, []
+
+
+def _sidecar_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SidecarError(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[:exc.start]
+        line, column = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
+        raise SidecarError(path, f"is not UTF-8 text (byte 0x{raw[exc.start]:02X}); save it as UTF-8",
+                           line, column) from None
+
+
+def load_toml(path: Path) -> dict:
+    """A TOML sidecar's contents; SidecarError with the line and column when it is not valid."""
+    return _load_toml(Path(path))[0]
+
+
+def _load_toml(path: Path) -> tuple[dict, str]:
+    text = _sidecar_text(path)
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+        if found:
+            line, column = int(found.group(1)), int(found.group(2))
+            message = message[:found.start()]
+        else:
+            line, column = text.count("\n") + 1, None
+            message = re.sub(r"\s*\(at end of document\)$", " at the end of the file", message)
+        raise SidecarError(path, f"is not valid TOML: {message}", line, column) from None
+
+
+def _read_toml_sidecar(path: Path) -> dict[str, dict]:
+    data, text = _load_toml(path)
+    meta: dict[str, dict] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            entry = {k: value[k] for k in METADATA_KEYS if k in value}
+            if "published" in entry:
+                entry["published"] = _sidecar_date(
+                    entry["published"], path, key, lambda: _toml_position(text, key, "published"))
+            meta[Path(key).stem] = entry
+    return meta
+
+
+def _read_csv_sidecar(path: Path) -> dict[str, dict]:
+    reader = csv.DictReader(io.StringIO(_sidecar_text(path), newline=""))
+    meta: dict[str, dict] = {}
+    try:
+        key_col = "article_id" if reader.fieldnames and "article_id" in reader.fieldnames else "file"
+        for row in reader:
+            key = Path(row.get(key_col) or "").stem
+            if not key:
+                continue
+            values = {k: row[k] for k in METADATA_KEYS if row.get(k)}
+            if "published" in values:
+                line = reader.line_num
+                values["published"] = _sidecar_date(values["published"], path, key, lambda: (line, None))
+            meta.setdefault(key, {}).update(values)
+    except csv.Error as exc:
+        raise SidecarError(path, f"is not valid CSV: {exc}", reader.line_num) from None
+    return meta
+
+
+def _sidecar_date(value: object, path: Path, article: str, where) -> date | None:
+    """A sidecar's `published` value as a date; SidecarError naming the article and the value."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        if not value.strip():
+            return None
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    line, column = where()
+    shown = repr(value) if isinstance(value, str) else str(value)
+    raise SidecarError(path, f"the article {article!r} has published = {shown[:60]}, which is not a date; "
+                             "write it as YYYY-MM-DD, e.g. 2020-12-21", line, column)
+
+
+def _toml_position(text: str, table: str, key: str) -> tuple[int | None, int | None]:
+    """Line and column of `key = ...` inside the table [table] (best effort: None when not found)."""
+    header = re.compile(r"^\s*\[\s*(?:" + "|".join(re.escape(q) for q in (
+        table, f'"{table}"', f"'{table}'")) + r")\s*\]")
+    assignment = re.compile(r"^(\s*" + re.escape(key) + r"\s*=\s*)")
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if header.match(line):
+            inside = True
+        elif re.match(r"^\s*\[", line):
+            inside = False
+        elif inside and (found := assignment.match(line)):
+            return number, len(found.group(1)) + 1
+    return None, None
 
 
 def _apply_front_matter(text: str, meta: dict, name: str, warnings: list[str]) -> tuple[str, dict, str, str]:

@@ -22,7 +22,8 @@ Guarantees:
   file) sees the article either not at all or complete with its metadata. A kill between
   the two renames leaves a committed entry and its pending text: `recover()`, run under the
   lock before every add, finishes such an add and deletes pending files that were never
-  committed.
+  committed. Every writer also runs it when it starts (fanboard.building.recover_stores),
+  and then rebuilds the tables.
 """
 from __future__ import annotations
 
@@ -30,7 +31,6 @@ import hashlib
 import os
 import re
 import time
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -41,7 +41,8 @@ from filelock import FileLock
 
 from .checks import dedup_key, future_date_problem, is_web_url
 from .ingest import (
-    ARTICLE_SUFFIXES, Article, IngestError, article_files, decode_text, headline_of, split_front_matter,
+    ARTICLE_SUFFIXES, Article, IngestError, SidecarError, article_files, decode_text, headline_of, load_toml,
+    split_front_matter,
 )
 from .langdetect import SUPPORTED_LANGUAGES, detect_language
 from .text import slug as _slug
@@ -495,11 +496,9 @@ class ArticleStore:
         if not self.sidecar.exists():
             return {}
         try:
-            data = tomllib.loads(self.sidecar.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise StoreError(
-                f"{self.sidecar} cannot be read ({exc}); fix or remove it before adding articles"
-            ) from None
+            data = load_toml(self.sidecar)
+        except SidecarError as exc:     # no server path: the message may reach the Add page
+            raise StoreError(f"the store's metadata file {exc.public}; fix it before adding articles") from None
         return {k: {kk: str(vv) for kk, vv in v.items()} for k, v in data.items() if isinstance(v, dict)}
 
     def known_hashes(self) -> dict[str, str]:
@@ -616,18 +615,20 @@ class ArticleStore:
 
 def rebuild(store_dir: Path, tables_dir: Path, cache_dir: Path | None, *, pipelines=None,
             seeds_dir: Path = SEEDS_DIR, progress=None):
-    """Rebuild the tables from the seeds and the store (incremental: cached claims are reused).
+    """Rebuild the tables of the seeds and the store now: `building.ensure_built(force=True)`.
 
-    Serialised with the app's `<tables>/.build.lock`, and the articles are read inside the
-    lock, so the last build to finish always includes every article added before it started.
+    Raises StoreError, for people, when the build cannot run (the tables stay as they were).
     """
-    from . import pipeline
+    from .building import BuildBusy, ensure_built
+    from .ingest import SidecarError
 
-    tables_dir = Path(tables_dir)
-    tables_dir.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(tables_dir / ".build.lock"), timeout=300):
-        return pipeline.build([Path(seeds_dir), Path(store_dir)], tables_dir, progress=progress,
-                              pipelines=pipelines, cache_dir=cache_dir)
+    try:
+        return ensure_built([Path(seeds_dir), Path(store_dir)], tables_dir, cache_dir, force=True,
+                            pipelines=pipelines, progress=progress).result
+    except SidecarError as exc:
+        raise StoreError(f"the tables could not be rebuilt: {exc.public}; the tables stay as they were") from exc
+    except BuildBusy as exc:
+        raise StoreError(f"the tables could not be rebuilt: {exc}") from exc
 
 
 @dataclass
@@ -646,6 +647,11 @@ class Locations:
         tables = Path(env.get("FANBOARD_TABLES") or ROOT / "data" / "tables")
         cache = Path(env.get("FANBOARD_CACHE") or ROOT / "data" / "cache")
         return cls(store.resolve(), tables.resolve(), cache.resolve())
+
+    @property
+    def article_dirs(self) -> list[Path]:
+        """The folders a build reads: the seeds, then the store."""
+        return [self.seeds, self.store]
 
 
 # ----------------------------------------------------------------------------- preview

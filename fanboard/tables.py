@@ -1,18 +1,57 @@
-"""Tables with a fixed schema: build DataFrames, write them atomically, read them back."""
+"""Tables with a fixed schema: build DataFrames, write them as one unit, read them back checked.
+
+Layout of a tables folder (`data/tables/`, or any `--out DIR`):
+
+    DIR/<table>.csv                 -> .generations/current/<table>.csv   (fixed symlinks)
+    DIR/.generations/current        -> g<time>-<pid>                      (switched atomically)
+    DIR/.generations/g<time>-<pid>/ every <table>.csv plus manifest.json
+    DIR/.build.lock                 the lock every writer takes (fanboard.building)
+
+A build writes a complete new generation folder, then switches `current` to it with one
+rename, so a reader sees the old set of tables or the new one, never a mix, even after a
+kill. `read_tables` resolves `current` once per read. `DIR/<table>.csv` stays readable
+for anyone who opens a table directly. The previous generation is kept (a reader may still
+be reading it); older ones are removed. manifest.json records each table's size and SHA-256
+(so a damaged file is noticed) and what the tables were built from (see fanboard.building).
+
+A folder of plain CSV files (hand-made, or copied) is read as it is.
+"""
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 import os
-import tempfile
+import shutil
+import time
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 
 from .schema import TABLES
 
+GENERATIONS = ".generations"
+CURRENT = "current"
+MANIFEST = "manifest.json"
+LOCK_NAME = ".build.lock"
+
 
 class SchemaError(ValueError):
     """A table does not have the columns the schema promises."""
+
+
+class DamagedTable(SchemaError):
+    """A table file cannot be used: unreadable, empty, wrong columns or changed after it was built."""
+
+    def __init__(self, path: Path, name: str, problem: str):
+        self.path, self.name, self.problem = Path(path), name, problem
+        super().__init__(f"{self.path}: {problem}. Rebuild the tables with `python -m fanboard build`.")
+
+    @property
+    def public(self) -> str:
+        """The message without the server's path."""
+        return f"the {self.name} table is damaged ({self.problem})"
 
 
 def frame(name: str, rows: Iterable[Mapping[str, object]] = ()) -> pd.DataFrame:
@@ -40,50 +79,265 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Write every table as `<name>.csv` in out_dir.
+# ----------------------------------------------------------------------------- writing
 
-    Each file is written to a temporary file in the same folder and renamed into
-    place, so a reader never sees a half-written table.
+Stage = Callable[[str], None]
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path]:
+    """Write the tables to out_dir as one new generation (under the build lock).
+
+    Returns the paths `out_dir/<table>.csv` through which they are read.
     """
+    from filelock import FileLock
+
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
+    with FileLock(str(out_dir / LOCK_NAME), timeout=300):
+        write_generation(tables, out_dir)
+    return [out_dir / f"{name}.csv" for name in tables]
+
+
+def write_generation(tables: Mapping[str, pd.DataFrame], out_dir: Path, *, inputs: dict | None = None,
+                     on_stage: Stage | None = None) -> Path:
+    """Write every table into a new generation folder, then switch `current` to it.
+
+    The caller holds the build lock. `inputs` (what the tables were built from) goes into
+    the manifest. on_stage("writing" | "written" | "switched") is called along the way.
+    """
+    stage = on_stage or (lambda _: None)
+    out_dir = Path(out_dir)
+    gens = out_dir / GENERATIONS
+    gens.mkdir(parents=True, exist_ok=True)
+    _adopt_plain_tables(out_dir)
+    gen = gens / f"g{time.time_ns()}-{os.getpid()}"
+    gen.mkdir()
+    try:
+        _write_generation_files(tables, gen, inputs, stage)
+    except BaseException:       # a full disk, a bad frame: the generation never becomes current
+        shutil.rmtree(gen, ignore_errors=True)
+        raise
+    stage("written")
+    previous = _current_name(out_dir)
+    _link_tables(out_dir)
+    _switch(gens, gen.name)
+    stage("switched")
+    _remove_old(gens, keep={gen.name, previous})
+    return gen
+
+
+def _write_generation_files(tables: Mapping[str, pd.DataFrame], gen: Path, inputs: dict | None,
+                            stage: Stage) -> None:
+    written = {}
     for name, df in tables.items():
         if list(df.columns) != TABLES[name]:
             raise SchemaError(f"table {name!r} has columns {list(df.columns)}, expected {TABLES[name]}")
-        target = out_dir / f"{name}.csv"
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".csv.tmp", dir=out_dir)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                df.to_csv(fh, index=False, lineterminator="\n")
-            os.chmod(tmp, 0o644)  # mkstemp makes files private; tables are for every reader
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        written.append(target)
-    return written
+        data = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        _write_file(gen / f"{name}.csv", data)
+        written[name] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        if len(written) == 1:
+            stage("writing")    # one table written, the others not yet
+    manifest = {"format": 1, "tables": written, "inputs": inputs,
+                "written": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    _write_file(gen / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"))
+    _fsync_dir(gen)
 
 
-def read_table(path: Path, name: str | None = None) -> pd.DataFrame:
-    """Read one table CSV as strings; empty cells are ""."""
+def _write_file(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(path, 0o644)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _link_target(name: str) -> str:
+    return f"{GENERATIONS}/{CURRENT}/{name}.csv"
+
+
+def _replace_with_link(path: Path, target: str) -> None:
+    tmp = path.with_name(f".{path.name}.link-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    os.symlink(target, tmp)
+    os.replace(tmp, path)
+
+
+def _link_tables(out_dir: Path) -> None:
+    """Make every out_dir/<table>.csv the symlink into the current generation."""
+    for leftover in out_dir.glob(".*.csv.link-*"):      # of a writer killed while linking
+        leftover.unlink(missing_ok=True)
+    for name in TABLES:
+        link = out_dir / f"{name}.csv"
+        if not (link.is_symlink() and os.readlink(link) == _link_target(name)):
+            _replace_with_link(link, _link_target(name))
+    _fsync_dir(out_dir)
+
+
+def _switch(gens: Path, name: str) -> None:
+    """Point `current` at generation `name`: one atomic rename of a new symlink."""
+    tmp = gens / f".{CURRENT}.tmp-{os.getpid()}"
+    tmp.unlink(missing_ok=True)
+    current = gens / CURRENT
+    if current.is_dir() and not current.is_symlink():    # a copy of a tables folder made it a folder
+        os.rename(current, gens / f"copied-{CURRENT}-{time.time_ns()}")
+    os.symlink(name, tmp)
+    os.replace(tmp, current)
+    _fsync_dir(gens)
+
+
+def _remove_old(gens: Path, keep: set[str | None]) -> None:
+    """Remove generations other than the current and the previous one, and leftovers of kills."""
+    for entry in gens.iterdir():
+        if entry.name == CURRENT or entry.name in keep:
+            continue
+        if entry.is_symlink() or entry.is_file():
+            entry.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _adopt_plain_tables(out_dir: Path) -> None:
+    """A folder of plain CSVs (the layout before generations) becomes a first generation.
+
+    The files are copied, `current` points at the copy, and only then each plain file is
+    replaced by its symlink, which shows the same bytes: a kill at any point leaves
+    every table readable and the set consistent.
+    """
+    if (out_dir / GENERATIONS / CURRENT).is_symlink():
+        return
+    plain = [n for n in TABLES if (out_dir / f"{n}.csv").is_file() and not (out_dir / f"{n}.csv").is_symlink()]
+    if not plain:
+        return
+    gen = out_dir / GENERATIONS / f"g{time.time_ns()}-{os.getpid()}-adopted"
+    gen.mkdir()
+    written = {}
+    for name in plain:
+        data = (out_dir / f"{name}.csv").read_bytes()
+        _write_file(gen / f"{name}.csv", data)
+        written[name] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    _write_file(gen / MANIFEST, json.dumps({"format": 1, "tables": written, "inputs": None}).encode("utf-8"))
+    _fsync_dir(gen)
+    _switch(out_dir / GENERATIONS, gen.name)
+    _link_tables(out_dir)
+
+
+# ----------------------------------------------------------------------------- reading
+
+def _current_name(out_dir: Path) -> str | None:
+    try:
+        return os.readlink(Path(out_dir) / GENERATIONS / CURRENT)
+    except OSError:
+        return None
+
+
+def current_generation(out_dir: Path) -> Path | None:
+    """The folder of the current generation, or None for a folder of plain CSVs."""
+    name = _current_name(out_dir)
+    return Path(out_dir) / GENERATIONS / name if name else None
+
+
+def read_manifest(generation: Path | None) -> dict | None:
+    """A generation's manifest.json, or None when it has none (or it cannot be read)."""
+    if generation is None:
+        return None
+    try:
+        data = json.loads((Path(generation) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("tables"), dict) else None
+
+
+def table_paths(out_dir: Path) -> tuple[Path | None, dict[str, Path]]:
+    """The current generation (resolved once) and where each table is read from.
+
+    `<table>.csv` that is our symlink (or absent) is read from the generation; a plain file
+    put there by hand is read as it is.
+    """
+    out_dir = Path(out_dir)
+    gen = current_generation(out_dir)
+    paths = {}
+    for name in TABLES:
+        link = out_dir / f"{name}.csv"
+        ours = link.is_symlink() and os.readlink(link) == _link_target(name)
+        absent = not link.exists() and not link.is_symlink()
+        paths[name] = gen / f"{name}.csv" if gen is not None and (ours or absent) else link
+    return gen, paths
+
+
+def read_table(path: Path, name: str | None = None, expected: dict | None = None) -> pd.DataFrame:
+    """Read one table CSV as strings; empty cells are "". Raises DamagedTable for a file that
+    cannot be read as that table (and, with `expected` from a manifest, one that changed)."""
     path = Path(path)
     name = name or path.stem
-    df = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
+    data = path.read_bytes()
+    if not data.strip():
+        raise DamagedTable(path, name, "the file is empty")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DamagedTable(path, name, "it is not UTF-8 text") from None
+    if "\x00" in text:
+        raise DamagedTable(path, name, "it holds NUL bytes, so it is not a CSV file")
+    try:
+        df = pd.read_csv(io.StringIO(text), dtype="string", keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+        raise DamagedTable(path, name, f"it is not a readable CSV file: {str(exc).strip()[:120]}") from None
     if name in TABLES and list(df.columns) != TABLES[name]:
-        raise SchemaError(
-            f"{path} has columns {list(df.columns)}; expected {TABLES[name]}. "
-            "Rebuild the tables with `python -m fanboard build`."
-        )
+        shown = ", ".join(map(str, df.columns))[:120]
+        raise DamagedTable(path, name, f"its columns are {shown}, not the {len(TABLES[name])} columns of the schema")
+    if expected and (len(data) != expected.get("size") or hashlib.sha256(data).hexdigest() != expected.get("sha256")):
+        raise DamagedTable(path, name, "it changed after it was built")
     return df
 
 
 def read_tables(tables_dir: Path) -> dict[str, pd.DataFrame]:
-    """Read every table of the schema from tables_dir; a missing file gives an empty table."""
-    tables_dir = Path(tables_dir)
-    out = {}
-    for name in TABLES:
-        path = tables_dir / f"{name}.csv"
-        out[name] = read_table(path, name) if path.exists() else frame(name)
-    return out
+    """Read every table of the schema from tables_dir, all from one generation.
+
+    A missing file gives an empty table; a damaged one raises DamagedTable.
+    """
+    for attempt in range(3):
+        gen, paths = table_paths(tables_dir)
+        manifest = read_manifest(gen) or {"tables": {}}
+        try:
+            out = {}
+            for name, path in paths.items():
+                expected = manifest["tables"].get(name) if gen is not None and path.parent == gen else None
+                out[name] = read_table(path, name, expected) if path.exists() else frame(name)
+            return out
+        except FileNotFoundError:
+            # the generation was removed while we read it (two rebuilds meanwhile): read again
+            if attempt == 2 or _current_name(tables_dir) == (gen.name if gen else None):
+                raise
+    raise AssertionError("unreachable")
+
+
+def missing_tables(tables_dir: Path) -> list[str]:
+    """The tables that have no file at all."""
+    _, paths = table_paths(tables_dir)
+    return [name for name, path in paths.items() if not path.exists()]
+
+
+def signature(tables_dir: Path) -> tuple:
+    """A cache key that changes whenever the tables do: the generation and each file's stat."""
+    gen, paths = table_paths(tables_dir)
+    stats = []
+    for name, path in paths.items():
+        try:
+            st = path.stat()
+            stats.append((name, st.st_mtime_ns, st.st_size))
+        except OSError:
+            stats.append((name, None, None))
+    return (gen.name if gen else None, tuple(stats))
