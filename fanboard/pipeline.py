@@ -1,21 +1,18 @@
 """The whole build: articles → claims → reconciled tables in data/tables/."""
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import pandas as pd
 
+from .cache import ClaimCache
 from .extract.article import Extractor
 from .extract.claims import ArticleClaims
 from .ingest import Article, IngestMessage, read_articles
 from .kb import KB
-from .nlp import PIPELINE_VERSION, PATTERNS_DIR, Pipelines
+from .nlp import Pipelines
 from .reference import load_decisions, load_fixtures, standings_series
 from .resolve.merge import Assembler
 from .resolve.reconcile import Reconciler
@@ -42,52 +39,6 @@ class BuildResult:
         return (f"{len(t['articles'])} articles, {len(t['matches'])} matches, "
                 f"{len(t['player_status'])} statuses, {len(t['events'])} events, "
                 f"{len(t['contradictions'])} contradictions")
-
-
-def _rules_fingerprint() -> str:
-    """Changes when the extraction code, the patterns or the knowledge base change."""
-    h = hashlib.sha256(PIPELINE_VERSION.encode())
-    code = Path(__file__).resolve().parent
-    for folder in (PATTERNS_DIR, ROOT / "data" / "kb", code / "extract", code / "resolve"):
-        for p in sorted(Path(folder).glob("*")):
-            if p.is_file() and p.suffix in (".py", ".json", ".toml", ".csv"):
-                h.update(p.name.encode())
-                h.update(p.read_bytes())
-    return h.hexdigest()[:16]
-
-
-class ClaimCache:
-    """Each article's claims, cached by content hash + language + rules fingerprint."""
-
-    def __init__(self, folder: Path | None):
-        self.folder = Path(folder) if folder else None
-        self.fingerprint = _rules_fingerprint()
-
-    def _path(self, article: Article) -> Path | None:
-        if self.folder is None:
-            return None
-        key = f"{article.id}-{article.content_hash[:16]}-{article.language}-{self.fingerprint}"
-        return self.folder / f"{key}.pickle"
-
-    def get(self, article: Article) -> ArticleClaims | None:
-        path = self._path(article)
-        if path is None or not path.exists():
-            return None
-        try:
-            with path.open("rb") as fh:
-                return pickle.load(fh)
-        except Exception:
-            return None
-
-    def put(self, article: Article, claims: ArticleClaims) -> None:
-        path = self._path(article)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(claims, fh)
-        os.replace(tmp, path)
 
 
 def extract_all(articles: list[Article], pipelines: Pipelines, cache: ClaimCache,
