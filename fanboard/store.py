@@ -49,8 +49,7 @@ SIDECAR = "articles.toml"
 LOCK_NAME = ".lock"
 PENDING_PREFIX = ".pending-"
 
-MAX_TEXT_BYTES = 2 * 1024 * 1024        # 2 MB of article text (UTF-8), after decoding/conversion
-MAX_HTML_BYTES = 10 * 1024 * 1024       # an HTML page may be larger than its text
+from .limits import MAX_HTML_BYTES, MAX_TEXT_BYTES   # noqa: E402  (defined once, in fanboard/limits.py)
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 ACCEPTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
@@ -607,25 +606,52 @@ class Preview:
     entities: "object"          # DataFrame: text, kind, name
     claims: "object"            # DataFrame: kind, claim, certainty, sentence
     warnings: list[str]
+    error: str = ""             # why nothing could be extracted (then entities and claims are empty)
 
 
 _ENTITY_KIND = {"CLUB": "club", "PERSON": "person", "COMP": "competition"}
 
 
 def preview(cand: Candidate, pipelines, store: ArticleStore | None = None) -> Preview:
-    """Run the extractor on the candidate's text (nothing is written) and describe the result."""
+    """Run the extractor on the candidate's text (nothing is written) and describe the result.
+
+    The text is parsed as a build parses it (in pieces when it is long). When extraction
+    fails, the Preview says why in `error`, with no entities or claims: it never raises."""
     import pandas as pd
-    from .extract.article import Extractor
+    from .pipeline import describe_failure, extract_one
 
     article = cand.article(store.folder if store else STORE_DIR)
-    claims = Extractor(pipelines).extract(article)
-    text = cand.text
+    entities: list[dict] = []
+    rows: list[dict] = []
+    warnings, error = list(cand.notes), ""
+    try:
+        claims = extract_one(pipelines, article)
+    except Exception as exc:    # any failure of the extractor: said in words, never a traceback
+        error = (f"Nothing could be extracted from this text ({describe_failure(exc)}). It can still be "
+                 "saved, but until the extractor can read it the builds will skip it and say why.")
+    else:
+        entities, rows = _preview_entities(cand.text, claims), _preview_claims(claims)
+        warnings += claims.warnings
+    return Preview(
+        language=cand.language, headline=cand.headline, article_id=cand.article_id,
+        duplicate_of=store.check_duplicate(cand) if store else None,
+        entities=pd.DataFrame(entities, columns=["text", "kind", "name"]),
+        claims=pd.DataFrame(rows, columns=["kind", "claim", "certainty", "sentence"]),
+        warnings=list(dict.fromkeys(warnings)), error=error,
+    )
+
+
+def _preview_entities(text: str, claims) -> list[dict]:
     seen, entities = set(), []
     for start, end, label, canonical in sorted(claims.entities):
         key = (text[start:end], label, canonical)
         if key not in seen:
             seen.add(key)
             entities.append({"text": text[start:end], "kind": _ENTITY_KIND.get(label, label.lower()), "name": canonical})
+    return entities
+
+
+def _preview_claims(claims) -> list[dict]:
     rows = []
     for m in claims.matches:
         score = f" {m.subject_goals}-{m.opponent_goals}" if m.subject_goals is not None and m.opponent_goals is not None else ""
@@ -648,10 +674,4 @@ def preview(cand: Candidate, pipelines, store: ArticleStore | None = None) -> Pr
     for s in claims.situation:
         rows.append({"kind": "league situation", "claim": f"{s.competition}: {s.metric.replace('_', ' ')} = {s.value}",
                      "certainty": s.provenance.certainty, "sentence": s.provenance.quote})
-    return Preview(
-        language=cand.language, headline=cand.headline, article_id=cand.article_id,
-        duplicate_of=store.check_duplicate(cand) if store else None,
-        entities=pd.DataFrame(entities, columns=["text", "kind", "name"]),
-        claims=pd.DataFrame(rows, columns=["kind", "claim", "certainty", "sentence"]),
-        warnings=list(dict.fromkeys(cand.notes + claims.warnings)),
-    )
+    return rows
