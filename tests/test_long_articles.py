@@ -74,17 +74,17 @@ def test_pieces_join_back_into_the_text_and_cut_at_the_strongest_break():
 
 
 def test_parsing_in_pieces_gives_the_claims_of_parsing_whole():
-    """150,000 characters of real sentences: parsed whole (spaCy takes that much) and in pieces."""
+    """120,000 characters of real sentences: parsed whole (spaCy takes that much) and in pieces."""
     articles, _ = read_articles([ROOT / "seeds", INVENTED, ROOT / "tests" / "data" / "invented2" / "articles"])
     en = "\n\n".join(a.text.strip() for a in articles if a.language == "en")
-    text = (en + "\n\n") * (150_000 // (len(en) + 2) + 1)
+    text = (en + "\n\n") * (120_000 // (len(en) + 2) + 1)
     article = Article("long", Path("long.txt"), text, headline_of(text), "en")
     pipelines = default_pipelines()
     extractor = Extractor(pipelines)
     nlp = pipelines["en"]
     whole = extractor.extract(article, nlp(text))
-    assert len(whole.matches) > 50 and len(whole.statuses) > 50
-    assert len(pieces.split(text)) == 2 and len(pieces.split(text, 4_000)) > 40
+    assert len(whole.matches) > 20 and len(whole.statuses) > 50 and len(whole.events) > 20
+    assert len(pieces.split(text)) == 2 and len(pieces.split(text, 4_000)) > 30
     assert pipeline.extract_one(pipelines, article) == whole            # pieces of PIECE_CHARS
     doc = pieces.parse(nlp, text, 4_000)
     assert doc.text == text
