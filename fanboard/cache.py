@@ -25,7 +25,7 @@ import types
 import typing
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .extract import claims as claims_module
 from .extract.claims import ArticleClaims
@@ -83,101 +83,131 @@ def encode(value: Any) -> Any:
 
 
 # ----------------------------------------------------------------------------- decoding
+# One decoder per declared type, made once and kept: each checks the shape of its value and
+# raises Shape when it does not fit.
+
+Decoder = Callable[[Any], Any]
+_DECODERS: dict[Any, Decoder] = {}
+
 
 def decode(data: Any, hint: Any = ArticleClaims) -> Any:
     """JSON data → a value of type `hint`; raises Shape when it does not fit."""
+    return _decoder(hint)(data)
+
+
+def _decoder(hint: Any) -> Decoder:
+    fn = _DECODERS.get(hint)
+    if fn is None:
+        fn = _DECODERS[hint] = _make_decoder(hint)
+    return fn
+
+
+def _make_decoder(hint: Any) -> Decoder:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
     if hint is Any:
-        return _decode_any(data)
-    origin = typing.get_origin(hint)
+        return _decode_any
     if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(hint):
+        return _union(args)
+    if hint is type(None) or hint in (str, int, bool):
+        return _exactly(hint)
+    if hint is float:
+        return lambda d: d if type(d) in (float, int) else _fail(d, "a number")
+    if hint is list or origin is list:
+        item = _decoder(args[0] if args else Any)
+        return lambda d: [item(v) for v in d] if type(d) is list else _fail(d, "a list")
+    if hint is tuple or origin is tuple:
+        return _tuple(args)
+    if hint is date:
+        return _decode_date
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and CLASSES.get(hint.__name__) is hint:
+        return _dataclass(hint)
+    raise TypeError(f"the claim cache cannot check a value of type {hint}")
+
+
+def _fail(data: Any, what: str) -> Any:
+    text = repr(data)
+    raise Shape(f"{text if len(text) <= 60 else text[:57] + '...'} is not {what}")
+
+
+def _exactly(kind: type) -> Decoder:
+    what = "null" if kind is type(None) else f"a {kind.__name__}"
+    return lambda d: d if type(d) is kind else _fail(d, what)
+
+
+def _union(args: tuple) -> Decoder:
+    if len(args) == 2 and type(None) in args:       # X | None
+        inner = _decoder(args[0] if args[1] is type(None) else args[1])
+        return lambda d: None if d is None else inner(d)
+    options = [_decoder(a) for a in args]
+
+    def decode_union(d: Any) -> Any:
+        for option in options:
             try:
-                return decode(data, arg)
+                return option(d)
             except Shape:
                 continue
-        raise Shape(f"{_short(data)} is none of {hint}")
-    if hint is type(None):
-        if data is None:
-            return None
-        raise Shape(f"{_short(data)} is not null")
-    if hint in (str, int, float, bool):
-        ok = type(data) is hint or (hint is float and type(data) is int)
-        if not ok:
-            raise Shape(f"{_short(data)} is not a {hint.__name__}")
-        return data
-    if hint is list or origin is list:
-        if not isinstance(data, list):
-            raise Shape(f"{_short(data)} is not a list")
-        (item,) = typing.get_args(hint) or (Any,)
-        return [decode(v, item) for v in data]
-    if hint is tuple or origin is tuple:
-        return _decode_tuple(data, typing.get_args(hint))
-    if hint is date:
-        return _decode_date(data)
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _decode_dataclass(data, hint)
-    raise Shape(f"cannot check a value of type {hint}")
+        return _fail(d, f"any of {args}")
+    return decode_union
 
 
-def _decode_any(data: Any) -> Any:
-    if data is None or type(data) in (str, int, float, bool):
-        return data
-    if isinstance(data, list):
-        return [_decode_any(v) for v in data]
-    if isinstance(data, dict):
-        if _TUPLE in data:
-            return _decode_tuple(data, ())
-        if _DATE in data:
-            return _decode_date(data)
-        cls = CLASSES.get(data.get(_TYPE)) if isinstance(data.get(_TYPE), str) else None
-        if cls is not None:
-            return _decode_dataclass(data, cls)
-    raise Shape(f"{_short(data)} is not a claim value")
-
-
-def _decode_tuple(data: Any, args: tuple) -> tuple:
-    if not (isinstance(data, dict) and set(data) == {_TUPLE} and isinstance(data[_TUPLE], list)):
-        raise Shape(f"{_short(data)} is not a tuple")
-    items = data[_TUPLE]
+def _tuple(args: tuple) -> Decoder:
     if not args or (len(args) == 2 and args[1] is Ellipsis):
-        item = args[0] if args else Any
-        return tuple(decode(v, item) for v in items)
-    if len(items) != len(args):
-        raise Shape(f"a tuple of {len(items)} items where {len(args)} are declared")
-    return tuple(decode(v, a) for v, a in zip(items, args))
+        item = _decoder(args[0] if args else Any)
+        items = None
+    else:
+        items = [_decoder(a) for a in args]
+
+    def decode_tuple(d: Any) -> tuple:
+        if type(d) is not dict or len(d) != 1 or type(d.get(_TUPLE)) is not list:
+            _fail(d, "a tuple")
+        values = d[_TUPLE]
+        if items is None:
+            return tuple(item(v) for v in values)
+        if len(values) != len(items):
+            _fail(d, f"a tuple of {len(items)}")
+        return tuple(fn(v) for fn, v in zip(items, values))
+    return decode_tuple
 
 
-def _decode_date(data: Any) -> date:
-    if not (isinstance(data, dict) and set(data) == {_DATE} and isinstance(data[_DATE], str)):
-        raise Shape(f"{_short(data)} is not a date")
+def _decode_date(d: Any) -> date:
+    if type(d) is not dict or len(d) != 1 or type(d.get(_DATE)) is not str:
+        _fail(d, "a date")
     try:
-        return date.fromisoformat(data[_DATE])
+        return date.fromisoformat(d[_DATE])
     except ValueError:
-        raise Shape(f"{_short(data)} is not a date") from None
+        return _fail(d, "a date")
 
 
-def _decode_dataclass(data: Any, cls: type) -> Any:
-    if not isinstance(data, dict) or data.get(_TYPE) != cls.__name__ or CLASSES.get(cls.__name__) is not cls:
-        raise Shape(f"{_short(data)} is not a {cls.__name__}")
-    fields = dataclasses.fields(cls)
-    if set(data) != {_TYPE} | {f.name for f in fields}:
-        raise Shape(f"the fields of a cached {cls.__name__} are not those of the class")
-    hints = _hints(cls)
-    return cls(**{f.name: decode(data[f.name], hints[f.name]) for f in fields})
+def _dataclass(cls: type) -> Decoder:
+    fields: list[tuple[str, Decoder]] = []          # filled on first use (the types nest)
+    keys = {_TYPE} | {f.name for f in dataclasses.fields(cls)}
+    name = cls.__name__
+
+    def decode_dataclass(d: Any) -> Any:
+        if type(d) is not dict or d.get(_TYPE) != name or d.keys() != keys:
+            _fail(d, f"a {name} with exactly its fields")
+        if not fields:
+            hints = typing.get_type_hints(cls)
+            fields.extend((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+        return cls(**{field: fn(d[field]) for field, fn in fields})
+    return decode_dataclass
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
-
-
-def _short(data: Any) -> str:
-    text = repr(data)
-    return text if len(text) <= 60 else text[:57] + "..."
+def _decode_any(d: Any) -> Any:
+    kind = type(d)
+    if d is None or kind in (str, int, float, bool):
+        return d
+    if kind is list:
+        return [_decode_any(v) for v in d]
+    if kind is dict:
+        if _TUPLE in d:
+            return _decoder(tuple)(d)
+        if _DATE in d:
+            return _decode_date(d)
+        cls = CLASSES.get(d.get(_TYPE)) if type(d.get(_TYPE)) is str else None
+        if cls is not None:
+            return _decoder(cls)(d)
+    return _fail(d, "a claim value")
 
 
 # ----------------------------------------------------------------------------- the cache

@@ -190,3 +190,29 @@ def test_entry_names_are_safe_whatever_the_id_and_language(tmp_path):
     a = Article("../../etc/x" + "y" * 300, Path("x.txt"), "text", "text", "../../evil")
     path = cache.ClaimCache(tmp_path).path(a)
     assert path.parent == tmp_path and len(path.name) < 120 and path.name.endswith(cache.SUFFIX)
+
+
+PROV = {"$type": "Provenance", "article_id": "a", "start": 0, "end": 5, "quote": "Hello", "certainty": "confirmed"}
+
+
+@pytest.mark.parametrize("change", [
+    {"start": "0"}, {"start": True}, {"start": 1.5}, {"quote": None}, {"$type": "StatusClaim"},
+    {"$type": "Article"}, {"extra": 1},
+])
+def test_decode_checks_every_field_against_its_declared_type(change):
+    from fanboard.extract.claims import Provenance
+    assert cache.decode(PROV, Provenance) == Provenance("a", 0, 5, "Hello", "confirmed")
+    with pytest.raises(cache.Shape):
+        cache.decode({**PROV, **change}, Provenance)
+
+
+def test_decode_checks_tuples_and_optional_values():
+    from fanboard.extract.claims import MatchClaim
+    claim = MatchClaim(key="a#m1", article_id="a", subject="X", opponent=None, anchor=(3, 4))
+    data = cache.encode(claim)
+    assert cache.decode(data, MatchClaim) == claim
+    for bad in ({"anchor": {"$tuple": [3]}}, {"anchor": [3, 4]}, {"opponent": 7}, {"provenance": {}}):
+        with pytest.raises(cache.Shape):
+            cache.decode({**data, **bad}, MatchClaim)
+    with pytest.raises(TypeError):
+        cache.encode(claim.__class__.__mro__)            # not a claim value: never written
