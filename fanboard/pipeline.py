@@ -1,21 +1,20 @@
 """The whole build: articles → claims → reconciled tables in data/tables/."""
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import pandas as pd
 
+from . import pieces
+from .cache import ClaimCache
 from .extract.article import Extractor
 from .extract.claims import ArticleClaims
 from .ingest import Article, IngestMessage, read_articles
 from .kb import KB
-from .nlp import PIPELINE_VERSION, PATTERNS_DIR, Pipelines
+from .langdetect import SUPPORTED_LANGUAGES
+from .nlp import Pipelines
 from .reference import load_decisions, load_fixtures, standings_series
 from .resolve.merge import Assembler
 from .resolve.reconcile import Reconciler
@@ -35,65 +34,36 @@ class BuildResult:
     messages: list[IngestMessage] = field(default_factory=list)
     out_dir: Path | None = None
     parsed: int = 0          # articles parsed this time (the rest came from the cache)
+    skipped: dict[str, str] = field(default_factory=dict)   # article id → why it could not be processed
 
     @property
     def summary(self) -> str:
         t = self.tables
-        return (f"{len(t['articles'])} articles, {len(t['matches'])} matches, "
+        text = (f"{len(t['articles']) - len(self.skipped)} articles, {len(t['matches'])} matches, "
                 f"{len(t['player_status'])} statuses, {len(t['events'])} events, "
                 f"{len(t['contradictions'])} contradictions")
+        if self.skipped:
+            shown = [f"{aid} ({reason})" for aid, reason in list(self.skipped.items())[:3]]
+            more = len(self.skipped) - len(shown)
+            text += (f"; {len(self.skipped)} article(s) skipped because they could not be processed: "
+                     + "; ".join(shown) + (f"; and {more} more" if more else ""))
+        return text
 
 
-def _rules_fingerprint() -> str:
-    """Changes when the extraction code, the patterns or the knowledge base change."""
-    h = hashlib.sha256(PIPELINE_VERSION.encode())
-    code = Path(__file__).resolve().parent
-    for folder in (PATTERNS_DIR, ROOT / "data" / "kb", code / "extract", code / "resolve"):
-        for p in sorted(Path(folder).glob("*")):
-            if p.is_file() and p.suffix in (".py", ".json", ".toml", ".csv"):
-                h.update(p.name.encode())
-                h.update(p.read_bytes())
-    return h.hexdigest()[:16]
-
-
-class ClaimCache:
-    """Each article's claims, cached by content hash + language + rules fingerprint."""
-
-    def __init__(self, folder: Path | None):
-        self.folder = Path(folder) if folder else None
-        self.fingerprint = _rules_fingerprint()
-
-    def _path(self, article: Article) -> Path | None:
-        if self.folder is None:
-            return None
-        key = f"{article.id}-{article.content_hash[:16]}-{article.language}-{self.fingerprint}"
-        return self.folder / f"{key}.pickle"
-
-    def get(self, article: Article) -> ArticleClaims | None:
-        path = self._path(article)
-        if path is None or not path.exists():
-            return None
-        try:
-            with path.open("rb") as fh:
-                return pickle.load(fh)
-        except Exception:
-            return None
-
-    def put(self, article: Article, claims: ArticleClaims) -> None:
-        path = self._path(article)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(claims, fh)
-        os.replace(tmp, path)
+def extract_one(pipelines: Pipelines, article: Article) -> ArticleClaims:
+    """The claims of one article, however long its text (raises when extraction fails)."""
+    doc = pieces.parse(pipelines[_pipeline_language(article.language)], article.text)
+    return Extractor(pipelines).extract(article, doc)
 
 
 def extract_all(articles: list[Article], pipelines: Pipelines, cache: ClaimCache,
-                progress: Progress | None = None) -> tuple[dict[str, ArticleClaims], int]:
+                progress: Progress | None = None) -> tuple[dict[str, ArticleClaims], int, dict[str, str]]:
+    """Each article's claims, from the cache or parsed now: (claims by article id, how many
+    were parsed, {article id: reason} of the articles that could not be processed). A failure
+    in one article (parsing or extraction) leaves that article out and never stops the others."""
     extractor = Extractor(pipelines)
     out: dict[str, ArticleClaims] = {}
+    failed: dict[str, str] = {}
     parsed = 0
     todo = []
     for a in articles:
@@ -107,23 +77,48 @@ def extract_all(articles: list[Article], pipelines: Pipelines, cache: ClaimCache
     for a in todo:
         by_lang.setdefault(a.language, []).append(a)
     for lang, group in by_lang.items():
-        from .langdetect import SUPPORTED_LANGUAGES
-        nlp = pipelines[lang if lang in SUPPORTED_LANGUAGES else "xx"]
-        for a, doc in zip(group, nlp.pipe((a.text for a in group), batch_size=64)):
-            claims = extractor.extract(a, doc)
-            cache.put(a, claims)
-            out[a.id] = claims
-            parsed += 1
+        try:
+            docs = pieces.parse_each(pipelines[_pipeline_language(lang)], (a.text for a in group))
+        except Exception as exc:            # the language's pipeline cannot be built
+            docs = iter([exc] * len(group))
+        for a, doc in zip(group, docs):
+            try:
+                if isinstance(doc, Exception):
+                    raise doc
+                claims = extractor.extract(a, doc)
+            except Exception as exc:
+                failed[a.id] = describe_failure(exc)
+            else:
+                cache.put(a, claims)
+                out[a.id] = claims
+                parsed += 1
             done += 1
             if progress:
                 progress(done, len(articles), a.id)
-    return {a.id: out[a.id] for a in articles}, parsed
+    return {a.id: out[a.id] for a in articles if a.id in out}, parsed, failed
+
+
+def _pipeline_language(lang: str) -> str:
+    return lang if lang in SUPPORTED_LANGUAGES else "xx"
+
+
+def describe_failure(exc: BaseException, limit: int = 240) -> str:
+    """An exception as one short line for people: its type and the first line of its message."""
+    first = (str(exc).strip().splitlines() or [""])[0].strip()
+    text = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
-              fixtures: pd.DataFrame | None = None, decisions: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+              fixtures: pd.DataFrame | None = None, decisions: pd.DataFrame | None = None,
+              skipped: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
+    """The tables. Articles in `skipped` (id → reason) have no claims: they only get a row in
+    the articles table whose warning says why nothing was taken from them."""
     fixtures = load_fixtures() if fixtures is None else fixtures
     decisions = load_decisions() if decisions is None else decisions
+    skipped = skipped or {}
+    every = articles
+    articles = [a for a in articles if a.id not in skipped]
     rec = Reconciler(kb, fixtures, decisions)
     windows, links = rec.infer_windows(articles, claims)
     asm = Assembler(kb, rec, articles, claims, windows, links)
@@ -135,19 +130,9 @@ def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
     focus = _focus(claims)
     situation = asm.situation(matches)
     asm.situation_contradictions(situation, matches, focus)
-    article_rows = []
-    for a in articles:
-        w = windows[a.id]
-        ac = claims[a.id]
-        article_rows.append({
-            "article_id": a.id, "file": _display_path(a.path), "headline": a.headline, "language": a.language,
-            "published": a.published.isoformat() if a.published else "",
-            "published_from": w.lo.isoformat() if w.lo else "", "published_to": w.hi.isoformat() if w.hi else "",
-            "source": a.source, "url": a.url, "published_evidence": " | ".join(w.evidence),
-            "warnings": " | ".join(a.warnings + ac.warnings),
-        })
     return {
-        "articles": frame("articles", article_rows),
+        "articles": frame("articles", [_article_row(a, windows.get(a.id), claims.get(a.id), skipped.get(a.id))
+                                       for a in every]),
         "matches": frame("matches", matches),
         "player_status": frame("player_status", statuses),
         "goals": frame("goals", goals),
@@ -156,6 +141,20 @@ def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
         "contradictions": frame("contradictions", _dedupe(asm.contradictions)),
         "standings": frame("standings", _standings(fixtures, decisions, focus, kb)),
         "provenance": frame("provenance", asm.provenance),
+    }
+
+
+def _article_row(a: Article, w, ac: ArticleClaims | None, skipped: str | None) -> dict:
+    """An article's row in the articles table (w: its publication window; none when skipped)."""
+    warnings = a.warnings + (ac.warnings if ac else [])
+    if skipped is not None:
+        warnings = warnings + [f"not processed, so nothing was taken from this article: {skipped}"]
+    return {
+        "article_id": a.id, "file": _display_path(a.path), "headline": a.headline, "language": a.language,
+        "published": a.published.isoformat() if a.published else "",
+        "published_from": w.lo.isoformat() if w and w.lo else "", "published_to": w.hi.isoformat() if w and w.hi else "",
+        "source": a.source, "url": a.url, "published_evidence": " | ".join(w.evidence) if w else "",
+        "warnings": " | ".join(warnings),
     }
 
 
@@ -232,8 +231,14 @@ def build(articles_dirs: list[Path] | Path | None = None, out_dir: Path | None =
         from .nlp import default_pipelines
         pipelines = default_pipelines() if kb is None else Pipelines(kb)
     kb = pipelines.kb
-    claims, parsed = extract_all(articles, pipelines, ClaimCache(cache_dir), progress)
-    tables = reconcile(articles, claims, kb)
+    claims, parsed, skipped = extract_all(articles, pipelines, ClaimCache(cache_dir), progress)
+    for a in articles:
+        if a.id in skipped:
+            messages.append(IngestMessage(
+                str(a.path), "skipped",
+                f"could not be processed ({skipped[a.id]}); it is stored, but nothing was taken from it, "
+                "and the other articles were built without it"))
+    tables = reconcile(articles, claims, kb, skipped=skipped)
     if write and out_dir is not None:
         write_tables(tables, Path(out_dir))
-    return BuildResult(tables, messages, Path(out_dir) if out_dir else None, parsed)
+    return BuildResult(tables, messages, Path(out_dir) if out_dir else None, parsed, skipped)

@@ -54,8 +54,7 @@ SIDECAR = "articles.toml"
 LOCK_NAME = ".lock"
 PENDING_PREFIX = ".pending-"
 
-MAX_TEXT_BYTES = 2 * 1024 * 1024        # 2 MB of article text (UTF-8), after decoding/conversion
-MAX_HTML_BYTES = 10 * 1024 * 1024       # an HTML page may be larger than its text
+from .limits import MAX_HTML_BYTES, MAX_TEXT_BYTES   # noqa: E402  (defined once, in fanboard/limits.py)
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 ACCEPTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
@@ -656,62 +655,4 @@ class Locations:
 
 # ----------------------------------------------------------------------------- preview
 
-@dataclass
-class Preview:
-    """What the pipeline would extract from a candidate, computed without storing anything."""
-
-    language: str
-    headline: str
-    article_id: str
-    duplicate_of: str | None
-    entities: "object"          # DataFrame: text, kind, name
-    claims: "object"            # DataFrame: kind, claim, certainty, sentence
-    warnings: list[str]
-
-
-_ENTITY_KIND = {"CLUB": "club", "PERSON": "person", "COMP": "competition"}
-
-
-def preview(cand: Candidate, pipelines, store: ArticleStore | None = None) -> Preview:
-    """Run the extractor on the candidate's text (nothing is written) and describe the result."""
-    import pandas as pd
-    from .extract.article import Extractor
-
-    article = cand.article(store.folder if store else STORE_DIR)
-    claims = Extractor(pipelines).extract(article)
-    text = cand.text
-    seen, entities = set(), []
-    for start, end, label, canonical in sorted(claims.entities):
-        key = (text[start:end], label, canonical)
-        if key not in seen:
-            seen.add(key)
-            entities.append({"text": text[start:end], "kind": _ENTITY_KIND.get(label, label.lower()), "name": canonical})
-    rows = []
-    for m in claims.matches:
-        score = f" {m.subject_goals}-{m.opponent_goals}" if m.subject_goals is not None and m.opponent_goals is not None else ""
-        opponent = m.opponent or ("(name missing in the text)" if m.hole else "?")
-        what = f"{m.subject or '?'} v {opponent}{score}"
-        if m.status:
-            what += f", {m.status}"
-        if m.competition:
-            what += f" ({m.competition})"
-        prov = m.provenance[0] if m.provenance else None
-        rows.append({"kind": "match", "claim": what, "certainty": prov.certainty if prov else "",
-                     "sentence": prov.quote if prov else ""})
-    for s in claims.statuses:
-        what = f"{s.player}: {s.status.replace('_', ' ')}" + (f" ({s.value})" if s.value else "")
-        rows.append({"kind": "player status", "claim": what, "certainty": s.certainty, "sentence": s.provenance.quote})
-    for e in claims.events:
-        what = f"{e.event_type.replace('_', ' ')}: {', '.join(e.actors)}"
-        rows.append({"kind": "event", "claim": what, "certainty": e.certainty,
-                     "sentence": e.provenance[0].quote if e.provenance else ""})
-    for s in claims.situation:
-        rows.append({"kind": "league situation", "claim": f"{s.competition}: {s.metric.replace('_', ' ')} = {s.value}",
-                     "certainty": s.provenance.certainty, "sentence": s.provenance.quote})
-    return Preview(
-        language=cand.language, headline=cand.headline, article_id=cand.article_id,
-        duplicate_of=store.check_duplicate(cand) if store else None,
-        entities=pd.DataFrame(entities, columns=["text", "kind", "name"]),
-        claims=pd.DataFrame(rows, columns=["kind", "claim", "certainty", "sentence"]),
-        warnings=list(dict.fromkeys(cand.notes + claims.warnings)),
-    )
+from .preview import Preview, preview   # noqa: E402,F401  (the Add page's preview: fanboard/preview.py)

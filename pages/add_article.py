@@ -42,8 +42,12 @@ def metadata_fields(key: str) -> store.Metadata:
 
 
 def show_preview(cand: store.Candidate, key: str) -> None:
-    with nlp_lock():
-        p = store.preview(cand, pipelines(), articles)
+    try:
+        with nlp_lock():
+            p = store.preview(cand, pipelines(), articles)   # an extraction failure comes back in p.error
+    except store.StoreError as exc:
+        st.error(views.md_escape(str(exc)))
+        return
     with st.container(border=True):
         st.markdown(f"**{views.md_escape(p.headline or cand.name)}**")
         a, b, c = st.columns([1, 2, 3])
@@ -55,6 +59,9 @@ def show_preview(cand: store.Candidate, key: str) -> None:
         if p.duplicate_of:
             st.info(f"This text is already stored (as {views.md_escape(p.duplicate_of)}); saving will skip it.")
         st.text_area("Text to be stored", cand.text, height=160, disabled=True, key=f"text_{key}_{p.article_id}")
+        if p.error:
+            st.error(views.md_escape(p.error))
+            return
         left, right = st.columns([2, 5])
         left.caption(f"Names found: {len(p.entities)}")
         left.dataframe(p.entities, hide_index=True, width="stretch")

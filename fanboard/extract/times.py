@@ -29,6 +29,7 @@ Finding, with the rules the tests pin:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -164,15 +165,20 @@ def _dateparser(text: str, lang: str) -> date | None:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start, end = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
+class _SentenceBounds:
+    """The sentence around a position of one text. The sentence ends are found once per text
+    and looked up by bisection: scanning from the start for each expression was quadratic."""
+
+    def __init__(self, text: str):
+        self.length = len(text)
+        found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+        self.starts = [s for s, _ in found]
+        self.ends = [e for _, e in found]
+
+    def __call__(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.ends, pos)
+        j = bisect_left(self.starts, pos)
+        return (self.ends[i - 1] if i else 0), (self.starts[j] if j < len(self.starts) else self.length)
 
 
 def _tense(g: Grammar, sentence: str, lo: int, hi: int) -> str:
@@ -224,6 +230,7 @@ def find_time_expressions(text: str, lang: str, context: str | None = None,
 
     taken: list[tuple[int, int]] = []
     found: list[TimeExpr] = []
+    bounds: _SentenceBounds | None = None
     for start, end, _order, rule, m in candidates:
         if any(start < e and s < end for s, e in taken):
             continue
@@ -241,7 +248,8 @@ def find_time_expressions(text: str, lang: str, context: str | None = None,
                 else:
                     tense = _tense(g, context + " " + surface, len(context) + 1, len(context) + 1 + len(surface))
             else:
-                s0, s1 = _sentence_bounds(text, start)
+                bounds = bounds or _SentenceBounds(text)
+                s0, s1 = bounds(start)
                 tense = _tense(g, text[s0:s1], start - s0, end - s0)
             tense = tense or rule.tense_default
         found.append(

@@ -1,0 +1,218 @@
+"""The claim cache is data (JSON), not code: whatever is in data/cache, a build gives the same
+tables as a build without a cache, and nothing in there is ever executed."""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from fanboard import cache, pipeline
+from fanboard.extract.article import Extractor
+from fanboard.ingest import read_articles
+from fanboard.nlp import default_pipelines
+from fanboard.resolve.timeexpr import TimeExpr
+
+ROOT = Path(__file__).resolve().parents[1]
+DIRS = [ROOT / "seeds", ROOT / "tests" / "data" / "invented" / "articles",
+        ROOT / "tests" / "data" / "invented2" / "articles"]
+
+
+def tables_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(Path(folder).glob("*.csv"))}
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> dict[str, bytes]:
+    """The tables of a build without any cache."""
+    out = tmp_path_factory.mktemp("no-cache")
+    pipeline.build(DIRS, out, cache_dir=None)
+    return tables_bytes(out)
+
+
+@pytest.fixture(scope="module")
+def n_articles() -> int:
+    return len(read_articles(DIRS)[0])
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*" + cache.SUFFIX))
+
+
+def test_claims_come_back_from_json_exactly_as_they_were():
+    articles, _ = read_articles(DIRS)
+    extractor = Extractor(default_pipelines())
+    n_times = 0
+    for a in articles:
+        claims = extractor.extract(a)
+        back = cache.decode(json.loads(json.dumps(cache.encode(claims))))
+        assert back == claims, a.id
+        assert all(isinstance(m.anchor, tuple) for m in back.matches)
+        n_times += sum(isinstance(t, TimeExpr) and isinstance(t.value, tuple) for t, _ in back.times)
+    assert n_times > 10          # the material has time expressions, so their round trip is tested
+
+
+def test_a_cached_build_gives_the_tables_of_a_build_without_cache(tmp_path, reference, n_articles):
+    first = pipeline.build(DIRS, tmp_path / "t1", cache_dir=tmp_path / "cache")
+    assert first.parsed == n_articles and len(entries(tmp_path / "cache")) == n_articles
+    assert [p.name for p in (tmp_path / "cache").iterdir() if not p.name.endswith(cache.SUFFIX)] == []
+    second = pipeline.build(DIRS, tmp_path / "t2", cache_dir=tmp_path / "cache")
+    assert second.parsed == 0
+    assert tables_bytes(tmp_path / "t1") == tables_bytes(tmp_path / "t2") == reference
+
+
+def _garbage(path: Path, other: Path) -> bytes:
+    return b"\x80\x00\xffnot json at all"
+
+
+def _truncated(path: Path, other: Path) -> bytes:
+    data = path.read_bytes()
+    return data[: len(data) // 2]
+
+
+def _wrong_field_type(path: Path, other: Path) -> bytes:
+    data = json.loads(path.read_bytes())
+    data["matches"] = "no list"
+    return json.dumps(data).encode()
+
+
+def _missing_field(path: Path, other: Path) -> bytes:
+    data = json.loads(path.read_bytes())
+    del data["warnings"]
+    return json.dumps(data).encode()
+
+
+def _unknown_class(path: Path, other: Path) -> bytes:
+    data = json.loads(path.read_bytes())
+    data["times"] = [{"$tuple": [{"$type": "system", "command": "touch pwned"}, None]}]
+    return json.dumps(data).encode()
+
+
+def _another_article(path: Path, other: Path) -> bytes:
+    return other.read_bytes()
+
+
+def _pickle(path: Path, other: Path) -> bytes:
+    return pickle.dumps(Boom(path.parent / "pwned"))
+
+
+class Boom:
+    """A pickle that creates a file when it is loaded: it must never be loaded."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+CORRUPTIONS = {
+    "empty": lambda path, other: b"",
+    "garbage bytes": _garbage,
+    "truncated": _truncated,
+    "a JSON list": lambda path, other: b"[]",
+    "a JSON number": lambda path, other: b"42",
+    "an empty object": lambda path, other: b"{}",
+    "only a type": lambda path, other: b'{"$type": "ArticleClaims"}',
+    "a wrong field type": _wrong_field_type,
+    "a missing field": _missing_field,
+    "an unknown class": _unknown_class,
+    "another article's claims": _another_article,
+    "deep nesting": lambda path, other: b"[" * 100_000 + b"]" * 100_000,
+    "a pickle": _pickle,
+}
+
+
+def test_unreadable_entries_are_misses_and_are_overwritten(tmp_path, reference, n_articles):
+    """Every kind of bad entry, one per article (two rounds: there are more kinds than articles)."""
+    folder = tmp_path / "cache"
+    pipeline.build(DIRS, None, cache_dir=folder, write=False)
+    paths = entries(folder)
+    assert len(paths) == n_articles
+    kinds = list(CORRUPTIONS)
+    articles, _ = read_articles(DIRS)
+    for round_ in range(0, len(kinds), n_articles):
+        batch = kinds[round_:round_ + n_articles]
+        for path, other, kind in zip(paths, paths[1:] + paths[:1], batch):
+            path.write_bytes(CORRUPTIONS[kind](path, other))
+        result = pipeline.build(DIRS, tmp_path / f"tables{round_}", cache_dir=folder)
+        assert result.parsed == len(batch) and not result.skipped, batch
+        assert tables_bytes(tmp_path / f"tables{round_}") == reference, batch
+        assert not (folder / "pwned").exists()
+        fresh = cache.ClaimCache(folder)
+        assert all(fresh.get(a) is not None for a in articles)     # rewritten, readable again
+        assert entries(folder) == paths
+
+
+def test_an_old_pickle_cache_is_never_opened(tmp_path, reference, n_articles):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    fingerprint = cache.rules_fingerprint()
+    for a in read_articles(DIRS)[0]:          # where the pickle cache kept them
+        old = folder / f"{a.id}-{a.content_hash[:16]}-{a.language}-{fingerprint}.pickle"
+        old.write_bytes(pickle.dumps(Boom(folder / "pwned")))
+    result = pipeline.build(DIRS, tmp_path / "tables", cache_dir=folder)
+    assert result.parsed == n_articles
+    assert tables_bytes(tmp_path / "tables") == reference
+    assert not (folder / "pwned").exists()
+
+
+def test_a_cache_that_cannot_be_written_costs_only_time(tmp_path, reference, n_articles):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be")
+    for out in ("t1", "t2"):
+        result = pipeline.build(DIRS, tmp_path / out, cache_dir=blocked)
+        assert result.parsed == n_articles
+        assert tables_bytes(tmp_path / out) == reference
+    assert blocked.read_text() == "a file where the cache folder should be"
+
+
+def test_an_entry_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    article = read_articles(DIRS)[0][0]
+    claims = Extractor(default_pipelines()).extract(article)
+    c = cache.ClaimCache(tmp_path / "cache")
+    assert c.put(article, claims) and c.get(article) == claims
+    before = {p.name: p.read_bytes() for p in (tmp_path / "cache").iterdir()}
+
+    def fail(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    claims.warnings.append("changed")
+    assert c.put(article, claims) is False
+    assert {p.name: p.read_bytes() for p in (tmp_path / "cache").iterdir()} == before   # old entry, no temp file
+
+
+def test_entry_names_are_safe_whatever_the_id_and_language(tmp_path):
+    from fanboard.ingest import Article
+    a = Article("../../etc/x" + "y" * 300, Path("x.txt"), "text", "text", "../../evil")
+    path = cache.ClaimCache(tmp_path).path(a)
+    assert path.parent == tmp_path and len(path.name) < 120 and path.name.endswith(cache.SUFFIX)
+
+
+PROV = {"$type": "Provenance", "article_id": "a", "start": 0, "end": 5, "quote": "Hello", "certainty": "confirmed"}
+
+
+@pytest.mark.parametrize("change", [
+    {"start": "0"}, {"start": True}, {"start": 1.5}, {"quote": None}, {"$type": "StatusClaim"},
+    {"$type": "Article"}, {"extra": 1},
+])
+def test_decode_checks_every_field_against_its_declared_type(change):
+    from fanboard.extract.claims import Provenance
+    assert cache.decode(PROV, Provenance) == Provenance("a", 0, 5, "Hello", "confirmed")
+    with pytest.raises(cache.Shape):
+        cache.decode({**PROV, **change}, Provenance)
+
+
+def test_decode_checks_tuples_and_optional_values():
+    from fanboard.extract.claims import MatchClaim
+    claim = MatchClaim(key="a#m1", article_id="a", subject="X", opponent=None, anchor=(3, 4))
+    data = cache.encode(claim)
+    assert cache.decode(data, MatchClaim) == claim
+    for bad in ({"anchor": {"$tuple": [3]}}, {"anchor": [3, 4]}, {"opponent": 7}, {"provenance": {}}):
+        with pytest.raises(cache.Shape):
+            cache.decode({**data, **bad}, MatchClaim)
+    with pytest.raises(TypeError):
+        cache.encode(claim.__class__.__mro__)            # not a claim value: never written
