@@ -110,6 +110,29 @@ def _rebuild_after_add(dirs: list[Path], out: Path, cache: Path | None, changed:
     return True
 
 
+def cmd_import_players(args: argparse.Namespace) -> int:
+    """Merge a season's players (and coaches, other squads) into data/kb/people.csv."""
+    from .kb import KBError
+    from .squads import DEFAULT_EXTRA, DEFAULT_NAMES, SquadImportError, import_players, summary
+    kb_dir = Path(args.kb) if args.kb else None
+    names = Path(args.names) if args.names else (DEFAULT_NAMES if kb_dir is None else None)
+    extra = Path(args.extra) if args.extra else (DEFAULT_EXTRA if kb_dir is None else None)
+    try:
+        result = import_players(Path(args.file), **({"kb_dir": kb_dir} if kb_dir else {}),
+                                names=names, extra=extra)
+    except (SquadImportError, KBError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if result.shared_surnames:
+        print(f"no surname-only alias (shared, or a common word): {', '.join(result.shared_surnames)}",
+              file=sys.stderr)
+    for person, others in result.movers:
+        print(f"note: {person} also played for {', '.join(others)} (kept at the club of most appearances)",
+              file=sys.stderr)
+    print(summary(result))
+    return 0
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     """Store article files in the article store, then rebuild the tables (incrementally)."""
     from . import store as st
@@ -190,6 +213,13 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("file")
     i.add_argument("--fixtures", help="fixtures file to add to (default: data/reference/fixtures.csv)")
     i.set_defaults(func=cmd_import_results)
+    ip = sub.add_parser("import-players", help="add a season's players (Initial.SURNAME CSV) to data/kb/people.csv")
+    ip.add_argument("file")
+    ip.add_argument("--names", help="full names of the players (default: data/kb/player_names.csv)")
+    ip.add_argument("--extra", help="people not in FILE: coaches, other squads (default: data/kb/squads_extra.csv)")
+    ip.add_argument("--kb", metavar="DIR", help="knowledge base folder to update (default: data/kb; "
+                    "then --names/--extra have no default)")
+    ip.set_defaults(func=cmd_import_players)
     a = sub.add_parser("add", help="add article files (.txt, .md, .html) to data/articles/ and rebuild the tables")
     a.add_argument("files", nargs="+", metavar="FILE")
     a.add_argument("--source", help="who published it (e.g. a newspaper)")

@@ -48,7 +48,10 @@ def test_a_tabellino_gives_the_known_club_players_statuses_in_the_linked_match(t
         ("Luis Muriel", "substituted_off", "60"), ("Josip Iličić", "substituted_on", "60"),
         ("Marco Sportiello", "unused_substitute", ""), ("Francesco Rossi", "unused_substitute", ""),
         ("José Luis Palomino", "unused_substitute", ""), ("Mattia Caldara", "unused_substitute", ""),
-    ])
+    ] + [(p, "started", "") for p in (  # Sampdoria's squad is in the KB too; its "Gomez" is no one
+        "Emil Audero", "Bartosz Bereszyński", "Lorenzo Tonelli", "Omar Colley", "Tommaso Augello",
+        "Antonio Candreva", "Morten Thorsby", "Albin Ekdal", "Jakub Jankto", "Fabio Quagliarella")
+    ] + [("Albin Ekdal", "substituted_off", "70"), ("Valerio Verre", "substituted_on", "70")])
     assert statuses(tables, "2021-02-28-sampdoria-atalanta") == expected
 
 
