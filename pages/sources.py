@@ -1,52 +1,81 @@
-"""Sources: each article with its metadata and highlighted text, and the contradictions.
+"""Sources: the articles in view, one at a time with its highlighted text, and the contradictions.
 
 Everything that comes from an article is escaped before it reaches the page
-(views.highlighted_html escapes the text, views.md_escape the headlines).
+(views.highlighted_html escapes the text, views.md_escape the headlines). An article is
+named by its label (outlet · date · headline · short id) and links to its original when its
+url is http(s). The picked article has its own address (?article=<id>).
 """
 import streamlit as st
 
 from fanboard import views
-from pages._shared import csv_download, dashboard
+from pages._shared import article_link, csv_download, dashboard
 
 d = dashboard()
+f = d.filters
 st.title("Sources")
 
 articles = d.filtered["articles"]
+texts = {a["article_id"]: views.read_article_text(a["file"], d.article_roots) for a in articles.to_dict("records")}
+if f.search:
+    articles = articles[[views.search_text(f"{a['headline']}\n{texts.get(a['article_id']) or ''}", f.search)
+                         for a in articles.to_dict("records")]]
 if articles.empty:
-    st.info("No articles match the source and language filters. Clear them in the sidebar to see all articles.")
+    st.info("No articles match the source, language and search filters. Clear them in the sidebar to see all articles.")
     st.stop()
 
-terms = views.entity_terms(d.tables)
-st.caption(
-    "Highlighted sentences are the ones claims were taken from; underlined names are people "
-    "(orange), clubs (blue) and competitions (purple). Hover for details."
+st.caption(f"{len(articles)} article{'s' * (len(articles) != 1)}"
+           + (f" containing “{views.md_escape(f.search)}”" if f.search else "") + ". Pick one to read it.")
+listing = articles.assign(
+    article=articles["article_id"].map(lambda a: d.labels.get(a, a)),
+    published=[views.published_text(a) for a in articles.to_dict("records")],
+    original=articles["article_id"].map(lambda a: (d.urls or {}).get(a)),
 )
-for art in articles.to_dict("records"):
+st.dataframe(listing[["article", "language", "published", "original", "article_id"]], hide_index=True,
+             column_config={"article": st.column_config.TextColumn("article", width="large"),
+                            "original": st.column_config.LinkColumn("original", display_text="open ↗"),
+                            "article_id": st.column_config.TextColumn("id", width="small")})
+
+ids = list(articles["article_id"])
+if st.session_state.get("article") not in ids:
+    st.session_state.pop("article", None)
+chosen = st.selectbox("Article", ids, index=0, format_func=lambda a: d.labels.get(a, a), key="article",
+                      bind="query-params")
+art = articles[articles["article_id"] == chosen].iloc[0]
+contra = views.contradictions_view(d.filtered["contradictions"], d.labels)
+
+with st.container(border=True):
     st.subheader(views.md_escape(art["headline"] or art["file"] or art["article_id"]), anchor=False)
     published = art["published"] or (
-        f"not stated; between {art['published_from']} and {art['published_to']} (inferred)"
-        if art["published_from"] or art["published_to"] else "unknown"
-    )
+        f"not stated; {views.published_text(art)} (inferred)" if art["published_from"] or art["published_to"] else "unknown")
     a, b, c = st.columns([1, 3, 3])
     a.markdown(f"**Language**  \n{views.md_escape(art['language'].upper() or '?')}")
     b.markdown(f"**Published**  \n{views.md_escape(published)}")
-    c.markdown(f"**Source**  \n{views.md_escape(art['source'] or art['url'] or art['file'])}")
+    c.markdown(f"**Source**  \n{article_link(chosen, d) if (d.urls or {}).get(chosen) else views.md_escape(views.outlet(art))}")
     if art["published_evidence"]:
-        st.caption("Date evidence: " + views.md_escape(art["published_evidence"]))
+        st.caption("Date evidence: " + views.md_escape(views.with_labels(art["published_evidence"], d.labels)))
     for warning in views.split(art["warnings"]):
         st.caption(":material/warning: " + views.md_escape(warning))
-    text = views.read_article_text(art["file"], d.article_roots)
+    mine = views.article_statements(contra, chosen)
+    if len(mine):
+        st.markdown("**Where this article is contradicted or contradicts others**")
+        st.dataframe(mine.assign(subject=[views.subject_label(d.tables, s, d.club) for s in mine["subject"]])[
+            ["subject", "field", "says", "resolution"]], hide_index=True, key="article_contradictions")
+    text = texts.get(chosen)
     with st.expander("Text with entities and claims", expanded=True):
         if text is None:
             st.warning(f"The article file {art['file']!r} was not found.")
         else:
-            claims = views.claim_spans(d.filtered["provenance"][d.filtered["provenance"]["article_id"] == art["article_id"]], text)
-            if d.filters.players:
-                st.caption(f"{len(claims)} sentence(s) highlighted for claims about {d.who()}.")
-            st.html(views.highlighted_html(text, claims, views.entity_spans(text, terms)))
+            prov = d.filtered["provenance"]
+            prov = prov[prov["article_id"] == chosen]
+            if f.players:  # only the claims about these people: statuses and events, not the club's table
+                prov = prov[prov["table"].isin(["player_status", "events"])]
+                prov = prov[[any(p in key for p in f.players) or t == "events" for key, t in zip(prov["row_key"], prov["table"])]]
+            claims = views.claim_spans(prov, text)
+            if f.players:
+                st.caption(f"{len(claims)} sentence(s) highlighted for claims about {views.md_escape(d.who())}.")
+            st.html(views.highlighted_html(text, claims, views.entity_spans(text, views.entity_terms(d.tables))))
 
 st.header("Contradictions")
-contra = views.contradictions_view(d.filtered["contradictions"], d.labels)
 if contra.empty:
     st.info("The selected sources do not contradict each other.")
 else:
@@ -58,7 +87,7 @@ else:
             if first["rule"]:
                 st.caption("Rule: " + views.md_escape(first["rule"]))
             st.caption(views.md_escape(first["explanation"]))
-            st.dataframe(group[["source", "says"]], hide_index=True,
-                         column_config={"source": st.column_config.TextColumn("source", width="large"),
-                                        "says": st.column_config.TextColumn("says", width="large")})
+            st.dataframe(group[["says", "source"]], hide_index=True,
+                         column_config={"source": st.column_config.TextColumn("who says it", width="large"),
+                                        "says": st.column_config.TextColumn("says", width="medium")})
     csv_download(contra, "contradictions", d)
