@@ -144,3 +144,24 @@ def provenance_table(d: Dashboard, table: str, keys: list[str], fallback: str = 
             "article_id": st.column_config.TextColumn("id", width="small"),
         },
     )
+
+
+def url_choice(label: str, options: list[str], names: dict[str, str], param: str, *,
+               placeholder: str = "", default_first: bool = False) -> str | None:
+    """A picker whose choice is the URL parameter `param` (an id: ?match=<id>), so the view can
+    be shared. Streamlit's own binding would store the shown label, not the id."""
+    wanted = st.query_params.get(param)
+    index = options.index(wanted) if wanted in options else (0 if default_first and options else None)
+
+    def remember() -> None:
+        value = st.session_state.get(f"pick_{param}")
+        if value:
+            st.query_params[param] = value
+        else:
+            st.query_params.pop(param, None)
+
+    chosen = st.selectbox(label, options, index=index, format_func=lambda o: names.get(o, o),
+                          key=f"pick_{param}", on_change=remember, placeholder=placeholder)
+    if chosen and st.query_params.get(param) != chosen:
+        st.query_params[param] = chosen
+    return chosen

@@ -6,7 +6,7 @@ Sections are drawn one after another, so line-ups and goals can be added as sect
 import streamlit as st
 
 from fanboard import views
-from pages._shared import article_link, dashboard
+from pages._shared import article_link, dashboard, url_choice
 
 d = dashboard()
 all_results = views.match_results(d.tables["matches"], d.club, d.labels, d.replays)
@@ -16,10 +16,7 @@ st.title("Match")
 if not names:
     st.info("The articles mention no matches.")
     st.stop()
-if st.session_state.get("match") not in names:
-    st.session_state.pop("match", None)
-chosen = st.selectbox("Match", list(names), index=None, format_func=lambda m: names.get(m, m), key="match",
-                      bind="query-params", placeholder="Pick a match")
+chosen = url_choice("Match", list(names), names, "match", placeholder="Pick a match")
 if not chosen:
     st.caption("Pick a match, or click a result on the Overview, the Timeline or the Matches page.")
     st.stop()

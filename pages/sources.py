@@ -8,7 +8,7 @@ url is http(s). The picked article has its own address (?article=<id>).
 import streamlit as st
 
 from fanboard import views
-from pages._shared import article_link, csv_download, dashboard
+from pages._shared import article_link, csv_download, dashboard, url_choice
 
 d = dashboard()
 f = d.filters
@@ -36,10 +36,7 @@ st.dataframe(listing[["article", "language", "published", "original", "article_i
                             "article_id": st.column_config.TextColumn("id", width="small")})
 
 ids = list(articles["article_id"])
-if st.session_state.get("article") not in ids:
-    st.session_state.pop("article", None)
-chosen = st.selectbox("Article", ids, index=0, format_func=lambda a: d.labels.get(a, a), key="article",
-                      bind="query-params")
+chosen = url_choice("Article", ids, d.labels, "article", default_first=True)
 art = articles[articles["article_id"] == chosen].iloc[0]
 contra = views.contradictions_view(d.filtered["contradictions"], d.labels)
 
@@ -58,8 +55,10 @@ with st.container(border=True):
     mine = views.article_statements(contra, chosen)
     if len(mine):
         st.markdown("**Where this article is contradicted or contradicts others**")
-        st.dataframe(mine.assign(subject=[views.subject_label(d.tables, s, d.club) for s in mine["subject"]])[
-            ["subject", "field", "says", "resolution"]], hide_index=True, key="article_contradictions")
+        for r in mine.to_dict("records"):
+            st.markdown(f"- {views.md_escape(views.subject_label(d.tables, r['subject'], d.club))} · "
+                        f"{views.md_escape(r['field'])}: says **{views.md_escape(r['says'])}**; "
+                        f"resolved as {views.md_escape(r['resolution'])}")
     text = texts.get(chosen)
     with st.expander("Text with entities and claims", expanded=True):
         if text is None:

@@ -6,7 +6,7 @@ and clicking an event in the chart picks it.
 import streamlit as st
 
 from fanboard import charts, views
-from pages._shared import chart_downloads, csv_download, dashboard, certainty_column, provenance_table
+from pages._shared import chart_downloads, csv_download, dashboard, certainty_column, provenance_table, url_choice
 
 d = dashboard()
 f = d.filters
@@ -32,7 +32,8 @@ def picked_in_chart() -> None:
     chosen = [p.get("event_id") for p in st.session_state["timeline_chart"].selection.get("event", [])]
     chosen = [c for c in chosen if c in ids]
     if chosen:
-        st.session_state["event"] = chosen[0]
+        st.session_state["pick_event"] = chosen[0]
+        st.query_params["event"] = chosen[0]
 
 
 st.altair_chart(top, theme="streamlit", key="timeline_chart", on_select=picked_in_chart,
@@ -49,10 +50,7 @@ chart_downloads(charts.timeline_chart(events, results, positions, club=d.club, d
 
 if ids:
     names = {r["event_id"]: f"{r['type_label']} · {r['when']}" for r in events.to_dict("records")}
-    if st.session_state.get("event") not in ids:
-        st.session_state.pop("event", None)
-    chosen = st.selectbox("Event", ids, index=None, format_func=lambda e: names.get(e, e), key="event",
-                          bind="query-params", placeholder="Pick an event (or click one in the chart)")
+    chosen = url_choice("Event", ids, names, "event", placeholder="Pick an event (or click one in the chart)")
     if chosen:
         row = events[events["event_id"] == chosen].iloc[0]
         st.subheader(f"{row['type_label']} · {row['when']}")
