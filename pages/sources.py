@@ -24,7 +24,7 @@ if articles.empty:
     st.stop()
 
 st.caption(f"{len(articles)} article{'s' * (len(articles) != 1)}"
-           + (f" containing “{views.md_escape(f.search)}”" if f.search else "") + ". Pick one to read it.")
+           + (f" containing “{views.md_escape(f.search)}”" if f.search else "") + ". Pick one to read it on its own (it gets its own address).")
 listing = articles.assign(
     article=articles["article_id"].map(lambda a: d.labels.get(a, a)),
     published=[views.published_text(a) for a in articles.to_dict("records")],
@@ -36,43 +36,51 @@ st.dataframe(listing[["article", "language", "published", "original", "article_i
                             "article_id": st.column_config.TextColumn("id", width="small")})
 
 ids = list(articles["article_id"])
-chosen = url_choice("Article", ids, d.labels, "article", default_first=True)
-art = articles[articles["article_id"] == chosen].iloc[0]
+chosen = url_choice("Article", ids, d.labels, "article", placeholder="All articles, text collapsed (or pick one)")
 contra = views.contradictions_view(d.filtered["contradictions"], d.labels)
 
-with st.container(border=True):
-    st.subheader(views.md_escape(art["headline"] or art["file"] or art["article_id"]), anchor=False)
-    published = art["published"] or (
-        f"not stated; {views.published_text(art)} (inferred)" if art["published_from"] or art["published_to"] else "unknown")
-    a, b, c = st.columns([1, 3, 3])
-    a.markdown(f"**Language**  \n{views.md_escape(art['language'].upper() or '?')}")
-    b.markdown(f"**Published**  \n{views.md_escape(published)}")
-    c.markdown(f"**Source**  \n{article_link(chosen, d) if (d.urls or {}).get(chosen) else views.md_escape(views.outlet(art))}")
-    if art["published_evidence"]:
-        st.caption("Date evidence: " + views.md_escape(views.with_labels(art["published_evidence"], d.labels)))
-    for warning in views.split(art["warnings"]):
-        st.caption(":material/warning: " + views.md_escape(warning))
-    mine = views.article_statements(contra, chosen)
-    if len(mine):
-        st.markdown("**Where this article is contradicted or contradicts others**")
-        for r in mine.to_dict("records"):
-            st.markdown(f"- {views.md_escape(views.subject_label(d.tables, r['subject'], d.club))} · "
-                        f"{views.md_escape(r['field'])}: says **{views.md_escape(r['says'])}**; "
-                        f"resolved as {views.md_escape(r['resolution'])}")
-    text = texts.get(chosen)
-    with st.expander("Text with entities and claims", expanded=True):
-        if text is None:
-            st.warning(f"The article file {art['file']!r} was not found.")
-        else:
-            prov = d.filtered["provenance"]
-            prov = prov[prov["article_id"] == chosen]
-            if f.players:  # only the claims about these people: statuses and events, not the club's table
-                prov = prov[prov["table"].isin(["player_status", "events"])]
-                prov = prov[[any(p in key for p in f.players) or t == "events" for key, t in zip(prov["row_key"], prov["table"])]]
-            claims = views.claim_spans(prov, text)
-            if f.players:
-                st.caption(f"{len(claims)} sentence(s) highlighted for claims about {views.md_escape(d.who())}.")
-            st.html(views.highlighted_html(text, claims, views.entity_spans(text, views.entity_terms(d.tables))))
+
+def show_article(chosen: str, expanded: bool) -> None:
+    """One article: its metadata, where it is contradicted, and its text with claims marked."""
+    art = articles[articles["article_id"] == chosen].iloc[0]
+
+    with st.container(border=True):
+        st.subheader(views.md_escape(art["headline"] or art["file"] or art["article_id"]), anchor=False)
+        published = art["published"] or (
+            f"not stated; {views.published_text(art)} (inferred)" if art["published_from"] or art["published_to"] else "unknown")
+        a, b, c = st.columns([1, 3, 3])
+        a.markdown(f"**Language**  \n{views.md_escape(art['language'].upper() or '?')}")
+        b.markdown(f"**Published**  \n{views.md_escape(published)}")
+        c.markdown(f"**Source**  \n{article_link(chosen, d) if (d.urls or {}).get(chosen) else views.md_escape(views.outlet(art))}")
+        if art["published_evidence"]:
+            st.caption("Date evidence: " + views.md_escape(views.with_labels(art["published_evidence"], d.labels)))
+        for warning in views.split(art["warnings"]):
+            st.caption(":material/warning: " + views.md_escape(warning))
+        mine = views.article_statements(contra, chosen)
+        if len(mine):
+            st.markdown("**Where this article is contradicted or contradicts others**")
+            for r in mine.to_dict("records"):
+                st.markdown(f"- {views.md_escape(views.subject_label(d.tables, r['subject'], d.club))} · "
+                            f"{views.md_escape(r['field'])}: says **{views.md_escape(r['says'])}**; "
+                            f"resolved as {views.md_escape(r['resolution'])}")
+        text = texts.get(chosen)
+        with st.expander("Text with entities and claims", expanded=expanded):
+            if text is None:
+                st.warning(f"The article file {art['file']!r} was not found.")
+            else:
+                prov = d.filtered["provenance"]
+                prov = prov[prov["article_id"] == chosen]
+                if f.players:  # only the claims about these people: statuses and events, not the club's table
+                    prov = prov[prov["table"].isin(["player_status", "events"])]
+                    prov = prov[[any(p in key for p in f.players) or t == "events" for key, t in zip(prov["row_key"], prov["table"])]]
+                claims = views.claim_spans(prov, text)
+                if f.players:
+                    st.caption(f"{len(claims)} sentence(s) highlighted for claims about {views.md_escape(d.who())}.")
+                st.html(views.highlighted_html(text, claims, views.entity_spans(text, views.entity_terms(d.tables))))
+
+
+for art_id in ([chosen] if chosen else ids):
+    show_article(art_id, expanded=bool(chosen))
 
 st.header("Contradictions")
 if contra.empty:
