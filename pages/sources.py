@@ -25,16 +25,6 @@ if articles.empty:
 
 st.caption(f"{len(articles)} article{'s' * (len(articles) != 1)}"
            + (f" containing “{views.md_escape(f.search)}”" if f.search else "") + ". Pick one to read it on its own (it gets its own address).")
-listing = articles.assign(
-    article=articles["article_id"].map(lambda a: d.labels.get(a, a)),
-    published=[views.published_text(a) for a in articles.to_dict("records")],
-    original=articles["article_id"].map(lambda a: (d.urls or {}).get(a)),
-)
-st.dataframe(listing[["article", "language", "published", "original", "article_id"]], hide_index=True,
-             column_config={"article": st.column_config.TextColumn("article", width="large"),
-                            "original": st.column_config.LinkColumn("original", display_text="open ↗"),
-                            "article_id": st.column_config.TextColumn("id", width="small")})
-
 ids = list(articles["article_id"])
 chosen = url_choice("Article", ids, d.labels, "article", placeholder="All articles, text collapsed (or pick one)")
 contra = views.contradictions_view(d.filtered["contradictions"], d.labels)
@@ -48,13 +38,13 @@ def show_article(chosen: str, expanded: bool) -> None:
         st.subheader(views.md_escape(art["headline"] or art["file"] or art["article_id"]), anchor=False)
         published = art["published"] or (
             f"not stated; {views.published_text(art)} (inferred)" if art["published_from"] or art["published_to"] else "unknown")
-        a, b, c = st.columns([1, 3, 3])
-        a.markdown(f"**Language**  \n{views.md_escape(art['language'].upper() or '?')}")
-        b.markdown(f"**Published**  \n{views.md_escape(published)}")
-        c.markdown(f"**Source**  \n{article_link(chosen, d) if (d.urls or {}).get(chosen) else views.md_escape(views.outlet(art))}")
-        if art["published_evidence"]:
+        source = article_link(chosen, d) if (d.urls or {}).get(chosen) else views.md_escape(views.outlet(art))
+        st.markdown(f"**Language** {views.md_escape(art['language'].upper() or '?')} · "
+                    f"**Published** {views.md_escape(published)} · **Source** {source} · "
+                    f"**id** {views.md_escape(chosen)}")
+        if art["published_evidence"] and expanded:
             st.caption("Date evidence: " + views.md_escape(views.with_labels(art["published_evidence"], d.labels)))
-        for warning in views.split(art["warnings"]):
+        for warning in views.split(art["warnings"]) if expanded else []:
             st.caption(":material/warning: " + views.md_escape(warning))
         mine = views.article_statements(contra, chosen)
         if len(mine):
@@ -79,8 +69,9 @@ def show_article(chosen: str, expanded: bool) -> None:
                 st.html(views.highlighted_html(text, claims, views.entity_spans(text, views.entity_terms(d.tables))))
 
 
+EXPANDED_UP_TO = 5  # a few articles are shown whole; more are listed with their text collapsed
 for art_id in ([chosen] if chosen else ids):
-    show_article(art_id, expanded=bool(chosen))
+    show_article(art_id, expanded=bool(chosen) or len(ids) <= EXPANDED_UP_TO)
 
 st.header("Contradictions")
 if contra.empty:
