@@ -102,17 +102,25 @@ def sidebar_filters(tables: dict) -> views.Filters:
     labels = views.article_labels(tables["articles"])
     bounds = views.date_bounds(tables)
     default_range = views.saga_window(tables)
+    people = views.people_label(tables)
+    # Language codes are shown (and kept in the URL) in capitals; accept ?lang=nl as well.
+    if "lang" in st.query_params:
+        st.query_params["lang"] = [v.upper() for v in st.query_params.get_all("lang")]
     with st.sidebar:
         st.header("Filters")
+        search = st.text_input(
+            "Search", key="q", bind="query-params", placeholder="Words in claims and sentences",
+            help="Keeps the matches, events, statuses, claims and articles whose words contain all of these.",
+        )
         players = st.multiselect(
-            "Players", views.people(tables), key="player", bind="query-params",
-            placeholder="All players",
+            "People", list(people), format_func=lambda n: people.get(n, n), key="player",
+            bind="query-params", placeholder="All people (players and staff)",
         )
         competitions = st.multiselect(
             "Competitions", views.competitions(tables), key="competition", bind="query-params",
             placeholder="All competitions",
         )
-        date_from = date_to = None
+        date_from = date_to = as_of = None
         if bounds:
             picked = st.date_input(
                 "Dates", value=default_range, min_value=bounds[0], max_value=bounds[1],
@@ -121,9 +129,15 @@ def sidebar_filters(tables: dict) -> views.Filters:
             picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
             date_from = picked[0] if picked else bounds[0]
             date_to = picked[1] if len(picked) > 1 else bounds[1]
+            as_of = st.date_input(
+                "As of", value=None, min_value=bounds[0], max_value=bounds[1], key="as_of",
+                bind="query-params", format="YYYY-MM-DD",
+                help="The day the tables and the situation are shown for. Empty: the latest "
+                     "well-bounded publication date of the sources in view.",
+            )
         langs = st.pills(
-            "Languages", views.languages(tables), selection_mode="multi", key="lang",
-            bind="query-params", format_func=str.upper,
+            "Languages", [code.upper() for code in views.languages(tables)], selection_mode="multi",
+            key="lang", bind="query-params",
         )
         sources = st.multiselect(
             "Sources", list(labels), format_func=lambda a: labels.get(a, a), key="source",
@@ -132,7 +146,8 @@ def sidebar_filters(tables: dict) -> views.Filters:
         st.caption("An empty filter means everything. The address bar keeps the filters: copy it to share this view.")
     return views.Filters(
         players=tuple(players), competitions=tuple(competitions), date_from=date_from,
-        date_to=date_to, sources=tuple(sources), languages=tuple(langs or ()),
+        date_to=date_to, sources=tuple(sources), languages=tuple(code.lower() for code in langs or ()),
+        search=(search or "").strip(), as_of=as_of,
     )
 
 

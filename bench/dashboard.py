@@ -233,7 +233,7 @@ def cold_start(browser, app: Path, env: dict[str, str], log: Path, keep: bool = 
 
 
 def _players_box(page):
-    return page.locator("[data-testid='stMultiSelect']").filter(has_text="Players").first
+    return page.locator("[data-testid='stMultiSelect']").filter(has_text="People").first
 
 
 def player_options(page, limit: int) -> list[str]:

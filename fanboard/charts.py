@@ -18,7 +18,7 @@ from .schema import EVENT_TYPES
 RESULT_ORDER = ["W", "D", "L", "P"]
 # Keyed by the result's label (views.RESULT_LABELS, the one name of each result code).
 RESULT_COLORS = {views.RESULT_LABELS[code]: colour for code, colour in (
-    ("W", "#2f9e44"), ("D", "#e8a317"), ("L", "#e03131"), ("P", "#868e96"), ("S", "#adb5bd"))}
+    ("W", "#2f9e44"), ("D", "#e8a317"), ("L", "#e03131"), ("P", "#868e96"), ("S", "#adb5bd"), ("N", "#748ffc"))}
 
 # Tableau-like hues, fixed per event type in the schema's order.
 EVENT_PALETTE = ["#e8590c", "#c2255c", "#1c7ed6", "#7048e8", "#d6336c", "#0ca678", "#f08c00", "#5c940d", "#495057"]
@@ -39,7 +39,7 @@ LANE_CONFLICT = "Conflict"
 # Text drawn on the plot: a mid grey that reads on white and on Streamlit's dark background
 # (Vega's default black vanishes in dark mode).
 MUTED = "#8c939d"
-AXIS_EXTENT = 170  # the same y-axis width in both timeline panels keeps their date axes aligned
+AXIS_EXTENT = 130  # the same y-axis width in both timeline panels keeps their date axes aligned
 
 
 def competition_colors(names: Iterable[str]) -> dict[str, str]:
@@ -66,42 +66,68 @@ def timeline_chart(
     club: str | None,
     date_from: date | None = None,
     date_to: date | None = None,
-    width: int = 760,
+    width: int | str = "container",
 ) -> alt.VConcatChart:
-    """The saga on one date axis.
+    """The saga on one date axis: the two panels of timeline_panels one above the other (the
+    form a file export takes; the page draws the panels separately so each fits its width)."""
+    top, bottom = timeline_panels(events, results, positions, club=club, date_from=date_from,
+                                  date_to=date_to, width=width)
+    return alt.vconcat(top, bottom, spacing=16).resolve_scale(x="shared", color="independent")
 
-    Top: one lane per conflict event type (coloured by type, reported events hollow, events
-    known only to a window drawn as a bar over it) and one lane per competition with the
-    club's matches as result marks (W/D/L, postponed as a grey cross).
+
+def timeline_panels(
+    events: pd.DataFrame,
+    results: pd.DataFrame,
+    positions: pd.DataFrame,
+    *,
+    club: str | None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    width: int | str = "container",
+) -> tuple[alt.LayerChart, alt.LayerChart]:
+    """Top: one lane per conflict event type and one per competition. An event known to a day
+    is a dot (hollow when reported), one known to a window a bar over it, one known only by a
+    bound a dashed arrow open towards the unknown side, ending at the bound. Matches are
+    result squares (postponed: a grey cross) linking to their match pages; their labels are
+    drawn for the club's matches while a lane has room (LABELS_PER_LANE), the rest are in
+    tooltips. Clicking an event selects it (selection parameter "event", field event_id).
     Bottom: the club's league position (computed table as a line, article claims as diamonds).
-    Clicking an event selects it (selection parameter "event", field event_id).
 
+    Both panels get the same explicit date domain and axis width, so their dates line up.
     Takes the outputs of views.timeline_events, views.match_results and views.league_positions.
     """
-    x_domain = _domain(date_from, date_to, list(events.get("start", [])) + list(results.get("date", [])) + list(positions.get("day", [])))
+    days = list(events.get("start", [])) + list(events.get("end", [])) + list(results.get("date", [])) + list(positions.get("day", []))
+    x_domain = _domain(date_from, date_to, days)
     x_scale = alt.Scale(domain=x_domain) if x_domain else alt.Undefined
     type_lanes = views.event_type_order(events) if len(events) else []
     comp_lanes = sorted(set(results["competition"])) if len(results) else []
     lanes = type_lanes + comp_lanes
     lane_y = alt.Y("lane:N", sort=lanes, title=None, scale=alt.Scale(domain=lanes),
-                   axis=alt.Axis(labelLimit=160, labelFontWeight="bold", minExtent=AXIS_EXTENT, maxExtent=AXIS_EXTENT))
-    x_axis = alt.X("day:T", scale=x_scale, title=None, axis=alt.Axis(format="%d %b", labelAngle=0, tickCount="day" if x_domain and _span_days(x_domain) <= 21 else alt.Undefined, grid=True))
+                   axis=alt.Axis(labelLimit=AXIS_EXTENT - 6, labelFontWeight="bold", minExtent=AXIS_EXTENT, maxExtent=AXIS_EXTENT))
+    x_axis = alt.X("day:T", scale=x_scale, title=None, axis=_date_axis())
     # One colour scale for the whole top panel (a layer shares its scales): event types and
     # results. The legend lists only the results; the lanes already name the event types.
     colors = alt.Scale(domain=list(EVENT_COLORS) + list(RESULT_COLORS),
                        range=list(EVENT_COLORS.values()) + list(RESULT_COLORS.values()))
     height = max(60, 44 * len(lanes))
-    top = alt.layer(*_event_layers(events, lane_y, x_axis, colors), *_match_layers(results, lane_y, colors, club)).properties(
+    top = alt.layer(*_event_layers(events, lane_y, x_axis, colors), *_match_layers(results, lane_y, colors, club, x_scale)).properties(
         width=width, height=height,
         title=alt.TitleParams(f"{club or 'The club'}: conflict events and results", anchor="start", fontSize=14),
     )
     bottom = _position_panel(positions, x_scale, club, width)
-    return alt.vconcat(top, bottom, spacing=16).resolve_scale(x="shared", color="independent")
+    return top, bottom
+
+
+def _date_axis() -> alt.Axis:
+    """Day labels as many as fit: about one per 70 pixels of width, never overlapping."""
+    return alt.Axis(format="%d %b", labelAngle=0, grid=True, labelOverlap=True,
+                    tickCount=alt.ExprRef("max(2, floor(width / 70))"))
 
 
 def _event_layers(events: pd.DataFrame, lane_y: alt.Y, x_axis: alt.X, event_colors: alt.Scale) -> list[alt.Chart]:
-    """The timeline's event marks: windows as bars, events as circles (hollow when reported)."""
-    ev = events.assign(lane=events["type_label"], filled=events["certainty"].eq("confirmed"))
+    """The timeline's event marks: windows as bars, bounds as dashed arrows, days as dots."""
+    ev = events.assign(lane=events["type_label"], filled=events["certainty"].eq("confirmed"),
+                       open_end=[r["start"] if k == "until" else r["end"] for r, k in zip(events.to_dict("records"), events["kind"])])
     pick = alt.selection_point(name="event", fields=["event_id"], on="click", empty=False)
     tooltip = [
         alt.Tooltip("type_label:N", title="event"),
@@ -112,31 +138,69 @@ def _event_layers(events: pd.DataFrame, lane_y: alt.Y, x_axis: alt.X, event_colo
         alt.Tooltip("actors_label:N", title="who"),
         alt.Tooltip("sources_label:N", title="sources"),
     ]
+    color = alt.Color("type_label:N", scale=event_colors, legend=None)
     base_ev = alt.Chart(ev).encode(y=lane_y)
-    windows = base_ev.transform_filter("datum.is_range").mark_bar(height=8, opacity=0.35, cornerRadius=4).encode(
-        x=alt.X("start:T", title=None), x2="end:T",
-        color=alt.Color("type_label:N", scale=event_colors, legend=None),
-        tooltip=tooltip,
+    windows = base_ev.transform_filter("datum.kind == 'range'").mark_bar(height=10, opacity=0.45, cornerRadius=4).encode(
+        x=alt.X("start:T", title=None), x2="end:T", color=color, tooltip=tooltip,
     )
-    points = base_ev.mark_point(size=260, strokeWidth=2.5, shape="circle").encode(
+    bounds = base_ev.transform_filter("datum.kind == 'until' || datum.kind == 'from'").mark_rule(
+        strokeWidth=3, strokeDash=[5, 3], opacity=0.9).encode(
+        x=alt.X("start:T", title=None), x2="end:T", color=color, tooltip=tooltip,
+    )
+    # The arrowhead points at the unknown side; a bar across the known bound ends it.
+    heads = base_ev.transform_filter("datum.kind == 'until' || datum.kind == 'from'").mark_point(
+        size=140, filled=True, opacity=0.9).encode(
+        x=alt.X("open_end:T", title=None), color=color, tooltip=tooltip,
+        shape=alt.condition("datum.kind == 'until'", alt.value("triangle-left"), alt.value("triangle-right")),
+    )
+    stops = base_ev.transform_filter("datum.kind == 'until' || datum.kind == 'from'").mark_tick(
+        thickness=3, size=18).encode(
+        x=alt.X("bound:T", title=None), color=color, tooltip=tooltip,
+    ).transform_calculate(bound="datum.kind == 'until' ? datum.end : datum.start")
+    points = base_ev.transform_filter("datum.kind == 'day'").mark_point(size=260, strokeWidth=2.5, shape="circle").encode(
         x=x_axis,
-        color=alt.Color("type_label:N", scale=event_colors, legend=None),
-        fill=alt.condition("datum.filled", alt.Color("type_label:N", scale=event_colors, legend=None), alt.value("transparent")),
+        color=color,
+        fill=alt.condition("datum.filled", color, alt.value("transparent")),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.85)),
         size=alt.condition(pick, alt.value(480), alt.value(260)),
         tooltip=tooltip,
     ).add_params(pick)
-    return [windows, points]
+    return [windows, bounds, heads, stops, points]
 
 
-def _match_layers(results: pd.DataFrame, lane_y: alt.Y, result_scale: alt.Scale, club: str | None) -> list[alt.Chart]:
-    """The timeline's match marks: a square per played match, a cross when postponed, with labels."""
+LABELS_PER_LANE = 12  # above this many matches in a lane, only the club's get labels, by room
+
+
+def _match_labels(res: pd.DataFrame, club: str | None) -> list[bool]:
+    """Which matches are labelled: all of a sparse lane; in a crowded lane, the club's, and
+    only when the previous labelled one is at least a few days away."""
+    show = []
+    for lane, group in res.groupby("lane", sort=False):
+        crowded = len(group) > LABELS_PER_LANE
+        last = None
+        for idx, r in group.sort_values("day").iterrows():
+            ok = not crowded or (r["involves_club"] and (last is None or (r["day"] - last).days >= 7))
+            if ok and crowded:
+                last = r["day"]
+            show.append((idx, ok))
+    flags = dict(show)
+    return [flags.get(i, True) for i in res.index]
+
+
+def _match_layers(results: pd.DataFrame, lane_y: alt.Y, result_scale: alt.Scale, club: str | None,
+                  x_scale: alt.Scale | object = alt.Undefined) -> list[alt.Chart]:
+    """The timeline's match marks: a square per played match, a cross when postponed, with
+    labels where there is room; each links to its match page."""
     res = results.assign(lane=results["competition"], day=results["date"])
     res = res.assign(mark_label=[
-        f"{r['result']} {r['fixture_score']}" if r["result"] in ("W", "D", "L") else ("postponed" if r["result"] == "P" else "")
+        f"{r['result']} {r['fixture_score']}" if r["result"] in ("W", "D", "L") else ("postponed" if r["result"] == "P" else r["fixture_score"])
         for r in res.to_dict("records")
     ])
-    res = res.assign(opponent_label=[f"v {o}" if v == "home" else f"at {o}" for o, v in zip(res["opponent"], res["venue"])])
+    res = res.assign(
+        opponent_label=[(f"v {o}" if v == "home" else f"at {o}") if c else "" for o, v, c in zip(res["opponent"], res["venue"], res["involves_club"])],
+        href=[views.match_url(m) for m in res["match_id"]],
+    )
+    res = res.assign(labelled=_match_labels(res, club) if len(res) else [])
     match_tooltip = [
         alt.Tooltip("fixture:N", title="match"),
         alt.Tooltip("day:T", title="date", format="%a %d %b %Y"),
@@ -145,22 +209,23 @@ def _match_layers(results: pd.DataFrame, lane_y: alt.Y, result_scale: alt.Scale,
         alt.Tooltip("status_reason:N", title="reason"),
         alt.Tooltip("sources:N", title="sources"),
     ]
-    base_m = alt.Chart(res).encode(x=alt.X("day:T", title=None), y=lane_y)
-    played = base_m.transform_filter("datum.result != 'P'").mark_square(size=420, opacity=1).encode(
+    base_m = alt.Chart(res).encode(x=alt.X("day:T", title=None, scale=x_scale), y=lane_y)
+    played = base_m.transform_filter("datum.result != 'P'").mark_square(size=380, opacity=1, cursor="pointer").encode(
         color=alt.Color("result_label:N", scale=result_scale, legend=None),
-        tooltip=match_tooltip,
+        tooltip=match_tooltip, href="href:N",
     )
-    postponed = base_m.transform_filter("datum.result == 'P'").mark_point(shape="cross", size=420, strokeWidth=2, filled=True, angle=45).encode(
+    postponed = base_m.transform_filter("datum.result == 'P'").mark_point(shape="cross", size=380, strokeWidth=2, filled=True, angle=45, cursor="pointer").encode(
         color=alt.Color("result_label:N", scale=result_scale, legend=None),
-        tooltip=match_tooltip,
+        tooltip=match_tooltip, href="href:N",
     )
-    letters = base_m.mark_text(dy=-19, fontSize=11, fontWeight="bold").encode(
+    labelled = base_m.transform_filter("datum.labelled")
+    letters = labelled.mark_text(dy=-19, fontSize=11, fontWeight="bold").encode(
         text="mark_label:N", color=alt.Color("result_label:N", scale=result_scale, legend=None))
-    opponents = base_m.mark_text(dy=19, fontSize=10, color=MUTED).encode(text="opponent_label:N")
+    opponents = labelled.mark_text(dy=19, fontSize=10, color=MUTED, limit=90).encode(text="opponent_label:N")
     return [played, postponed, letters, opponents]
 
 
-def _position_panel(pos: pd.DataFrame, x_scale: alt.Scale, club: str | None, width: int) -> alt.LayerChart:
+def _position_panel(pos: pd.DataFrame, x_scale: alt.Scale, club: str | None, width: int | str) -> alt.LayerChart:
     """The timeline's bottom panel: league position (computed table as a line, claims as diamonds)."""
     max_pos = int(pos["position"].max()) if len(pos) else 10
     y_pos = alt.Y("position:Q", title=None, scale=alt.Scale(reverse=True, domain=[1, max(max_pos + 1, 10)], nice=False),
@@ -169,7 +234,7 @@ def _position_panel(pos: pd.DataFrame, x_scale: alt.Scale, club: str | None, wid
     basis_scale = alt.Scale(domain=["computed table", "article"], range=["#4263eb", "#e8590c"])
     pos_tooltip = [alt.Tooltip("day:T", title="as of", format="%d %b %Y"), alt.Tooltip("position:Q", title="position"),
                    alt.Tooltip("basis:N", title="according to"), alt.Tooltip("detail:N", title="detail")]
-    base_p = alt.Chart(pos).encode(x=alt.X("day:T", scale=x_scale, title=None, axis=alt.Axis(format="%d %b", labelAngle=0)), y=y_pos)
+    base_p = alt.Chart(pos).encode(x=alt.X("day:T", scale=x_scale, title=None, axis=_date_axis()), y=y_pos)
     line = base_p.transform_filter("datum.basis != 'article'").mark_line(point=True, strokeWidth=2).encode(
         color=alt.Color("basis:N", scale=basis_scale, title="position according to",
                         legend=alt.Legend(orient="bottom", direction="horizontal")),
@@ -190,32 +255,70 @@ def _span_days(domain: list[alt.DateTime]) -> int:
     return (b - a).days
 
 
-def results_strip(results: pd.DataFrame, *, club: str | None, width: int | str = "container") -> alt.LayerChart:
-    """The latest results as a row of W/D/L/P tiles, oldest left, with the opponent underneath."""
+def _strip_rows(results: pd.DataFrame, club: str | None) -> pd.DataFrame:
+    """The strip's text: the score, who against (the postponed card names the opponent and the
+    replay), the day and competition, and the match page's address."""
     res = results.reset_index(drop=True)
-    res = res.assign(
+    recs = res.to_dict("records")
+
+    def score(r: dict) -> str:
+        if r["result"] == "P":
+            return "postponed"
+        return r["score"] or r["fixture_score"] or "–"
+
+    def against(r: dict) -> str:
+        if not r["involves_club"]:
+            return r["fixture"]
+        where = "v" if r["venue"] == "home" else "at"
+        return f"{where} {r['opponent']}"
+
+    def when(r: dict) -> str:
+        day = f"{r['date']:%d %b}" if pd.notna(r["date"]) else ""
+        if r["result"] == "P" and pd.notna(r.get("replay")):
+            return f"{day} → replay {r['replay']:%d %b %Y}"
+        return f"{day} · {r['competition']}"
+
+    return res.assign(
         slot=range(len(res)),
-        letter=res["result"].map(lambda r: r if r in ("W", "D", "L") else "P" if r == "P" else "–"),
-        caption=[(f"{r['date']:%d %b} · " if pd.notna(r["date"]) else "") + r["competition"] for r in res.to_dict("records")],
-        score_label=[r["fixture"] if r["result"] != "P" else "postponed" for r in res.to_dict("records")],
+        letter=res["result"].map(lambda r: r if r in ("W", "D", "L", "N") else "P" if r == "P" else "–"),
+        score_label=[score(r) for r in recs],
+        against=[against(r) for r in recs],
+        caption=[when(r) for r in recs],
+        href=[views.match_url(m) for m in res["match_id"]],
     )
+
+
+def results_strip(results: pd.DataFrame, *, club: str | None, width: int | str = "container") -> alt.LayerChart:
+    """The latest results as a row of tiles, oldest left, fitting its container.
+
+    Each tile links to its match page. Texts are cut to the tile's width (never overlapping):
+    the score, the opponent (or the fixture for a match without the club), the day.
+    """
+    res = _strip_rows(results, club)
+    n = max(len(res), 1)
     result_scale = alt.Scale(domain=list(RESULT_COLORS), range=list(RESULT_COLORS.values()))
-    x = alt.X("slot:O", axis=None, title=None)
+    x = alt.X("slot:O", axis=None, title=None, scale=alt.Scale(paddingInner=0.1, paddingOuter=0.05))
     tooltip = [alt.Tooltip("fixture:N", title="match"), alt.Tooltip("competition:N"), alt.Tooltip("round:N"),
-               alt.Tooltip("result_label:N", title="result"), alt.Tooltip("status_reason:N", title="reason")]
+               alt.Tooltip("result_label:N", title=f"result for {club or 'the club'}"),
+               alt.Tooltip("status_reason:N", title="reason"), alt.Tooltip("caption:N", title="when")]
+    fit = alt.ExprRef(f"max(30, width / {n} - 6)")
+
     # Rows by data value (not pixels), so the layout survives Streamlit fitting the chart.
     def row(v: float) -> alt.YDatum:
         return alt.YDatum(v, scale=alt.Scale(domain=[0, 4]), axis=None)
 
-    base = alt.Chart(res).encode(x=x)
-    tiles = base.mark_square(size=1600, opacity=1, cornerRadius=6).encode(
-        y=row(3.0), color=alt.Color("result_label:N", scale=result_scale, legend=None), tooltip=tooltip)
-    letters = base.mark_text(fontSize=22, fontWeight="bold", color="white").encode(y=row(3.0), text="letter:N", tooltip=tooltip)
-    scores = base.mark_text(fontSize=12, fontWeight="bold").encode(
-        y=row(1.4), text="score_label:N", color=alt.Color("result_label:N", scale=result_scale, legend=None))
-    captions = base.mark_text(fontSize=11, color=MUTED).encode(y=row(0.5), text="caption:N")
-    return alt.layer(tiles, letters, scores, captions).properties(
-        width=width if width != "container" else alt.Step(190), height=150,
+    base = alt.Chart(res).encode(x=x, href="href:N")
+    tiles = base.mark_square(size=1100, opacity=1, cornerRadius=6, cursor="pointer").encode(
+        y=row(3.1), color=alt.Color("result_label:N", scale=result_scale, legend=None), tooltip=tooltip)
+    letters = base.mark_text(fontSize=18, fontWeight="bold", color="white", cursor="pointer").encode(
+        y=row(3.1), text="letter:N", tooltip=tooltip)
+    scores = base.mark_text(fontSize=12, fontWeight="bold", limit=fit).encode(
+        y=row(1.8), text="score_label:N", color=alt.Color("result_label:N", scale=result_scale, legend=None),
+        tooltip=tooltip)
+    against = base.mark_text(fontSize=11, limit=fit, color=MUTED).encode(y=row(1.1), text="against:N", tooltip=tooltip)
+    captions = base.mark_text(fontSize=10, color=MUTED, limit=fit).encode(y=row(0.4), text="caption:N", tooltip=tooltip)
+    return alt.layer(tiles, letters, scores, against, captions).properties(
+        width=width, height=160,
         title=alt.TitleParams(f"{club or 'The club'}: latest results", anchor="start", fontSize=14),
     ).configure_view(stroke=None)
 

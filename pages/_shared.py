@@ -17,11 +17,23 @@ APP = PAGES_DIR.parent / "app.py"
 
 
 def navigation_pages() -> list[st.Page]:
-    """The dashboard's pages, in menu order (app.py passes them to st.navigation)."""
+    """The dashboard's pages, in menu order (app.py passes them to st.navigation).
+
+    The Overview lives at the root; /overview is a hidden page that sends there, keeping the
+    filters in the address. The match page has no menu entry: a result links to it.
+    """
+    overview = st.Page(PAGES_DIR / "overview.py", title="Overview", url_path="home", default=True)
+
+    def to_overview() -> None:
+        st.switch_page(overview, query_params={k: st.query_params.get_all(k) for k in st.query_params})
+
     return [
-        st.Page(PAGES_DIR / "overview.py", title="Overview", url_path="overview", default=True),
+        overview,
+        st.Page(to_overview, title="Overview", url_path="overview", visibility="hidden"),
         st.Page(PAGES_DIR / "timeline.py", title="Timeline", url_path="timeline"),
+        st.Page(PAGES_DIR / "league_table.py", title="League table", url_path="league_table"),
         st.Page(PAGES_DIR / "matches.py", title="Matches", url_path="matches"),
+        st.Page(PAGES_DIR / "match.py", title="Match", url_path="match", visibility="hidden"),
         st.Page(PAGES_DIR / "players.py", title="Players", url_path="players"),
         st.Page(PAGES_DIR / "sources.py", title="Sources", url_path="sources"),
         st.Page(PAGES_DIR / "add_article.py", title="Add articles", url_path="add_article"),
@@ -84,3 +96,72 @@ def certainty_column() -> st.column_config.Column:
 def source_labels(ids: object, d: Dashboard) -> str:
     """Article ids ("a;b" when several articles say it) as the readable labels of those articles."""
     return " | ".join(d.labels.get(a, a) for a in split(ids))
+
+
+def article_link(article_id: str, d: Dashboard) -> str:
+    """The article's label as Markdown, a link to the original when its url is http(s).
+
+    Streamlit opens Markdown links in a new tab with rel="noopener noreferrer".
+    """
+    from fanboard.views import md_escape
+
+    label = md_escape(d.labels.get(article_id, article_id))
+    url = (d.urls or {}).get(article_id)
+    return f"[{label}]({url})" if url else label
+
+
+def as_of_caption(d: Dashboard) -> str:
+    """'as of 18 Dec 2020 (the latest publication date of the sources in view)'."""
+    from fanboard.views import format_day
+
+    why = "picked in the sidebar" if d.filters.as_of else "the latest publication date of the sources in view"
+    return f"as of {format_day(d.as_of)} ({why})"
+
+
+def provenance_table(d: Dashboard, table: str, keys: list[str], fallback: str = "") -> None:
+    """Where rows come from: one line per article sentence, the article by its label (a link
+    to the original when known)."""
+    import pandas as pd
+
+    from fanboard import views
+
+    prov = pd.concat([views.provenance(d.tables, table, k) for k in keys], ignore_index=True) if keys else pd.DataFrame()
+    if prov.empty:
+        st.caption("No sentence-level provenance was recorded for this. Its sources: " + fallback)
+        return
+    prov = prov.drop_duplicates(["article_id", "quote"])
+    st.dataframe(
+        prov.assign(article=prov["article_id"].map(lambda a: d.labels.get(a, a)),
+                    link=prov["article_id"].map(lambda a: (d.urls or {}).get(a))),
+        hide_index=True,
+        column_order=["article", "link", "sentence_start", "sentence_end", "quote", "article_id"],
+        column_config={
+            "article": st.column_config.TextColumn("article", width="medium"),
+            "link": st.column_config.LinkColumn("original", display_text="open ↗"),
+            "sentence_start": st.column_config.NumberColumn("from char"),
+            "sentence_end": st.column_config.NumberColumn("to char"),
+            "quote": st.column_config.TextColumn("sentence", width="large"),
+            "article_id": st.column_config.TextColumn("id", width="small"),
+        },
+    )
+
+
+def url_choice(label: str, options: list[str], names: dict[str, str], param: str, *,
+               placeholder: str = "", default_first: bool = False) -> str | None:
+    """A picker whose choice is the URL parameter `param` (an id: ?match=<id>), so the view can
+    be shared. Streamlit's own binding would store the shown label, not the id."""
+    wanted = st.query_params.get(param)
+    index = options.index(wanted) if wanted in options else (0 if default_first and options else None)
+
+    def remember() -> None:
+        value = st.session_state.get(f"pick_{param}")
+        if value:
+            st.query_params[param] = value
+        else:
+            st.query_params.pop(param, None)
+
+    chosen = st.selectbox(label, options, index=index, format_func=lambda o: names.get(o, o),
+                          key=f"pick_{param}", on_change=remember, placeholder=placeholder)
+    if chosen and st.query_params.get(param) != chosen:
+        st.query_params[param] = chosen
+    return chosen

@@ -1,8 +1,12 @@
-"""Matches: the club's matches with result, status and sources; pick one for its line-ups."""
+"""Matches: the club's matches with result, status and sources; each links to its match page.
+
+A match without the club (another group game an article mentions) has no venue or result
+from the club's point of view: it is listed on its own, as a neutral result.
+"""
 import streamlit as st
 
 from fanboard import charts, views
-from pages._shared import csv_download, dashboard, certainty_column, source_labels
+from pages._shared import csv_download, dashboard
 
 d = dashboard()
 st.title("Matches")
@@ -12,49 +16,54 @@ if results.empty:
     st.stop()
 
 statuses = d.filtered["player_status"]
-table = results.assign(
-    result=[[r] for r in results["result_label"]],
-    competition=[[c] for c in results["competition"]],
-    players=[views.players_summary(statuses, m) for m in results["match_id"]],
-    status=[f"{s}: {r}" if r else s for s, r in zip(results["status"], results["status_reason"])],
-)
 comp_colors = charts.competition_colors(views.competitions(d.tables))
-st.caption(f"Results are for {d.club}. Select a row to see what each article says about the players in that match.")
-picked = st.dataframe(
-    table[["date", "competition", "round", "venue", "fixture", "result", "status", "players", "sources"]],
-    hide_index=True, on_select="rerun", selection_mode="single-row", key="matches_table",
-    column_config={
-        "date": st.column_config.DateColumn("date", format="ddd D MMM YYYY"),
-        "competition": st.column_config.MultiselectColumn(
-            "competition", options=list(comp_colors), color=list(comp_colors.values())),
-        "round": st.column_config.TextColumn("round", width="small"),
-        "venue": st.column_config.TextColumn("venue", width=60),
-        "fixture": st.column_config.TextColumn("match", width="medium"),
-        "result": st.column_config.MultiselectColumn(
-            "result", options=list(charts.RESULT_COLORS), color=list(charts.RESULT_COLORS.values())),
-        "status": st.column_config.TextColumn("status", width="medium"),
-        "players": st.column_config.TextColumn("players", width="large"),
-        "sources": st.column_config.TextColumn("sources", width="medium"),
-    },
-)
-csv_download(results.drop(columns=["source_ids"]), "matches", d)
 
-rows = picked.selection.rows if picked else []
-if not rows:
-    st.caption("Select a match (the box at the left of its row) for the player statuses and quotes.")
+
+def status_text(r: dict) -> str:
+    text = f"{r['status']}: {r['status_reason']}" if r["status_reason"] else r["status"]
+    if r["result"] == "P" and r["replay"] is not None and str(r["replay"]) != "NaT":
+        text += f" · replayed {views.format_day(r['replay'].date())}"
+    return text
+
+
+def draw(rows, key: str, ours: bool) -> None:
+    table = rows.assign(
+        result=[[r] for r in rows["result_label"]],
+        competition=[[c] for c in rows["competition"]],
+        players=[views.players_summary(statuses, m) for m in rows["match_id"]],
+        status=[status_text(r) for r in rows.to_dict("records")],
+        page=[views.match_url(m) for m in rows["match_id"]],
+    )
+    cols = ["page", "date", "competition", "round"] + (["venue"] if ours else []) + ["fixture"] + \
+        (["result"] if ours else []) + ["status", "players", "sources"]
+    st.dataframe(
+        table[cols], hide_index=True, key=key,
+        column_config={
+            "page": st.column_config.LinkColumn("match page", display_text="open", width="small"),
+            "date": st.column_config.DateColumn("date", format="ddd D MMM YYYY"),
+            "competition": st.column_config.MultiselectColumn(
+                "competition", options=list(comp_colors), color=list(comp_colors.values())),
+            "round": st.column_config.TextColumn("round", width="medium"),
+            "venue": st.column_config.TextColumn("venue", width=60),
+            "fixture": st.column_config.TextColumn("match", width="medium"),
+            "result": st.column_config.MultiselectColumn(
+                "result", options=list(charts.RESULT_COLORS), color=list(charts.RESULT_COLORS.values())),
+            "status": st.column_config.TextColumn("status", width="medium"),
+            "players": st.column_config.TextColumn("players", width="large"),
+            "sources": st.column_config.TextColumn("sources", width="medium"),
+        },
+    )
+
+
+ours = results[results["involves_club"]]
+others = results[~results["involves_club"]]
+st.caption(f"Results are from {d.club}'s point of view. Open a match page for its articles and contradictions.")
+if ours.empty:
+    st.info(d.empty_message(f"{d.club} matches"))
 else:
-    match = results.iloc[rows[0]]
-    st.subheader(f"{match['fixture']} · {views.format_day(match['date'].date())}")
-    who = views.match_players(statuses, match["match_id"])
-    if who.empty:
-        st.caption(d.empty_message(f"player statuses for {match['fixture']}"))
-    else:
-        st.dataframe(
-            who.assign(article_id=who["article_id"].map(lambda a: source_labels(a, d))), hide_index=True,
-            column_config={
-                "player": "player", "status": "status",
-                "certainty": certainty_column(),
-                "article_id": st.column_config.TextColumn("source", width="medium"),
-                "quote": st.column_config.TextColumn("quote", width="large"),
-            },
-        )
+    draw(ours, "matches_table", True)
+if len(others):
+    st.subheader("Other matches the articles mention")
+    st.caption(f"Matches without {d.club}: no venue or result from its point of view.")
+    draw(others, "other_matches_table", False)
+csv_download(results.drop(columns=["source_ids"]).assign(source_ids=results["source_ids"]), "matches", d)

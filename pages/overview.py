@@ -1,22 +1,32 @@
-"""Overview: where the club stood, its latest results and the state of the conflict."""
+"""Overview: where the club stood, its latest results and the state of the conflict.
+
+The club's situation (claims, tables, record) is the club's: a player filter does not change
+it. The latest results and the conflict follow the player filter, and say so.
+"""
 import streamlit as st
 
-from fanboard import charts, views
-from pages._shared import chart_downloads, dashboard
+from fanboard import charts, group_table, views
+from pages._shared import as_of_caption, chart_downloads, dashboard
 
 d = dashboard()
 f = d.filters
 club = d.club or "The club"
-as_of = f.date_to
+as_of = d.as_of
+club_view = d.club_filtered
 
 st.title("Overview")
-st.caption(f"{club}, as told by {len(d.tables['articles'])} articles · situation as of {views.format_day(as_of)}")
+st.caption(f"{club}, as told by {len(d.filtered['articles'])} of {len(d.tables['articles'])} articles · "
+           f"situation {as_of_caption(d)}")
+if f.players:
+    st.info(f"The situation below is {club}'s and does not follow the People filter; the latest "
+            f"results and the conflict are those of {views.md_escape(d.who())}.")
 
 # --- where the club stood: articles and computed table side by side
+league = views.league_of(d.tables)
 competitions = [c for c in views.competitions(d.tables) if not f.competitions or c in f.competitions]
 for comp in competitions:
     st.subheader(comp)
-    said = views.article_claims(d.filtered["situation"], comp, as_of)
+    said = views.article_claims(club_view["situation"], comp, as_of)
     left, right = st.columns(2, border=True)
     with left:
         st.markdown("**According to the articles**")
@@ -41,8 +51,8 @@ for comp in competitions:
         for fact in facts:
             st.markdown(f"- {fact}")
     with right:
-        results = d.results[d.results["competition"] == comp]
-        computed = views.computed_standing(d.filtered["standings"], d.club, as_of) if comp == views.league_of(d.tables) else {}
+        computed = views.computed_standing(club_view["standings"], d.club, as_of) if comp == league else {}
+        group = group_table.club_group(d.fixtures, comp, d.club) if d.fixtures is not None and d.club and comp != league else None
         if computed:
             st.markdown("**According to the computed table**")
             st.metric("League position", views.ordinal(computed["position"]))
@@ -53,37 +63,54 @@ for comp in competitions:
                 f"- {computed['gap_to_fourth']} points behind fourth place\n"
                 f"- {computed['games_in_hand']} game(s) in hand"
             )
+            st.page_link("pages/league_table.py", label="The whole table", icon=":material/table:")
+        elif group:
+            table = group_table.group_table(d.fixtures, comp, group, as_of)
+            mine = table[table["team"] == d.club]
+            st.markdown(f"**According to the calendar: {group}**")
+            if len(mine):
+                r = mine.iloc[0]
+                st.metric(f"{group} position", views.ordinal(int(r["position"])))
+                st.caption(f"{int(r['points'])} points from {int(r['played'])} games, as of {views.format_day(as_of)}")
+            needs = group_table.describe_needs(group_table.what_club_needs(d.fixtures, comp, group, d.club, as_of))
+            if needs:
+                st.markdown(f"- still needed: {needs}")
+            st.page_link("pages/league_table.py", label=f"The {group} table", icon=":material/table:")
         else:
+            played = d.club_results[(d.club_results["competition"] == comp) & d.club_results["result"].isin(["W", "D", "L"])]
             st.markdown("**According to the matches**")
-            played = results[results["result"].isin(["W", "D", "L"])]
             if played.empty:
                 st.caption(d.empty_message(f"{comp} results"))
             else:
                 record = " · ".join(f"{(played['result'] == r).sum()} {views.RESULT_LABELS[r]}" for r in "WDL")
                 st.metric("Record in these matches", record)
-                last = played.iloc[-1]
-                st.markdown(f"- last: {last['fixture']} ({last['round']}, {views.format_day(last['date'].date())})")
 
 # --- latest results
 st.subheader("Latest results")
 results = d.results.tail(6)
+if f.players:
+    st.caption(f"In the matches {views.md_escape(d.who())} played a part in.")
 if results.empty:
     st.info(d.empty_message("matches"))
 else:
     strip = charts.results_strip(results, club=d.club)
-    st.altair_chart(strip, theme="streamlit", key="results_strip")
+    st.altair_chart(strip, theme="streamlit", key="results_strip", width="stretch")
+    st.caption("Click a result for its match page.")
     chart_downloads(strip, "results", d)
 
 # --- the conflict
 st.subheader("The conflict")
-last = views.last_event(d.filtered["events"])
+last = views.last_event(d.filtered["events"], d.labels)
 if last is None:
     st.info(d.empty_message("events"))
 else:
     involved = sorted({a for cell in d.filtered["events"]["actors"] for a in views.split(cell)})
     with st.container(border=True):
-        st.markdown(f"**Latest: {views.md_escape(last['type_label'])}** · {last['when']} · {last['certainty']}")
+        label = "Latest" if last["kind"] == "day" else "Latest known"
+        st.markdown(f"**{label}: {views.md_escape(last['type_label'])}** · {views.md_escape(last['when'])} · {last['certainty']}")
         st.markdown(views.md_escape(last["summary"]))
+        st.page_link("pages/timeline.py", label="This event on the Timeline", query_params={"event": last["event_id"]},
+                     icon=":material/link:")
         st.caption("Involved in the selected events: " + ", ".join(involved))
 
 # --- sources
@@ -91,4 +118,5 @@ st.subheader("Sources")
 a, b, c = st.columns(3)
 a.metric("Articles", len(d.filtered["articles"]))
 b.metric("Languages", len(set(d.filtered["articles"]["language"]) - {""}))
-c.metric("Contradictions found", len(d.filtered["contradictions"]))
+c.metric("Contradictions found", len(views.contradictions_view(d.filtered["contradictions"], d.labels)
+                                       .drop_duplicates(["subject", "field"])))

@@ -1,52 +1,79 @@
-"""Sources: each article with its metadata and highlighted text, and the contradictions.
+"""Sources: the articles in view, one at a time with its highlighted text, and the contradictions.
 
 Everything that comes from an article is escaped before it reaches the page
-(views.highlighted_html escapes the text, views.md_escape the headlines).
+(views.highlighted_html escapes the text, views.md_escape the headlines). An article is
+named by its label (outlet · date · headline · short id) and links to its original when its
+url is http(s). The picked article has its own address (?article=<id>).
 """
 import streamlit as st
 
 from fanboard import views
-from pages._shared import csv_download, dashboard
+from pages._shared import article_link, csv_download, dashboard, url_choice
 
 d = dashboard()
+f = d.filters
 st.title("Sources")
 
 articles = d.filtered["articles"]
+texts = {a["article_id"]: views.read_article_text(a["file"], d.article_roots) for a in articles.to_dict("records")}
+if f.search:
+    articles = articles[[views.search_text(f"{a['headline']}\n{texts.get(a['article_id']) or ''}", f.search)
+                         for a in articles.to_dict("records")]]
 if articles.empty:
-    st.info("No articles match the source and language filters. Clear them in the sidebar to see all articles.")
+    st.info("No articles match the source, language and search filters. Clear them in the sidebar to see all articles.")
     st.stop()
 
-terms = views.entity_terms(d.tables)
-st.caption(
-    "Highlighted sentences are the ones claims were taken from; underlined names are people "
-    "(orange), clubs (blue) and competitions (purple). Hover for details."
-)
-for art in articles.to_dict("records"):
-    st.subheader(views.md_escape(art["headline"] or art["file"] or art["article_id"]), anchor=False)
-    published = art["published"] or (
-        f"not stated; between {art['published_from']} and {art['published_to']} (inferred)"
-        if art["published_from"] or art["published_to"] else "unknown"
-    )
-    a, b, c = st.columns([1, 3, 3])
-    a.markdown(f"**Language**  \n{views.md_escape(art['language'].upper() or '?')}")
-    b.markdown(f"**Published**  \n{views.md_escape(published)}")
-    c.markdown(f"**Source**  \n{views.md_escape(art['source'] or art['url'] or art['file'])}")
-    if art["published_evidence"]:
-        st.caption("Date evidence: " + views.md_escape(art["published_evidence"]))
-    for warning in views.split(art["warnings"]):
-        st.caption(":material/warning: " + views.md_escape(warning))
-    text = views.read_article_text(art["file"], d.article_roots)
-    with st.expander("Text with entities and claims", expanded=True):
-        if text is None:
-            st.warning(f"The article file {art['file']!r} was not found.")
-        else:
-            claims = views.claim_spans(d.filtered["provenance"][d.filtered["provenance"]["article_id"] == art["article_id"]], text)
-            if d.filters.players:
-                st.caption(f"{len(claims)} sentence(s) highlighted for claims about {d.who()}.")
-            st.html(views.highlighted_html(text, claims, views.entity_spans(text, terms)))
+st.caption(f"{len(articles)} article{'s' * (len(articles) != 1)}"
+           + (f" containing “{views.md_escape(f.search)}”" if f.search else "") + ". Pick one to read it on its own (it gets its own address).")
+ids = list(articles["article_id"])
+chosen = url_choice("Article", ids, d.labels, "article", placeholder="All articles, text collapsed (or pick one)")
+contra = views.contradictions_view(d.filtered["contradictions"], d.labels)
+
+
+def show_article(chosen: str, expanded: bool) -> None:
+    """One article: its metadata, where it is contradicted, and its text with claims marked."""
+    art = articles[articles["article_id"] == chosen].iloc[0]
+
+    with st.container(border=True):
+        st.subheader(views.md_escape(art["headline"] or art["file"] or art["article_id"]), anchor=False)
+        published = art["published"] or (
+            f"not stated; {views.published_text(art)} (inferred)" if art["published_from"] or art["published_to"] else "unknown")
+        source = article_link(chosen, d) if (d.urls or {}).get(chosen) else views.md_escape(views.outlet(art))
+        st.markdown(f"**Language** {views.md_escape(art['language'].upper() or '?')} · "
+                    f"**Published** {views.md_escape(published)} · **Source** {source} · "
+                    f"**id** {views.md_escape(chosen)}")
+        if art["published_evidence"] and expanded:
+            st.caption("Date evidence: " + views.md_escape(views.with_labels(art["published_evidence"], d.labels)))
+        for warning in views.split(art["warnings"]) if expanded else []:
+            st.caption(":material/warning: " + views.md_escape(warning))
+        mine = views.article_statements(contra, chosen)
+        if len(mine):
+            st.markdown("**Where this article is contradicted or contradicts others**")
+            for r in mine.to_dict("records"):
+                st.markdown(f"- {views.md_escape(views.subject_label(d.tables, r['subject'], d.club))} · "
+                            f"{views.md_escape(r['field'])}: says **{views.md_escape(r['says'])}**; "
+                            f"resolved as {views.md_escape(r['resolution'])}")
+        text = texts.get(chosen)
+        with st.expander("Text with entities and claims", expanded=expanded):
+            if text is None:
+                st.warning(f"The article file {art['file']!r} was not found.")
+            else:
+                prov = d.filtered["provenance"]
+                prov = prov[prov["article_id"] == chosen]
+                if f.players:  # only the claims about these people: statuses and events, not the club's table
+                    prov = prov[prov["table"].isin(["player_status", "events"])]
+                    prov = prov[[any(p in key for p in f.players) or t == "events" for key, t in zip(prov["row_key"], prov["table"])]]
+                claims = views.claim_spans(prov, text)
+                if f.players:
+                    st.caption(f"{len(claims)} sentence(s) highlighted for claims about {views.md_escape(d.who())}.")
+                st.html(views.highlighted_html(text, claims, views.entity_spans(text, views.entity_terms(d.tables))))
+
+
+EXPANDED_UP_TO = 5  # a few articles are shown whole; more are listed with their text collapsed
+for art_id in ([chosen] if chosen else ids):
+    show_article(art_id, expanded=bool(chosen) or len(ids) <= EXPANDED_UP_TO)
 
 st.header("Contradictions")
-contra = views.contradictions_view(d.filtered["contradictions"], d.labels)
 if contra.empty:
     st.info("The selected sources do not contradict each other.")
 else:
@@ -58,7 +85,7 @@ else:
             if first["rule"]:
                 st.caption("Rule: " + views.md_escape(first["rule"]))
             st.caption(views.md_escape(first["explanation"]))
-            st.dataframe(group[["source", "says"]], hide_index=True,
-                         column_config={"source": st.column_config.TextColumn("source", width="large"),
-                                        "says": st.column_config.TextColumn("says", width="large")})
+            st.dataframe(group[["says", "source"]], hide_index=True,
+                         column_config={"source": st.column_config.TextColumn("who says it", width="large"),
+                                        "says": st.column_config.TextColumn("says", width="medium")})
     csv_download(contra, "contradictions", d)

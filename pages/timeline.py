@@ -1,8 +1,12 @@
-"""Timeline: conflict events and results on one date axis, with the league position below."""
+"""Timeline: conflict events and results on one date axis, with the league position below.
+
+Every event has its own address (?event=<id>): the picker below the chart is bound to it,
+and clicking an event in the chart picks it.
+"""
 import streamlit as st
 
 from fanboard import charts, views
-from pages._shared import chart_downloads, csv_download, dashboard, certainty_column
+from pages._shared import chart_downloads, csv_download, dashboard, certainty_column, provenance_table, url_choice
 
 d = dashboard()
 f = d.filters
@@ -20,39 +24,45 @@ st.markdown(
     f"Showing {n_ev} event{'s' * (n_ev != 1)} and {n_m} match{'es' * (n_m != 1)} "
     f"for {views.md_escape(d.who())} {f.describe_period()}."
 )
-chart = charts.timeline_chart(events, results, positions, club=d.club, date_from=f.date_from, date_to=f.date_to)
-picked = st.altair_chart(chart, theme="streamlit", key="timeline_chart", on_select="rerun", selection_mode="event")
-st.caption(
-    "Filled circles are confirmed, hollow ones reported. A pale bar is the window an undated event "
-    "falls in. Squares are results, a grey cross a postponed match. Hover for the quote; click an "
-    "event to see where it comes from."
-)
-chart_downloads(chart, "timeline", d)
+top, bottom = charts.timeline_panels(events, results, positions, club=d.club, date_from=f.date_from, date_to=f.date_to)
+ids = list(events["event_id"])
 
-selected = [p.get("event_id") for p in picked.selection.get("event", [])] if picked else []
-selected = [s for s in selected if s in set(events["event_id"])]
-if selected:
-    row = events[events["event_id"] == selected[0]].iloc[0]
-    st.subheader(f"{row['type_label']} · {row['when']}")
-    with st.container(border=True):
-        st.markdown(views.md_escape(row["summary"]))
-        st.markdown(f"**Certainty:** {row['certainty']} · **Who:** {views.md_escape(row['actors_label']) or 'not named'}")
-        st.markdown(f"> {views.md_escape(row['quote'])}")
-    prov = views.provenance(d.tables, "events", row["event_id"])
-    if prov.empty:
-        st.caption("No sentence-level provenance was recorded for this event. Its sources: " + row["sources_label"])
-    else:
-        st.dataframe(
-            prov, hide_index=True,
-            column_config={
-                "article_id": st.column_config.TextColumn("article"),
-                "language": st.column_config.TextColumn("lang", width="small"),
-                "headline": st.column_config.TextColumn("headline", width="medium"),
-                "sentence_start": st.column_config.NumberColumn("from char"),
-                "sentence_end": st.column_config.NumberColumn("to char"),
-                "quote": st.column_config.TextColumn("sentence", width="large"),
-            },
-        )
+
+def picked_in_chart() -> None:
+    chosen = [p.get("event_id") for p in st.session_state["timeline_chart"].selection.get("event", [])]
+    chosen = [c for c in chosen if c in ids]
+    if chosen:
+        st.session_state["pick_event"] = chosen[0]
+        st.query_params["event"] = chosen[0]
+
+
+st.altair_chart(top, theme="streamlit", key="timeline_chart", on_select=picked_in_chart,
+                selection_mode="event", width="stretch")
+st.altair_chart(bottom, theme="streamlit", key="position_chart", width="stretch")
+st.caption(
+    "Filled circles are confirmed events, hollow ones reported. A pale bar is the window an event "
+    "falls in; a dashed arrow ending at a bar is an event known only to have happened by (or "
+    "from) that day. Squares are results (click one for its match page), a grey cross a "
+    "postponed match. Hover for the quote; click an event to see where it comes from."
+)
+chart_downloads(charts.timeline_chart(events, results, positions, club=d.club, date_from=f.date_from,
+                                      date_to=f.date_to), "timeline", d)
+
+if ids:
+    names = {r["event_id"]: f"{r['type_label']} · {r['when']}" for r in events.to_dict("records")}
+    chosen = url_choice("Event", ids, names, "event", placeholder="Pick an event (or click one in the chart)")
+    if chosen:
+        row = events[events["event_id"] == chosen].iloc[0]
+        st.subheader(f"{row['type_label']} · {row['when']}")
+        with st.container(border=True):
+            st.markdown(views.md_escape(row["summary"]))
+            st.markdown(f"**Certainty:** {row['certainty']} · **Who:** {views.md_escape(row['actors_label']) or 'not named'}")
+            st.markdown(f"> {views.md_escape(row['quote'])}")
+            if row["match_id"]:
+                st.page_link("pages/match.py", label="Its match", query_params={"match": row["match_id"]},
+                             icon=":material/sports_soccer:")
+            st.caption(f"This event's own address: …/{views.event_url(chosen)}")
+        provenance_table(d, "events", views.split(row["event_ids"]), row["sources_label"])
 
 st.subheader("Events")
 if events.empty:
@@ -72,4 +82,4 @@ else:
             "event_id": st.column_config.TextColumn("id", width="small"),
         },
     )
-    csv_download(events[list(d.tables["events"].columns)], "events", d)
+    csv_download(events[list(d.tables["events"].columns) + ["event_ids", "sources_label"]], "events", d)

@@ -96,7 +96,7 @@ def test_paste_preview_save_and_the_new_rows_appear_on_every_page(data):
     assert "Tables rebuilt\\: 3 articles" in " ".join(c.value for c in at.caption)
     assert at.text_area(key="paste_text_1").value in ("", None)       # the form is empty again
     # every page reads the rebuilt tables: the sidebar offers the new article, Sources shows it
-    assert "EN · Invented test article: Gomez <b>left</b> out [a…" in at.sidebar.multiselect(key="source").options
+    assert "Invented Gazette (EN) · 14 Dec 2020 · Invented test article: Gomez <b>left</b> out [a… · invented-t" in at.sidebar.multiselect(key="source").options
     at.switch_page("pages/sources.py").run()
     assert not at.exception, [e.value for e in at.exception]
     headlines = [h.value for h in at.subheader]

@@ -76,7 +76,8 @@ def frames(at: AppTest) -> list[pd.DataFrame]:
 def test_sidebar_filters_are_bound_to_the_url(open_page, tables_dir, monkeypatch):
     at = open_page()
     assert [w.key for w in at.sidebar.multiselect] == ["player", "competition", "source"]
-    assert at.sidebar.multiselect(key="player").options == [GOMEZ, "Gian Piero Gasperini", ILICIC]
+    assert at.sidebar.multiselect(key="player").label == "People"
+    assert at.sidebar.multiselect(key="player").options == [GOMEZ, "Gian Piero Gasperini (coach)", ILICIC]
     assert at.sidebar.date_input(key="dates").value == (date(2020, 11, 17), date(2020, 12, 18))  # the saga, two weeks before its first match
 
     monkeypatch.setenv("FANBOARD_TABLES", str(tables_dir))
@@ -97,8 +98,9 @@ def test_overview_shows_standing_results_and_conflict(open_page):
     assert "League position: 8th" in text  # the computed table after matchday 11
     assert "needed at least a draw (as of 9 Dec 2020)" in text
     assert "qualified for the next round (as of 18 Dec 2020)" in text
-    assert "Ajax 0-1 Atalanta" in text
-    assert "Latest: Social media post" in text
+    assert "Group D position: 2nd" in text  # computed from the calendar
+    assert "Latest known: Social media post** · by 18 Dec 2020" in text  # a bound, not a day
+    assert "as of 18 Dec 2020 (the latest publication date of the sources in view)" in text
     assert "Contradictions found: 3" in text and "Articles: 2" in text
     assert {b.label for b in at.main.get("download_button")} >= {"PNG", "SVG", "HTML"}
 
@@ -119,8 +121,9 @@ def test_timeline_shows_events_and_matches(open_page):
     events = frames(at)[0]
     assert list(events["type_label"]) == [
         "Altercation", "Dispute", "Resignation offer", "Sanction demand", "Substitution",
-        "Squad exclusion", "Transfer report", "Dispute", "Social media post",
-    ]
+        "Squad exclusion", "Dispute", "Transfer report", "Social media post",
+    ]  # in the order of the last day each can have happened: "by 9 Dec" before "7–9 Dec"
+    assert list(events["when"])[-3:] == ["by 9 Dec 2020", "7–9 Dec 2020", "by 18 Dec 2020"]
     assert set(events["certainty"]) == {"confirmed", "reported"}
     assert {b.label for b in at.main.get("download_button")} == {"PNG", "SVG", "HTML", "CSV"}
 
@@ -146,7 +149,9 @@ def test_matches_table(open_page):
         "Atalanta 1-1 FC Midtjylland", "Udinese – Atalanta", "Ajax 0-1 Atalanta", "Atalanta 3-0 Fiorentina",
     ]
     assert [r[0] for r in table["result"]] == ["drawn", "postponed", "won", "won"]
-    assert list(table["status"]) == ["played", "postponed: rain", "played", "played"]
+    assert list(table["status"]) == ["played", "postponed: rain · replayed 20 Jan 2021", "played", "played"]
+    assert list(table["round"]) == ["Group D", "Matchday 10", "Group D", "Matchday 11"]
+    assert list(table["page"])[0] == "match?match=" + "2020-12-01-atalanta-midtjylland"
     assert "Josip Iličić: subbed on" in table["players"][0]
     assert "Alejandro Gómez: unused" in table["players"][3]
 
@@ -178,9 +183,9 @@ def test_sources_page_articles_highlights_and_contradictions(open_page):
     at = open_page("sources")
     text = shown(at)
     assert "Atalanta en Alejandro Gómez lijken op ramkoers na bericht op Instagram" in text
-    assert "between 2020-12-07 and 2020-12-09 (inferred)" in text
+    assert "not stated; 14–18 Dec 2020 (inferred)" in text
     bodies = [h.proto.body for h in at.main.get("html")]
-    assert len(bodies) == 2 and all("<mark" in b for b in bodies)
+    assert len(bodies) == 2 and all("<mark" in b for b in bodies)  # all articles, text collapsed
     assert "FC Midtjylland" in text and "the club itself" in text
     marks_all = sum(b.count("<mark") for b in bodies)
     at = open_page("sources", player=[ILICIC])
@@ -223,3 +228,31 @@ def test_pages_explain_empty_tables(open_page, tmp_path, page):
     infos = " ".join(str(i.value) for i in at.main.info)
     assert infos, "an empty page must say why it is empty"
     assert "No " in infos
+
+
+def test_league_table_page_twenty_rows_and_the_group(open_page):
+    at = open_page("league_table")
+    league, claims, group = frames(at)[0], frames(at)[1], frames(at)[2]
+    assert len(league) == 20 and list(league["position"]) == list(range(1, 21))
+    assert "Atalanta" in list(league["team"]) and "form (last 5)" not in league.columns  # config renames only
+    assert list(claims["claim"])[0] == "position: 9th"
+    assert list(group["team"]) == ["Liverpool", "Atalanta", "Ajax", "FC Midtjylland"]
+    assert "Group D is done for Atalanta." in shown(at)
+
+
+def test_match_page_shows_the_match_its_articles_and_contradictions(open_page):
+    at = open_page("match")
+    at.selectbox(key="pick_match").set_value("2020-12-01-atalanta-midtjylland").run()
+    assert not at.exception
+    text = shown(at)
+    assert "Atalanta 1-1 FC Midtjylland" in text and "Group D" in text
+    assert "Atalanta (the club itself)" in " ".join(str(v) for f in frames(at) for v in f.to_numpy().ravel())
+    at.selectbox(key="pick_match").set_value("2020-12-06-udinese-atalanta").run()
+    assert "replayed on 20 Jan 2021" in shown(at)
+
+
+def test_search_narrows_events_and_articles(open_page):
+    at = open_page("timeline")
+    at.sidebar.text_input(key="q").set_value("instagram").run()
+    events = frames(at)[0]
+    assert 0 < len(events) < 9

@@ -98,8 +98,11 @@ def test_results_strip_in_date_order(tables):
     spec = charts.results_strip(d.results, club=d.club).to_dict()
     rows = sorted(rows_of(spec, "letter"), key=lambda r: r["slot"])
     assert [r["letter"] for r in rows] == ["D", "P", "W", "W"]
-    assert [r["score_label"] for r in rows] == [
-        "Atalanta 1-1 FC Midtjylland", "postponed", "Ajax 0-1 Atalanta", "Atalanta 3-0 Fiorentina"]
+    assert [r["score_label"] for r in rows] == ["1-1", "postponed", "1-0", "3-0"]
+    assert [r["against"] for r in rows] == ["v FC Midtjylland", "at Udinese", "at Ajax", "v Fiorentina"]
+    # Every tile links to its match page (the replay date is tested on the real build).
+    assert [r["href"] for r in rows][1] == "match?match=" + rows[1]["match_id"]
+    assert spec["width"] == "container"
 
 
 def test_player_grid_cells(tables):

@@ -47,13 +47,46 @@ def date_window(row: Mapping[str, str]) -> tuple[date | None, date | None]:
     return start or end, end or start
 
 
+def day_range(start: date | None, end: date | None) -> str:
+    """'7 Dec 2020', '7–9 Dec 2020', '28 Nov – 2 Dec 2020', 'by 9 Dec 2020', 'from 7 Dec 2020'."""
+    if start and end:
+        if start == end:
+            return f"{start.day} {start:%b %Y}"
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{end.day} {end:%b %Y}"
+        if start.year == end.year:
+            return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+        return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+    if end:
+        return f"by {end.day} {end:%b %Y}"
+    if start:
+        return f"from {start.day} {start:%b %Y}"
+    return "date unknown"
+
+
+def open_window(row: Mapping[str, str]) -> tuple[date | None, date | None]:
+    """The first and last day a row can refer to, None where the row gives no bound:
+    "by 18 Dec" is (None, 18 Dec), not 18 Dec."""
+    day = to_date(row.get("date"))
+    if day:
+        return day, day
+    return to_date(row.get("date_from")), to_date(row.get("date_to"))
+
+
+def date_kind(row: Mapping[str, str]) -> str:
+    """'day', 'range' (both ends known), 'until' (only an upper bound), 'from' or 'unknown'."""
+    start, end = open_window(row)
+    if start and end:
+        return "day" if start == end else "range"
+    return "until" if end else "from" if start else "unknown"
+
+
 def describe_when(row: Mapping[str, str]) -> str:
-    start, end = date_window(row)
-    if start is None:
-        return "date unknown"
-    if start == end:
-        return format_day(start)
-    return f"between {format_day(start)} and {format_day(end)}"
+    """'1 Dec 2020', '1–5 Dec 2020', 'by 18 Dec 2020', 'from 7 Dec 2020' or 'date unknown'.
+
+    A range is a range and a bound is a bound, never a guessed day.
+    """
+    return day_range(*open_window(row))
 
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -9,8 +9,22 @@ import pandas as pd
 
 from ..schema import TABLES
 from .cells import Tables
-from .filters import Filters, apply_filters, article_labels, focus_club
-from .shaping import league_positions, match_results, timeline_events
+from .articles import article_labels, article_urls, default_as_of
+from .filters import Filters, apply_filters, focus_club
+from .shaping import league_positions, match_results
+from .matchpage import replay_dates
+from .timeline import timeline_events
+
+
+def reference_fixtures() -> pd.DataFrame | None:
+    """The reference calendar (fanboard.reference), or None when it cannot be read: the
+    dashboard then shows what the tables say, without replay dates or cup group tables."""
+    from .. import reference
+
+    try:
+        return reference.load_fixtures()
+    except Exception:  # a broken calendar must not take the dashboard down
+        return None
 
 
 def tables_need_build(tables_dir: Path, article_dirs: Iterable[Path], *, check_age: bool = True) -> bool:
@@ -43,23 +57,50 @@ class Dashboard:
     club: str | None
     labels: dict[str, str]
     article_roots: list[Path]
+    club_filtered: dict[str, pd.DataFrame] | None = None
+    urls: dict[str, str] | None = None
+    fixtures: pd.DataFrame | None = None
 
     @classmethod
     def create(cls, tables: Tables, filters: Filters, *, article_roots: Iterable[Path] = (),
                club: str | None = None) -> "Dashboard":
         """`club` overrides the focus club; by default it is the team in most matches."""
+        filtered = apply_filters(tables, filters)
         return cls(
             tables=dict(tables),
-            filtered=apply_filters(tables, filters),
+            filtered=filtered,
             filters=filters,
             club=club or focus_club(tables["matches"]),
             labels=article_labels(tables["articles"]),
             article_roots=[Path(r) for r in article_roots],
+            club_filtered=apply_filters(tables, filters.without_players()) if filters.players else filtered,
+            urls=article_urls(tables["articles"]),
+            fixtures=reference_fixtures(),
         )
 
     @property
+    def as_of(self):
+        """The day the page is about: the one picked in the sidebar, else the latest
+        well-bounded publication date of the sources in view, never after the date range."""
+        if self.filters.as_of:
+            return self.filters.as_of
+        day = default_as_of(self.filtered["articles"]) or default_as_of(self.tables["articles"])
+        if day and self.filters.date_to and day > self.filters.date_to:
+            return self.filters.date_to
+        return day or self.filters.date_to
+
+    @property
+    def club_results(self) -> pd.DataFrame:
+        """The club's matches as the other filters select them: a player filter does not apply."""
+        return match_results(self.club_filtered["matches"], self.club, self.labels, self.replays)
+
+    @property
+    def replays(self) -> dict:
+        return replay_dates(self.tables["matches"], self.fixtures)
+
+    @property
     def results(self) -> pd.DataFrame:
-        return match_results(self.filtered["matches"], self.club, self.labels)
+        return match_results(self.filtered["matches"], self.club, self.labels, self.replays)
 
     @property
     def events(self) -> pd.DataFrame:

@@ -6,13 +6,15 @@ The options (people, competitions, languages, the date range) come from the tabl
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 import pandas as pd
 
-from .cells import Tables, date_window, format_day, split, to_date, where
+from .articles import article_labels  # noqa: F401  (re-exported: the sidebar's labels)
+from .cells import Tables, format_day, open_window, split, to_date, where
+from .search import search_tables
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,12 @@ class Filters:
     date_to: date | None = None
     sources: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    search: str = ""
+    as_of: date | None = None
+
+    def without_players(self) -> "Filters":
+        """The same selection for the club's own views, which a player filter does not narrow."""
+        return replace(self, players=())
 
     def describe_period(self) -> str:
         if self.date_from and self.date_to:
@@ -36,12 +44,11 @@ class Filters:
 
 
 def _in_window(start: date | None, end: date | None, f: Filters) -> bool:
-    """True when [start, end] overlaps the filter's date range (undated rows always pass)."""
-    if start is None:
-        return True
-    if f.date_from and (end or start) < f.date_from:
+    """True when [start, end] overlaps the filter's date range; an open end ("by 18 Dec" has
+    no start) overlaps everything on that side, and undated rows always pass."""
+    if f.date_from and end is not None and end < f.date_from:
         return False
-    if f.date_to and start > f.date_to:
+    if f.date_to and start is not None and start > f.date_to:
         return False
     return True
 
@@ -66,7 +73,8 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
     - sources/languages keep rows that cite at least one selected article;
     - the date range keeps rows whose date (or date window) overlaps it; undated facts stay;
     - competitions narrow matches, player statuses in those matches and situation claims;
-    - players keep their own statuses and events, and the matches they played a part in.
+    - players keep their own statuses and events, and the matches they played a part in;
+    - a search keeps the rows whose words (quote, summary, teams, people) contain it.
     """
     t = {name: df.copy() for name, df in tables.items()}
     allowed = allowed_articles(t["articles"], f)
@@ -82,6 +90,9 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
     st = where(st, (_in_window(to_date(d), to_date(d), f) for d in st["as_of"]))
     co = t["contradictions"]
     co = where(co, (_cites(c, allowed) for c in co["sources"]))
+    if f.search:
+        m, ev, ps, sit, co = search_tables(f.search, matches=m, events=ev, player_status=ps,
+                                           situation=sit, contradictions=co)
     kept = {"matches": m, "events": ev, "player_status": ps, "situation": sit}
     pv = _provenance_kept(t["provenance"], tables, kept, allowed)
     t.update(matches=m, player_status=ps, events=ev, situation=sit, standings=st,
@@ -91,7 +102,7 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
 
 def _matches_kept(m: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
     m = where(m, (_cites(c, allowed) for c in m["sources"]))
-    m = where(m, (_in_window(*date_window(r), f) for r in m.to_dict("records")))
+    m = where(m, (_in_window(*open_window(r), f) for r in m.to_dict("records")))
     if f.competitions:
         m = m[m["competition"].isin(f.competitions)]
     return m
@@ -108,7 +119,7 @@ def _statuses_kept(ps: pd.DataFrame, matches: pd.DataFrame, allowed: set[str], f
 
 def _events_kept(ev: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
     ev = where(ev, (_cites(c, allowed) for c in ev["sources"]))
-    ev = where(ev, (_in_window(*date_window(r), f) for r in ev.to_dict("records")))
+    ev = where(ev, (_in_window(*open_window(r), f) for r in ev.to_dict("records")))
     if f.players:
         ev = where(ev, (any(a in f.players for a in split(c)) for c in ev["actors"]))
     return ev
@@ -169,6 +180,20 @@ def people(tables: Tables) -> list[str]:
     return sorted(n for n in names if n)
 
 
+def people_label(tables: Tables) -> dict[str, str]:
+    """name -> "Gian Piero Gasperini (coach)" for staff, the name alone for players: the
+    People filter mixes players and staff, and says which is which."""
+    from ..kb import KB
+
+    kb = _kb(KB)
+    out = {}
+    for name in people(tables):
+        person = kb.person(name) if kb else None
+        role = person.role if person else ""
+        out[name] = f"{name} ({role})" if role and role != "player" else name
+    return out
+
+
 @lru_cache(maxsize=1)
 def _kb(loader):
     try:
@@ -184,18 +209,6 @@ def competitions(tables: Tables) -> list[str]:
 
 def languages(tables: Tables) -> list[str]:
     return sorted({lang for lang in tables["articles"]["language"] if lang})
-
-
-def article_labels(articles: pd.DataFrame, width: int = 48) -> dict[str, str]:
-    """article_id -> "EN · Brandt scores twice as Rivertown win…" (falls back to the id)."""
-    labels = {}
-    for row in articles.to_dict("records"):
-        head = row["headline"] or row["file"] or row["article_id"]
-        if len(head) > width:
-            head = head[: width - 1].rstrip() + "…"
-        lang = row["language"].upper() or "?"
-        labels[row["article_id"]] = f"{lang} · {head}"
-    return labels
 
 
 def date_bounds(tables: Tables) -> tuple[date, date] | None:

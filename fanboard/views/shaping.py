@@ -12,7 +12,7 @@ from typing import Iterable, Mapping
 import pandas as pd
 
 from ..schema import EVENT_TYPES, PLAYER_STATUSES, TABLES
-from .cells import Tables, date_window, describe_when, format_day, human_value, humanize, split, to_date, where
+from .cells import Tables, date_window, format_day, human_value, humanize, split, to_date, where
 
 
 # What the player grid shows for each status, most telling first: when two articles disagree
@@ -29,55 +29,69 @@ GRID_LABELS: tuple[str, ...] = tuple(GRID_STATUSES.values()) + (NO_INFORMATION,)
 STANDING_STATUSES = tuple(s for s in PLAYER_STATUSES if s not in GRID_STATUSES)
 
 # What a result code (match_results' "result") is called on the pages and in the charts.
-RESULT_LABELS = {"W": "won", "D": "drawn", "L": "lost", "P": "postponed", "S": "scheduled"}
+RESULT_LABELS = {"W": "won", "D": "drawn", "L": "lost", "P": "postponed", "S": "scheduled",
+                 "N": "other clubs"}
 
 
 # ---------------------------------------------------------------------- matches
 
-def match_results(matches: pd.DataFrame, club: str | None, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+def match_results(matches: pd.DataFrame, club: str | None, labels: Mapping[str, str] | None = None,
+                  replays: Mapping[str, date] | None = None) -> pd.DataFrame:
     """One row per match from the club's point of view, sorted by date.
 
     Columns: match_id, date (datetime), competition, round, venue, opponent, score
-    (club's goals first), result (W/D/L/P/S), result_label, status, status_reason,
-    fixture ("Rivertown 2-2 Northfield"), sources (labels), source_ids.
+    (club's goals first), result (W/D/L/P/S, or N for a match without the club: it has no
+    venue or result from the club's point of view), result_label, status, status_reason,
+    replay (the day a postponed match was played, when the calendar knows it), fixture
+    ("Rivertown 2-2 Northfield"), sources (labels), source_ids, involves_club.
     """
-    labels = labels or {}
-    rows = []
-    for r in matches.to_dict("records"):
-        start, _ = date_window(r)
-        home = r["home"] == club
-        opponent = r["away"] if home else r["home"]
-        hg, ag = r["home_goals"], r["away_goals"]
-        if r["status"] == "postponed":
-            result, score = "P", ""
-        elif hg != "" and ag != "":
-            ours, theirs = (int(hg), int(ag)) if home else (int(ag), int(hg))
-            result = "W" if ours > theirs else "D" if ours == theirs else "L"
-            score = f"{ours}-{theirs}"
-        else:
-            result, score = "S", ""
-        centre = f"{hg}-{ag}" if hg != "" and ag != "" else "–"
-        rows.append({
-            "match_id": r["match_id"],
-            "date": pd.Timestamp(start) if start else pd.NaT,
-            "competition": r["competition"],
-            "round": r["round"],
-            "venue": "home" if home else "away",
-            "opponent": opponent or "(not named)",
-            "score": score,
-            "fixture_score": centre if centre != "–" else "",
-            "result": result,
-            "result_label": RESULT_LABELS[result],
-            "status": r["status"],
-            "status_reason": r["status_reason"],
-            "fixture": f"{r['home'] or '?'} {centre} {r['away'] or '?'}",
-            "sources": ", ".join(labels.get(s, s) for s in split(r["sources"])),
-            "source_ids": r["sources"],
-        })
-    cols = ["match_id", "date", "competition", "round", "venue", "opponent", "score", "fixture_score",
-            "result", "result_label", "status", "status_reason", "fixture", "sources", "source_ids"]
-    out = pd.DataFrame(rows, columns=cols)
+    labels, replays = labels or {}, replays or {}
+    rows = [_result_row(r, club, labels, replays.get(r["match_id"])) for r in matches.to_dict("records")]
+    out = pd.DataFrame(rows, columns=RESULT_COLUMNS)
     return out.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+RESULT_COLUMNS = ["match_id", "date", "competition", "round", "venue", "opponent", "score", "fixture_score",
+                  "result", "result_label", "status", "status_reason", "replay", "fixture", "sources",
+                  "source_ids", "involves_club"]
+
+
+def _result_row(r: dict, club: str | None, labels: Mapping[str, str], replay: date | None) -> dict:
+    start, _ = date_window(r)
+    ours_known = club in (r["home"], r["away"])
+    home = r["home"] == club
+    opponent = (r["away"] if home else r["home"]) if ours_known else ""
+    hg, ag = r["home_goals"], r["away_goals"]
+    centre = f"{hg}-{ag}" if hg != "" and ag != "" else "–"
+    if r["status"] == "postponed":
+        result, score = "P", ""
+    elif not ours_known:
+        result, score = ("N", centre) if centre != "–" else ("S", "")
+    elif centre != "–":
+        ours, theirs = (int(hg), int(ag)) if home else (int(ag), int(hg))
+        result = "W" if ours > theirs else "D" if ours == theirs else "L"
+        score = f"{ours}-{theirs}"
+    else:
+        result, score = "S", ""
+    return {
+        "match_id": r["match_id"],
+        "date": pd.Timestamp(start) if start else pd.NaT,
+        "competition": r["competition"],
+        "round": r["round"],
+        "venue": ("home" if home else "away") if ours_known else "",
+        "opponent": (opponent or "(not named)") if ours_known else "",
+        "score": score,
+        "fixture_score": centre if centre != "–" else "",
+        "result": result,
+        "result_label": RESULT_LABELS[result],
+        "status": r["status"],
+        "status_reason": r["status_reason"],
+        "replay": pd.Timestamp(replay) if replay else pd.NaT,
+        "fixture": f"{r['home'] or '?'} {centre} {r['away'] or '?'}",
+        "sources": ", ".join(labels.get(s, s) for s in split(r["sources"])),
+        "source_ids": r["sources"],
+        "involves_club": ours_known,
+    }
 
 
 def match_players(player_status: pd.DataFrame, match_id: str) -> pd.DataFrame:
@@ -88,32 +102,6 @@ def match_players(player_status: pd.DataFrame, match_id: str) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------ events & timeline
-
-def timeline_events(events: pd.DataFrame, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Events ready to plot: start, end and middle day, a type label and source labels."""
-    labels = labels or {}
-    rows = []
-    for r in events.to_dict("records"):
-        start, end = date_window(r)
-        if start is None:
-            continue
-        mid = start + (end - start) / 2
-        rows.append({
-            **r,
-            "start": pd.Timestamp(start),
-            "end": pd.Timestamp(end) + pd.Timedelta(hours=23),
-            "day": pd.Timestamp(mid),
-            "when": describe_when(r),
-            "type_label": humanize(r["event_type"]),
-            "is_range": start != end,
-            "sources_label": " | ".join(labels.get(s, s) for s in split(r["sources"])),
-            "actors_label": ", ".join(split(r["actors"])),
-        })
-    cols = list(TABLES["events"]) + ["start", "end", "day", "when", "type_label", "is_range",
-                                     "sources_label", "actors_label"]
-    out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values(["start", "event_id"], kind="stable").reset_index(drop=True)
-
 
 def event_type_order(events: pd.DataFrame) -> list[str]:
     """Type labels in the schema's order (the story's order), then any unknown ones."""
@@ -261,14 +249,6 @@ def computed_standing(standings: pd.DataFrame, club: str | None, as_of: date | N
     return dict(last.iloc[-1]) if len(last) else {}
 
 
-def last_event(events: pd.DataFrame) -> dict[str, str] | None:
-    ev = timeline_events(events)
-    if ev.empty:
-        return None
-    ev = ev.sort_values(["end", "start"], kind="stable")
-    return dict(ev.iloc[-1])
-
-
 def league_of(tables: Tables) -> str | None:
     """The league the standings table belongs to.
 
@@ -283,24 +263,6 @@ def league_of(tables: Tables) -> str | None:
 
 
 # ---------------------------------------------------------------------- sources
-
-def contradictions_view(contradictions: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
-    """One row per contradiction and source: what that source says."""
-    rows = []
-    for r in contradictions.to_dict("records"):
-        values, sources = split(r["values"]), split(r["sources"])
-        for i, value in enumerate(values):
-            rows.append({
-                "subject": r["subject"],
-                "field": r["field"],
-                "source": labels.get(sources[i], sources[i]) if i < len(sources) else "",
-                "says": value,
-                "resolution": r["resolution"] or "unresolved",
-                "rule": r["rule"],
-                "explanation": r["explanation"],
-            })
-    return pd.DataFrame(rows, columns=["subject", "field", "source", "says", "resolution", "rule", "explanation"])
-
 
 def subject_label(tables: Tables, subject: str, club: str | None = None) -> str:
     """A readable name for a contradiction's subject: the fixture of a match, the summary of an event."""
