@@ -31,10 +31,10 @@ from .extract import claims as claims_module
 from .extract.claims import ArticleClaims
 from .ingest import Article
 from .nlp import PATTERNS_DIR, PIPELINE_VERSION
+from .paths import KB_DIR
 from .resolve.timeexpr import DateValue, TimeExpr
 
 CODE = Path(__file__).resolve().parent
-KB_DIR = CODE.parent / "data" / "kb"
 
 FORMAT = 1                      # bump when the encoding below changes
 SUFFIX = f".claims-v{FORMAT}.json"

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, TypeVar
 
+from .paths import KB_DIR
 from .text import normalize, strip_accents
 
-DEFAULT_KB_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
+DEFAULT_KB_DIR = KB_DIR
 
 ROLES = ("player", "coach", "assistant", "executive", "journalist")
 POSITIONS = ("goalkeeper", "defender", "midfielder", "forward")

@@ -22,8 +22,8 @@ from typing import Any
 from spacy.language import Language
 
 from . import schema
+from .paths import PATTERNS_DIR
 
-PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 
 
 class PatternError(ValueError):

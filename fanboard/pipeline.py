@@ -15,15 +15,12 @@ from .ingest import Article, IngestMessage, read_articles
 from .kb import KB
 from .langdetect import SUPPORTED_LANGUAGES
 from .nlp import Pipelines
+from .paths import ARTICLE_DIRS, CACHE_DIR, ROOT, TABLES_DIR
 from .reference import load_decisions, load_fixtures, standings_series
 from .resolve.merge import Assembler
 from .resolve.reconcile import Reconciler
 from .tables import frame, write_tables
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLE_DIRS = [ROOT / "seeds", ROOT / "data" / "articles"]
-TABLES_DIR = ROOT / "data" / "tables"
-CACHE_DIR = ROOT / "data" / "cache"
 
 Progress = Callable[[int, int, str], None]
 

@@ -27,11 +27,11 @@ from pathlib import Path
 import pandas as pd
 
 from .kb import KB
+from .paths import REFERENCE_DIR
 from .standings import (  # noqa: F401  (re-exported: fanboard.reference.standings, ...)
     SERIES_COLUMNS, STANDINGS_COLUMNS, Basis, matchday_end_dates, standings, standings_series,
 )
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 DEFAULT_FIXTURES = REFERENCE_DIR / "fixtures.csv"
 DEFAULT_DECISIONS = REFERENCE_DIR / "decisions.csv"
 DEFAULT_DIVISIONS = REFERENCE_DIR / "football_data_divisions.csv"

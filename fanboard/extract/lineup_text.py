@@ -24,7 +24,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-MARKERS_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "patterns" / "lineups.toml"
+from ..paths import PATTERNS_DIR
+
+MARKERS_FILE = PATTERNS_DIR / "lineups.toml"
 MIN_PLAYERS = 10          # a team sheet names at least ten of its eleven
 MAX_TEAM_CHARS = 40
 
