@@ -1,0 +1,68 @@
+"""The goals component (fanboard/extract/goals.py): goals told in prose. All sentences here are
+invented for the tests; they copy the structure of real reporting with other words."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import claims, extractor  # noqa: F401
+
+
+def goals(c):
+    return sorted((g.scorer, g.team, g.minute, g.penalty, g.own_goal) for g in c.goals)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Invented. Atalanta beat Roma 1-0. Muriel scored in the 85th minute.",
+     [("Luis Muriel", "Atalanta", 85, False, False)]),
+    ("en", "Invented. Atalanta drew 1-1 with Roma, thanks to Gosens' 79th-minute equaliser.",
+     [("Robin Gosens", "Atalanta", 79, False, False)]),
+    ("en", "Invented. Atalanta beat Roma 2-0 with a brace from Duván Zapata.",
+     [("Duván Zapata", "Atalanta", None, False, False)] * 2),
+    ("en", "Invented. Atalanta beat Roma 2-0. Pessina and Gosens scored late goals.",
+     [("Matteo Pessina", "Atalanta", None, False, False), ("Robin Gosens", "Atalanta", None, False, False)]),
+    ("en", "Invented. Atalanta beat Roma 1-0. Duván Zapata found the net from the spot.",
+     [("Duván Zapata", "Atalanta", None, True, False)]),
+    ("en", "Invented. Atalanta beat Roma 1-0 after an own goal by Gianluca Mancini.",
+     [("Gianluca Mancini", "Atalanta", None, False, True)]),
+    ("it", "Inventato. L'Atalanta ha battuto la Roma 2-0 grazie a una doppietta di Duván Zapata.",
+     [("Duván Zapata", "Atalanta", None, False, False)] * 2),
+    ("it", "Inventato. L'Atalanta ha battuto la Roma 1-0 con la rete di Pessina al 34' su rigore.",
+     [("Matteo Pessina", "Atalanta", 34, True, False)]),
+    ("it", "Inventato. L'Atalanta ha battuto la Roma 1-0: ha segnato Muriel al minuto 61.",
+     [("Luis Muriel", "Atalanta", 61, False, False)]),
+    ("it", "Inventato. L'Atalanta ha battuto la Roma 1-0 per l'autogol di Gianluca Mancini.",
+     [("Gianluca Mancini", "Atalanta", None, False, True)]),
+    ("nl", "Verzonnen. Atalanta speelde 1-0 tegen Roma. In de 85e minuut scoorde Muriel.",
+     [("Luis Muriel", "Atalanta", 85, False, False)]),
+    ("nl", "Verzonnen. Atalanta speelde 1-0 tegen Roma, want daar maakte invaller Muriel het enige doelpunt.",
+     [("Luis Muriel", "Atalanta", None, False, False)]),
+    ("nl", "Verzonnen. Atalanta speelde 3-0 tegen Roma door doelpunten van Duván Zapata, Pessina en Gosens.",
+     [("Duván Zapata", "Atalanta", None, False, False), ("Matteo Pessina", "Atalanta", None, False, False),
+      ("Robin Gosens", "Atalanta", None, False, False)]),
+    ("nl", "Verzonnen. Atalanta speelde 1-0 tegen Roma. Pessina scoorde uit een strafschop (12.).",
+     [("Matteo Pessina", "Atalanta", 12, True, False)]),
+])
+def test_goals_told_in_prose(extractor, lang, text, expected):
+    c = claims(extractor, "Atalanta\n\n" + text, lang)
+    assert goals(c) == expected
+    assert all(g.match_key == c.matches[0].key for g in c.goals)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Invented. Muriel scored in the 85th minute."),                       # no match told
+    ("en", "Invented. Atalanta beat Roma 1-0. Muriel missed a penalty in the 85th minute."),
+    ("en", "Invented. Atalanta beat Roma 1-0. Muriel has scored 12 goals this season."),
+    ("en", "Invented. Atalanta face Roma on Sunday. Muriel could score."),      # a match to come
+    ("en", "Invented. Atalanta beat Roma 1-0. Mario Pašalić's goal was ruled out."),
+    ("en", "Invented. Atalanta beat Roma 1-0. Gabriel Jesus scored twice."),    # not a party to the match
+    ("it", "Inventato. L'Atalanta ha battuto la Roma 1-0. Muriel ha sbagliato un rigore."),
+    ("nl", "Verzonnen. Atalanta speelde 1-0 tegen Roma. Muriel miste een strafschop."),
+])
+def test_no_goal_without_a_played_match_and_a_scorer_of_it(extractor, lang, text):
+    assert claims(extractor, "Atalanta\n\n" + text, lang).goals == []
+
+
+def test_a_second_half_minute_is_not_read_as_the_minute(extractor):
+    c = claims(extractor, "Atalanta\n\nInventato. L'Atalanta ha battuto la Roma 1-0: "
+                          "ha segnato Muriel al 12' della ripresa.", "it")
+    assert goals(c) == [("Luis Muriel", "Atalanta", None, False, False)]
