@@ -66,3 +66,39 @@ def test_a_second_half_minute_is_not_read_as_the_minute(extractor):
     c = claims(extractor, "Atalanta\n\nInventato. L'Atalanta ha battuto la Roma 1-0: "
                           "ha segnato Muriel al 12' della ripresa.", "it")
     assert goals(c) == [("Luis Muriel", "Atalanta", None, False, False)]
+
+
+# ------------------------------------------------------------------ merge (resolve/merge_goals.py)
+def _goal(aid, start, minute=None, scorer="Ann Example"):
+    from fanboard.extract.claims import GoalClaim, Provenance
+    return GoalClaim(scorer, "Rivertown", minute, False, False, f"{aid}#m1", "confirmed",
+                     Provenance(aid, start, start + 5, f"s{start}", "confirmed"))
+
+
+def _rows(goals_by_article):
+    from test_merge import assemble, match_claim
+    from fanboard.extract.claims import ArticleClaims
+    claims = []
+    for aid, goals in goals_by_article.items():
+        ac = ArticleClaims(aid, "en", "Rivertown")
+        ac.matches = [match_claim(aid, 1, "Rivertown beat Northfield FC 2-1.", opponent="Northfield FC")]
+        ac.goals = goals
+        claims.append(ac)
+    asm = assemble(claims, links={f"{aid}#m1": 0 for aid in goals_by_article})
+    rows = asm.goals(asm.matches())
+    return [(r["scorer"], r["minute"], r["sources"]) for r in rows]
+
+
+def test_a_brace_is_two_rows_and_a_goal_told_twice_is_one():
+    rows = _rows({"a": [_goal("a", 0), _goal("a", 0), _goal("a", 40)],   # "a brace from X" ... "X scored"
+                  "b": [_goal("b", 0)]})
+    assert rows == [("Ann Example", "", ["a", "b"]), ("Ann Example", "", ["a"])]
+
+
+def test_a_goal_without_its_minute_joins_the_one_timed_goal():
+    assert _rows({"a": [_goal("a", 0, 61)], "b": [_goal("b", 9)]}) == [("Ann Example", "61", ["a", "b"])]
+
+
+def test_two_timed_goals_and_a_brace_elsewhere_are_two_rows():
+    rows = _rows({"a": [_goal("a", 0, 12), _goal("a", 0, 61)], "b": [_goal("b", 3), _goal("b", 3)]})
+    assert rows == [("Ann Example", "12", ["a"]), ("Ann Example", "61", ["a"])]
