@@ -101,4 +101,14 @@ def test_a_goal_without_its_minute_joins_the_one_timed_goal():
 
 def test_two_timed_goals_and_a_brace_elsewhere_are_two_rows():
     rows = _rows({"a": [_goal("a", 0, 12), _goal("a", 0, 61)], "b": [_goal("b", 3), _goal("b", 3)]})
-    assert rows == [("Ann Example", "12", ["a"]), ("Ann Example", "61", ["a"])]
+    assert rows == [("Ann Example", "12", ["a", "b"]), ("Ann Example", "61", ["a", "b"])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Invented. Atalanta drew 2-2 with Roma after two goals from Matteo Pessina."),
+    ("it", "Inventato. L'Atalanta ha pareggiato 2-2 con la Roma grazie a due reti di Matteo Pessina."),
+    ("nl", "Verzonnen. Atalanta speelde 2-2 tegen Roma dankzij twee treffers van Matteo Pessina."),
+])
+def test_two_goals_from_one_player_are_two_goals(extractor, lang, text):
+    c = claims(extractor, "Atalanta\n\n" + text, lang)
+    assert goals(c) == [("Matteo Pessina", "Atalanta", None, False, False)] * 2

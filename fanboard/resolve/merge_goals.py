@@ -4,10 +4,10 @@ Goals of one scorer in one match are counted, not summed across sentences: one s
 at least as many goals as it names ("a brace from X" tells two), one article at least as many
 as its most telling sentence or its distinct minutes, and the match has as many as the most
 telling article or the distinct minutes of all articles, whichever is more. Each stated minute
-is a row; the goals left over are rows without a minute. A goal told without its minute joins
-the timed row when the scorer has exactly one goal in the match (with a minute); when every
-goal has its minute and there are several, it names no row of its own. A goal whose claim is
-not tied to a merged match is left out: a goal row needs its match.
+is a row; the goals left over are rows without a minute. A goal told without its minute is a
+source of the timed rows when every goal has its minute (of the first, or of the first two for
+"a brace"), else of the rows without one. A goal whose claim is not tied to a merged match is
+left out: a goal row needs its match.
 """
 from __future__ import annotations
 
@@ -53,17 +53,15 @@ class GoalMerge(AssemblerBase):
         untimed = [g for g in items if g.minute is None]
         groups = [(m, 1, [g for g in items if g.minute == m]) for m in minutes]
         extra = goal_count(items) - len(minutes)
-        if extra <= 0:
-            if len(minutes) == 1:
-                groups[0][2].extend(untimed)
-            return groups
-        rank: Counter = Counter()     # the k-th goal a sentence tells goes to the k-th row
-        lists: list[list[GoalClaim]] = [[] for _ in range(extra)]
+        # goals without a minute: rows of their own when the count asks for more rows, else
+        # sources of the timed rows; the k-th goal a sentence tells goes to the k-th row
+        lists = [lst for _, _, lst in groups] if extra <= 0 else [[] for _ in range(extra)]
+        rank: Counter = Counter()
         for g in untimed:
             key = (g.provenance.article_id, g.provenance.start)
-            lists[min(rank[key], extra - 1)].append(g)
+            lists[min(rank[key], len(lists) - 1)].append(g)
             rank[key] += 1
-        return groups + [(None, k + 1, lst) for k, lst in enumerate(lists) if lst]
+        return groups + ([(None, k + 1, lst) for k, lst in enumerate(lists) if lst] if extra > 0 else [])
 
     def _row(self, mid: str, date: str, scorer: str, minute: int | None, n: int, items: list[GoalClaim]) -> dict:
         provs = [g.provenance for g in items]
