@@ -112,3 +112,18 @@ def test_two_timed_goals_and_a_brace_elsewhere_are_two_rows():
 def test_two_goals_from_one_player_are_two_goals(extractor, lang, text):
     c = claims(extractor, "Atalanta\n\n" + text, lang)
     assert goals(c) == [("Matteo Pessina", "Atalanta", None, False, False)] * 2
+
+
+def test_a_goal_told_before_its_match_goes_to_the_one_match_of_the_scorers_club(extractor):
+    text = "Atalanta\n\nInvented. Matteo Pessina fired home from range. Atalanta beat Roma 2-0 on Sunday."
+    c = claims(extractor, text, "en")
+    assert goals(c) == [("Matteo Pessina", "Atalanta", None, False, False)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Invented. Atalanta beat Roma 2-0. Earlier in the year Matteo Pessina scored five times."),
+    ("nl", "Verzonnen. Atalanta speelde 2-0 tegen Roma. Vorig jaar scoorde Matteo Pessina vijf keer."),
+    ("en", "Invented. Matteo Pessina fired home. Atalanta beat Roma 2-0. A week later Atalanta lost to Lazio 1-0."),
+])
+def test_a_count_of_goals_or_a_choice_of_matches_gives_no_goal(extractor, lang, text):
+    assert claims(extractor, "Atalanta\n\n" + text, lang).goals == []

@@ -14,11 +14,12 @@ clause tells no goal.
 Precision first. A goal needs:
   - a KB player named in the cue's clause, outside quotation marks, on the side the cue says;
   - a match: the one the sentence tells (the nearest to the cue), else the one the story is
-    about; not one still to be played, and not in a clause that speaks of the future or is
-    hedged ("would score");
-  - the player's club must be one of that match's two clubs; the goal counts for it, an own
-    goal for the other one;
-  - a clause that counts goals ("his tenth goal", "12 goals this season") tells no goal.
+    about, when the player's club plays in it; when the sentence and the story tell none, the
+    one match of that club the article tells. Never one still to be played, nor in a clause
+    that speaks of the future or is hedged ("would score"). The goal counts for the player's
+    club, an own goal for the other one;
+  - a clause that counts goals ("12 goals this season", "scored five times": words.goal_counting
+    outside the cue) tells no goal.
 The minute is taken only when the clause states it in a form of words.goal_minute (regular
 expressions whose first group is the minute, e.g. "85th minute", "al 34'"); else None.
 """
@@ -40,6 +41,12 @@ COUNTS = {"goal": 1, "own_goal": 1, "brace": 2, "hat_trick": 3}
 NOT_PLAYED = {"scheduled", "postponed"}
 
 
+def _played_by(match: MatchClaim | None, club: str) -> bool:
+    """Is this a match with both clubs named, not still to be played, that `club` plays in?"""
+    return match is not None and match.named and match.status not in NOT_PLAYED \
+        and club in (match.subject, match.opponent)
+
+
 @dataclass
 class GoalsTold:
     goals: list[GoalClaim] = field(default_factory=list)
@@ -55,17 +62,19 @@ class GoalFinder:
     def __call__(self, doc: Doc) -> Doc:
         ctx: ArticleContext = doc._.context
         out = GoalsTold()
+        every = [c for told in doc._.matches for c in told.claims]
         for view, told in zip(doc._.sentences, doc._.matches):
             if view.cue_list("goal"):
-                _SentenceGoals(view, list(told.claims), ctx.story(view.index), ctx, out.goals).find()
+                _SentenceGoals(view, list(told.claims), ctx.story(view.index), ctx, out.goals, every).find()
         doc._.goals = out
         return doc
 
 
 class _SentenceGoals:
     def __init__(self, s: SentenceView, told: list[MatchClaim], story: Story, ctx: ArticleContext,
-                 out: list[GoalClaim]):
+                 out: list[GoalClaim], article_matches: list[MatchClaim] = ()):
         self.s, self.told, self.story, self.ctx, self.out = s, told, story, ctx, out
+        self.article_matches = list(article_matches)
 
     def find(self) -> None:
         s = self.s
@@ -92,7 +101,7 @@ class _SentenceGoals:
         if any(lo <= c.start < hi and s.value(c) == "none" for c in s.cue_list("goal")):
             return False
         counting = s.rules.word_set("goal_counting")
-        return not any(t.lower_ in counting for t in s.doc[lo:hi])
+        return not any(t.lower_ in counting for t in s.doc[lo:hi] if not cue.start <= t.i < cue.end)
 
     def _same_clause(self, a: Span, b: Span) -> bool:
         return self.s.clause(a.start) == self.s.clause(b.start)
@@ -133,16 +142,22 @@ class _SentenceGoals:
             lo -= 1
         return players[lo:hi + 1]
 
-    def _match(self, cue: Span) -> MatchClaim | None:
+    def _match(self, cue: Span, club: str) -> MatchClaim | None:
+        """The match the sentence (or the story) tells, if the scorer's club plays in it; else
+        the one played match of that club the article tells, if it tells only one."""
         match = match_for(self.s, self.told, self.story, cue, carry=True) or self.story.match
-        if match is None or not match.named or match.status in NOT_PLAYED:
-            return None
-        return match
+        if _played_by(match, club):
+            return match
+        if match is not None and match.named and match.status not in NOT_PLAYED:
+            return None          # the match told is another one
+        pairs = {(c.subject, c.opponent): c for c in self.article_matches
+                 if _played_by(c, club) and c.status == "played"}
+        return next(iter(pairs.values())) if len(pairs) == 1 else None
 
     def _add(self, cue: Span, person: Person, value: str, penalty: bool) -> None:
-        match = self._match(cue)
         club = self.ctx.kb.club_by_id(person.club)
-        if match is None or club is None or club.name not in (match.subject, match.opponent):
+        match = self._match(cue, club.name) if club is not None else None
+        if match is None:
             return
         own_goal = value == "own_goal"
         team = club.name
