@@ -127,3 +127,20 @@ def test_a_goal_told_before_its_match_goes_to_the_one_match_of_the_scorers_club(
 ])
 def test_a_count_of_goals_or_a_choice_of_matches_gives_no_goal(extractor, lang, text):
     assert claims(extractor, "Atalanta\n\n" + text, lang).goals == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Inventato. L'Atalanta ha battuto la Roma 1-0: al 33′ segna Matteo Pessina su lancio di Gosens.",
+     [("Matteo Pessina", "Atalanta", 33, False, False)]),
+    ("it", "Inventato. L'Atalanta ha battuto la Roma 1-0. Freuler è partito titolare, ha sbloccato la gara "
+           "su lancio di Matteo Pessina e poi è uscito.", []),
+])
+def test_the_player_who_set_it_up_is_not_the_scorer(extractor, lang, text, expected):
+    assert goals(claims(extractor, "Atalanta\n\n" + text, lang)) == expected
+
+
+def test_a_penalty_is_the_goal_of_the_player_next_to_it(extractor):
+    text = ("Atalanta\n\nVerzonnen. Atalanta speelde 2-0 tegen Roma na een benutte strafschop van Matteo Pessina "
+            "en een treffer van Robin Gosens.")
+    assert goals(claims(extractor, text, "nl")) == [("Matteo Pessina", "Atalanta", None, True, False),
+                                                    ("Robin Gosens", "Atalanta", None, False, False)]

@@ -7,7 +7,8 @@ lineup blocks). The cue phrases are data: data/patterns/<lang>.json, cues.goal, 
     value    goal | brace (two goals) | hat_trick (three) | own_goal | penalty | none
     slot     where the scorer stands: before | after | inside | near (the nearest, either side)
 
-`penalty` marks the goals of its clause as penalties ("from the spot", "su rigore"); `none`
+`penalty` marks as a penalty the goal of the player nearest to it in its clause ("from the
+spot", "su rigore"); `none`
 is a phrase that says a goal was not scored ("missed", "ruled out", "non ha segnato"): its
 clause tells no goal.
 
@@ -79,17 +80,27 @@ class _SentenceGoals:
     def find(self) -> None:
         s = self.s
         cues = s.cue_list("goal")
-        penalties = [c for c in cues if s.value(c) == "penalty"]
-        taken: set[int] = set()     # a player is credited once per clause, by its first cue
+        penalised = self._penalty_takers([c for c in cues if s.value(c) == "penalty"])
+        taken: set[tuple] = set()     # a player is credited once per clause, by its first cue
         for cue in cues:
             value = s.value(cue)
             if value not in COUNTS or not self._tells_goal(cue):
                 continue
-            penalty = any(self._same_clause(cue, p) for p in penalties)
             for scorer in self._group(self._scorer(cue, s.attrs(cue).get("slot", "before"))):
                 if (scorer.person.id, s.clause(cue.start)) not in taken:
                     taken.add((scorer.person.id, s.clause(cue.start)))
-                    self._add(cue, scorer.person, value, penalty)
+                    self._add(cue, scorer.person, value, scorer.person.id in penalised)
+
+    def _penalty_takers(self, penalties: list[Span]) -> set[str]:
+        """The player nearest each penalty phrase in its clause ("a penalty from X and a goal
+        from Y": X's goal only)."""
+        s, out = self.s, set()
+        for cue in penalties:
+            lo, hi = s.clause(cue.start)
+            near = [(max(m.start - cue.end, cue.start - m.end, 0), m) for m in s.players() if lo <= m.start < hi]
+            if near:
+                out.add(min(near, key=lambda t: t[0])[1].person.id)
+        return out
 
     def _tells_goal(self, cue: Span) -> bool:
         s = self.s
@@ -103,13 +114,12 @@ class _SentenceGoals:
         counting = s.rules.word_set("goal_counting")
         return not any(t.lower_ in counting for t in s.doc[lo:hi] if not cue.start <= t.i < cue.end)
 
-    def _same_clause(self, a: Span, b: Span) -> bool:
-        return self.s.clause(a.start) == self.s.clause(b.start)
-
     def _scorer(self, cue: Span, slot: str) -> Mention | None:
         s = self.s
         lo, hi = s.clause(cue.start)
-        players = [m for m in s.players() if lo <= m.start < hi]
+        assist = s.rules.word_set("goal_assist")    # "on a pass from X": X made it, X did not score
+        players = [m for m in s.players() if lo <= m.start < hi
+                   and not any(t.lower_ in assist for t in s.doc[max(lo, m.start - 2):m.start])]
         before = [m for m in players if m.end <= cue.start]
         after = [m for m in players if m.start >= cue.end]
         inside = [m for m in players if m.start >= cue.start and m.end <= cue.end]
