@@ -5,8 +5,9 @@ line. Optional metadata sits in a sidecar `articles.toml` or `articles.csv` in
 the same folder; the article text itself is never edited. A leading front-matter
 block (`---`, `key: value` lines, `---`) is read as metadata, not as text: its
 title is the headline, and its date, source, url and language fill what the
-sidecar leaves empty, with the same checks. Files with a NUL byte anywhere are
-not text and are skipped.
+sidecar leaves empty, with the same checks. Without a date in the metadata, a clear
+dateline at the top of the text gives it (fanboard/dateline.py). Files with a NUL byte
+anywhere are not text and are skipped.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .checks import future_date_problem, is_language_code, is_web_url
+from .dateline import dateline_of
 from .langdetect import detect_language, SUPPORTED_LANGUAGES
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -52,6 +54,7 @@ class Article:
     source: str = ""
     url: str = ""
     warnings: list[str] = field(default_factory=list)
+    dateline: str = ""          # the words at the top that stated `published`, when no metadata did
 
     @property
     def content_hash(self) -> str:
@@ -375,16 +378,19 @@ def read_article(path: Path, meta: dict | None = None) -> Article:
     if url and not is_web_url(url):
         warnings.append(f"{path.name}: url {url[:80]!r} is not an http:// or https:// address; it was dropped")
         url = ""
+    published = _parse_date(meta.get("published"), date_from)
+    stated = dateline_of(text, language) if published is None else None
     return Article(
         id=path.stem,
         path=path,
         text=text,
         headline=title or headline_of(text),
         language=language,
-        published=_parse_date(meta.get("published"), date_from),
+        published=stated[0] if stated else published,
         source=str(meta.get("source") or ""),
         url=url,
         warnings=warnings,
+        dateline=stated[1] if stated else "",
     )
 
 

@@ -9,6 +9,7 @@ cues, times), each language pipeline holds these claim components, in this order
     fanboard_lineups     doc._.lineups    lineup blocks: their match, every player's status and the
                                           goal lines, which need the matches told (lineups.py)
     fanboard_statuses    doc._.statuses   player statuses, which need the matches (statuses.py)
+    fanboard_goals       doc._.goals      goals told in prose, at the matches told (goals.py)
     fanboard_events      doc._.events     events, which need matches and statuses (events.py)
     fanboard_situation   doc._.situation  the focus club's league situation (situation.py)
     fanboard_claims      doc._.claims     the ArticleClaims: matches merged across sentences,
@@ -69,6 +70,7 @@ CLAIM_KINDS: tuple[ClaimKind, ...] = (
     ClaimKind("lineups", "fanboard_lineups", "fanboard.extract.lineups", relink=True,
               fills=("matches", "statuses", "goals")),
     ClaimKind("statuses", "fanboard_statuses", "fanboard.extract.statuses", relink=True),
+    ClaimKind("goals", "fanboard_goals", "fanboard.extract.goals", relink=True, fills=("goals",)),
     ClaimKind("events", "fanboard_events", "fanboard.extract.events", relink=True),
     ClaimKind("situation", "fanboard_situation", "fanboard.extract.situation"),
 )

@@ -1,43 +1,79 @@
 """Merging goal claims: one row per goal of a match (scorer and minute), with every source.
 
-A goal told with its minute and the same goal told without one (by another article, or in
-prose) are one row when the scorer has exactly one goal with a minute in that match. A goal
-whose claim is not tied to a merged match is left out: a goal row needs its match.
+Goals of one scorer in one match are counted, not summed across sentences: one sentence tells
+at least as many goals as it names ("a brace from X" tells two), one article at least as many
+as its most telling sentence or its distinct minutes, and the match has as many as the most
+telling article or the distinct minutes of all articles, whichever is more. Each stated minute
+is a row; the goals left over are rows without a minute. A goal told without its minute is a
+source of the timed rows when every goal has its minute (of the first, or of the first two for
+"a brace"), else of the rows without one. A goal whose claim is not tied to a merged match is
+left out: a goal row needs its match.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..extract.claims import GoalClaim
 from .merge_base import AssemblerBase, provenance_rows
 
 
+def goal_count(items: list[GoalClaim]) -> int:
+    """How many goals of one scorer in one match these claims tell at least (see the docstring)."""
+    minutes = {g.minute for g in items if g.minute is not None}
+    by_article: dict[str, list[GoalClaim]] = defaultdict(list)
+    for g in items:
+        by_article[g.provenance.article_id].append(g)
+    told = [len(minutes)]
+    for claims in by_article.values():
+        per_sentence = Counter(g.provenance.start for g in claims)
+        told.append(max(len({g.minute for g in claims if g.minute is not None}), max(per_sentence.values())))
+    return max(told)
+
+
 class GoalMerge(AssemblerBase):
     def goals(self, match_rows: list[dict]) -> list[dict]:
         dates = {r["match_id"]: r["date"] for r in match_rows}
-        groups: dict[tuple, list[GoalClaim]] = defaultdict(list)
+        scored: dict[tuple, list[GoalClaim]] = defaultdict(list)
         for ac in self.claims.values():
             for g in ac.goals:
                 mid = self.match_id_of(g.match_key)
                 if mid:
-                    groups[(mid, g.scorer, g.minute)].append(g)
-        for (mid, scorer, minute) in [k for k in groups if k[2] is None]:
-            timed = [k for k in groups if k[0] == mid and k[1] == scorer and k[2] is not None]
-            if len(timed) == 1:
-                groups[timed[0]].extend(groups.pop((mid, scorer, None)))
+                    scored[(mid, g.scorer)].append(g)
         rows = []
-        for (mid, scorer, minute), items in groups.items():
-            provs = [g.provenance for g in items]
-            rows.append({
-                "match_id": mid, "date": dates.get(mid, ""), "scorer": scorer,
-                "team": next((g.team for g in items if g.team), ""),
-                "minute": "" if minute is None else str(minute),
-                "penalty": "yes" if any(g.penalty for g in items) else "",
-                "own_goal": "yes" if any(g.own_goal for g in items) else "",
-                "certainty": "confirmed" if any(g.certainty == "confirmed" for g in items) else "reported",
-                "sources": sorted({p.article_id for p in provs}),
-                "quote": " | ".join(dict.fromkeys(p.quote for p in provs)),
-            })
-            self.provenance.extend(provenance_rows("goals", f"{mid}|{scorer}|{minute or ''}", provs))
+        for (mid, scorer), items in scored.items():
+            for minute, n, group in self._goal_groups(items):
+                rows.append(self._row(mid, dates.get(mid, ""), scorer, minute, n, group))
         rows.sort(key=lambda r: (r["date"] or "9999", r["match_id"], int(r["minute"] or 999), r["scorer"]))
         return rows
+
+    @staticmethod
+    def _goal_groups(items: list[GoalClaim]) -> list[tuple[int | None, int, list[GoalClaim]]]:
+        """(minute, number among the goals without a minute, claims) of each goal row."""
+        minutes = sorted({g.minute for g in items if g.minute is not None})
+        untimed = [g for g in items if g.minute is None]
+        groups = [(m, 1, [g for g in items if g.minute == m]) for m in minutes]
+        extra = goal_count(items) - len(minutes)
+        # goals without a minute: rows of their own when the count asks for more rows, else
+        # sources of the timed rows; the k-th goal a sentence tells goes to the k-th row
+        lists = [lst for _, _, lst in groups] if extra <= 0 else [[] for _ in range(extra)]
+        rank: Counter = Counter()
+        for g in untimed:
+            key = (g.provenance.article_id, g.provenance.start)
+            lists[min(rank[key], len(lists) - 1)].append(g)
+            rank[key] += 1
+        return groups + ([(None, k + 1, lst) for k, lst in enumerate(lists) if lst] if extra > 0 else [])
+
+    def _row(self, mid: str, date: str, scorer: str, minute: int | None, n: int, items: list[GoalClaim]) -> dict:
+        provs = [g.provenance for g in items]
+        key = f"{mid}|{scorer}|{'' if minute is None else minute}" + (f"|{n}" if n > 1 else "")
+        self.provenance.extend(provenance_rows("goals", key, provs))
+        return {
+            "match_id": mid, "date": date, "scorer": scorer,
+            "team": next((g.team for g in items if g.team), ""),
+            "minute": "" if minute is None else str(minute),
+            "penalty": "yes" if any(g.penalty for g in items) else "",
+            "own_goal": "yes" if any(g.own_goal for g in items) else "",
+            "certainty": "confirmed" if any(g.certainty == "confirmed" for g in items) else "reported",
+            "sources": sorted({p.article_id for p in provs}),
+            "quote": " | ".join(dict.fromkeys(p.quote for p in provs)),
+        }

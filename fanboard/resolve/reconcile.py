@@ -148,7 +148,8 @@ class Reconciler:
             w = Window()
             if a.published:
                 w.lo = w.hi = a.published
-                w.evidence.append(f"published {a.published.isoformat()} (stated)")
+                how = f"dateline '{a.dateline[:60]}'" if getattr(a, "dateline", "") else "stated"
+                w.evidence.append(f"published {a.published.isoformat()} ({how})")
             windows[a.id] = w
         links: dict[str, Link] = {}
         for _ in range(4):  # a few rounds: links narrow windows, windows allow links

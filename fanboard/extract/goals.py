@@ -1,0 +1,198 @@
+"""Goals told in prose: "X scored in the 85th minute", "a brace from X", "autogol di X".
+
+`fanboard_goals` reads doc._.sentences and the matches they tell (doc._.matches) and writes
+`doc._.goals`, a GoalsTold whose `goals` list fills ArticleClaims.goals (next to the goals of
+lineup blocks). The cue phrases are data: data/patterns/<lang>.json, cues.goal, each with
+
+    value    goal | brace (two goals) | hat_trick (three) | own_goal | penalty | none
+    slot     where the scorer stands: before | after | inside | near (the nearest, either side)
+
+`penalty` marks as a penalty the goal of the player nearest to it in its clause ("from the
+spot", "su rigore"); `none`
+is a phrase that says a goal was not scored ("missed", "ruled out", "non ha segnato"): its
+clause tells no goal.
+
+Precision first. A goal needs:
+  - a KB player named in the cue's clause, outside quotation marks, on the side the cue says;
+  - a match: the one the sentence tells (the nearest to the cue), else the one the story is
+    about, when the player's club plays in it; when the sentence and the story tell none, the
+    one match of that club the article tells. Never one still to be played, nor in a clause
+    that speaks of the future or is hedged ("would score"). The goal counts for the player's
+    club, an own goal for the other one;
+  - a clause that counts goals ("12 goals this season", "scored five times": words.goal_counting
+    outside the cue) tells no goal.
+The minute is taken only when the clause states it in a form of words.goal_minute (regular
+expressions whose first group is the minute, e.g. "85th minute", "al 34'"); else None.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..kb import Person
+from .claims import GoalClaim, MatchClaim
+from .context import ArticleContext, Story
+from .matchmerge import match_for
+from .sentence import Mention, SentenceView
+
+COUNTS = {"goal": 1, "own_goal": 1, "brace": 2, "hat_trick": 3}
+NOT_PLAYED = {"scheduled", "postponed"}
+
+
+def _played_by(match: MatchClaim | None, club: str) -> bool:
+    """Is this a match with both clubs named, not still to be played, that `club` plays in?"""
+    return match is not None and match.named and match.status not in NOT_PLAYED \
+        and club in (match.subject, match.opponent)
+
+
+@dataclass
+class GoalsTold:
+    goals: list[GoalClaim] = field(default_factory=list)
+
+
+@Language.factory("fanboard_goals", requires=["doc._.sentences", "doc._.matches", "doc._.context"],
+                  assigns=["doc._.goals"])
+def make_goal_finder(nlp: Language, name: str):
+    return GoalFinder()
+
+
+class GoalFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        ctx: ArticleContext = doc._.context
+        out = GoalsTold()
+        every = [c for told in doc._.matches for c in told.claims]
+        for view, told in zip(doc._.sentences, doc._.matches):
+            if view.cue_list("goal"):
+                _SentenceGoals(view, list(told.claims), ctx.story(view.index), ctx, out.goals, every).find()
+        doc._.goals = out
+        return doc
+
+
+class _SentenceGoals:
+    def __init__(self, s: SentenceView, told: list[MatchClaim], story: Story, ctx: ArticleContext,
+                 out: list[GoalClaim], article_matches: list[MatchClaim] = ()):
+        self.s, self.told, self.story, self.ctx, self.out = s, told, story, ctx, out
+        self.article_matches = list(article_matches)
+
+    def find(self) -> None:
+        s = self.s
+        cues = s.cue_list("goal")
+        penalised = self._penalty_takers([c for c in cues if s.value(c) == "penalty"])
+        taken: set[tuple] = set()     # a player is credited once per clause, by its first cue
+        for cue in cues:
+            value = s.value(cue)
+            if value not in COUNTS or not self._tells_goal(cue):
+                continue
+            for scorer in self._group(self._scorer(cue, s.attrs(cue).get("slot", "before"))):
+                if (scorer.person.id, s.clause(cue.start)) not in taken:
+                    taken.add((scorer.person.id, s.clause(cue.start)))
+                    self._add(cue, scorer.person, value, scorer.person.id in penalised)
+
+    def _penalty_takers(self, penalties: list[Span]) -> set[str]:
+        """The player nearest each penalty phrase in its clause ("a penalty from X and a goal
+        from Y": X's goal only)."""
+        s, out = self.s, set()
+        for cue in penalties:
+            lo, hi = s.clause(cue.start)
+            near = [(max(m.start - cue.end, cue.start - m.end, 0), m) for m in s.players() if lo <= m.start < hi]
+            if near:
+                out.add(min(near, key=lambda t: t[0])[1].person.id)
+        return out
+
+    def _tells_goal(self, cue: Span) -> bool:
+        s = self.s
+        lo, hi = s.clause(cue.start)
+        if s.certainty_at(cue.start) != "confirmed":
+            return False
+        if any(lo <= c.start < hi for c in s.cue_list("future")):
+            return False
+        if any(lo <= c.start < hi and s.value(c) == "none" for c in s.cue_list("goal")):
+            return False
+        counting = s.rules.word_set("goal_counting")
+        return not any(t.lower_ in counting for t in s.doc[lo:hi] if not cue.start <= t.i < cue.end)
+
+    def _scorer(self, cue: Span, slot: str) -> Mention | None:
+        s = self.s
+        lo, hi = s.clause(cue.start)
+        assist = s.rules.word_set("goal_assist")    # "on a pass from X": X made it, X did not score
+        players = [m for m in s.players() if lo <= m.start < hi
+                   and not any(t.lower_ in assist for t in s.doc[max(lo, m.start - 2):m.start])]
+        before = [m for m in players if m.end <= cue.start]
+        after = [m for m in players if m.start >= cue.end]
+        inside = [m for m in players if m.start >= cue.start and m.end <= cue.end]
+        if slot in ("inside", "near") and inside:
+            return inside[0] if len(inside) == 1 else None
+        if slot == "inside":
+            return None
+        if slot == "before":
+            return before[-1] if before else None
+        if slot == "after":
+            return after[0] if after else None
+        near = [(cue.start - before[-1].end, 0, before[-1])] if before else []
+        near += [(after[0].start - cue.end, 1, after[0])] if after else []
+        return min(near, key=lambda t: t[:2])[2] if near else None
+
+    def _group(self, mention: Mention | None) -> list[Mention]:
+        """The scorer and the players joined to it by 'and', 'e', 'en', commas alone
+        ("Ekdal e Verre", "A, B en C"): each of them scored."""
+        if mention is None:
+            return []
+        s = self.s
+        coord = s.rules.word_set("coordination") | {","}
+        players = sorted(s.players(), key=lambda m: m.start)
+        i = players.index(mention)
+        lo = hi = i
+        joined = lambda a, b: b.start > a.end and all(t.lower_ in coord for t in s.doc[a.end:b.start])
+        while hi + 1 < len(players) and joined(players[hi], players[hi + 1]):
+            hi += 1
+        while lo > 0 and joined(players[lo - 1], players[lo]):
+            lo -= 1
+        return players[lo:hi + 1]
+
+    def _match(self, cue: Span, club: str) -> MatchClaim | None:
+        """The match the sentence (or the story) tells, if the scorer's club plays in it; else
+        the one played match of that club the article tells, if it tells only one."""
+        match = match_for(self.s, self.told, self.story, cue, carry=True) or self.story.match
+        if _played_by(match, club):
+            return match
+        if match is not None and match.named and match.status not in NOT_PLAYED:
+            return None          # the match told is another one
+        pairs = {(c.subject, c.opponent): c for c in self.article_matches
+                 if _played_by(c, club) and c.status == "played"}
+        return next(iter(pairs.values())) if len(pairs) == 1 else None
+
+    def _add(self, cue: Span, person: Person, value: str, penalty: bool) -> None:
+        club = self.ctx.kb.club_by_id(person.club)
+        match = self._match(cue, club.name) if club is not None else None
+        if match is None:
+            return
+        own_goal = value == "own_goal"
+        team = club.name
+        if own_goal:
+            team = match.opponent if club.name == match.subject else match.subject
+        minute = self._minute(cue) if COUNTS[value] == 1 else None
+        prov = self.s.provenance(self.ctx.article_id, "confirmed")
+        for _ in range(COUNTS[value]):
+            self.out.append(GoalClaim(person.name, team, minute, penalty and not own_goal, own_goal,
+                                      match.key, "confirmed", prov))
+
+    def _minute(self, cue: Span) -> int | None:
+        """The minute the cue's clause states (the one nearest the cue), or None."""
+        s = self.s
+        lo, hi = s.clause(cue.start)
+        doc = s.doc
+        if hi < s.span.end and doc[hi].text == "(":   # "scored (12.)": the minute in brackets after
+            hi = next((t.i + 1 for t in doc[hi:min(hi + 6, s.span.end)] if t.text == ")"), hi)
+        start, end = s.doc[lo].idx, s.doc[hi - 1].idx + len(s.doc[hi - 1].text)
+        text = s.doc.text
+        found = []
+        for rx in s.rules.words.get("goal_minute", ()):
+            for m in re.finditer(rx, text[start:end], flags=re.IGNORECASE):
+                at = start + m.start()
+                dist = max(cue.start_char - (start + m.end()), at - cue.end_char, 0)
+                found.append((dist, int(m.group(1))))
+        minutes = [mnt for _, mnt in sorted(found) if 1 <= mnt <= 130]
+        return minutes[0] if minutes else None
