@@ -110,3 +110,23 @@ def test_a_departure_is_about_the_players_of_its_clause(extractor):
     text = "Atalanta\n\nInvented. Gosens played well against Roma, and Pessina is set to leave the club in January."
     rows = statuses(claims(extractor, text, "en"))
     assert [r[0] for r in rows if r[1] == "expected_departure"] == ["Matteo Pessina"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "ten minutes later substitute X scored the only goal": the name follows the noun
+    ("Verzonnen. Tien minuten later maakte invaller Luís Muriel tegen Roma het enige doelpunt.",
+     [("Luis Muriel", "substituted_on", "confirmed")]),
+    ("Verzonnen. Een tegenvaller tegen Roma was het uitvallen van Toloi na een duel met invaller Pessina.",
+     [("Matteo Pessina", "substituted_on", "confirmed")]),
+    ("Verzonnen. Tegen Roma kwam Muriel als invaller in het veld.", [("Luis Muriel", "substituted_on", "confirmed")]),
+    # "no starting place" says no status
+    ("Verzonnen. Gosens is fit en Muriel heeft tegen Roma in ieder geval geen basisplaats.", []),
+])
+def test_dutch_substitute_noun_and_no_starting_place(extractor, text, expected):
+    assert statuses(claims(extractor, "Atalanta\n\n" + text, "nl")) == expected
+
+
+def test_a_person_the_kb_lacks_is_not_taken_for_the_story_player(extractor):
+    text = ("Ajax\n\nVerzonnen. Kudus is geblesseerd voor het duel met Atalanta. "
+            "Daarom wordt Jan Pietersen vervangen door Kees de Vries, die voor het eerst bij de selectie is.")
+    assert statuses(claims(extractor, text, "nl")) == []

@@ -187,7 +187,9 @@ class _SentenceStatuses:
             in_clause = self._targets_in(cue, slot, [m for m in s.players() if lo <= m.start < hi], clause=True)
             if in_clause:
                 return self._whole_list(in_clause, cue)
-        return self._targets_in(cue, slot, s.players())
+        # a subject beyond the clause, not across a contrastive break ("…, mentre X si candida")
+        players = [m for m in s.players() if slot != "first" or not s.broken(m.start, cue.start)]
+        return self._targets_in(cue, slot, players)
 
     def _whole_list(self, people: list[Person], cue: Span) -> list[Person]:
         """The clause's players and the rest of the list they stand in, when the commas of
@@ -233,9 +235,21 @@ class _SentenceStatuses:
         else:  # sentence
             chosen = players
         people = [m.person for m in chosen]
-        if not people and slot in ("first", "before", "sentence") and not s.names_someone() and self.story.player:
+        if not people and slot in ("first", "before", "sentence") and not s.names_someone() and self.story.player \
+                and not self._unknown_name(cue):
             people = [self.story.player]
         return list(dict.fromkeys(people))
+
+    def _unknown_name(self, cue: Span) -> bool:
+        """Does the cue's clause hold a capitalised name that is no mention (a person the KB
+        lacks)? Then the status is about that one, not the story's player."""
+        lo, hi = self.clause(cue.start)
+        covered = {i for m in self.s.mentions for i in range(m.start, m.end)}
+        doc = self.s.doc
+        # a first and a last name, both capitalised ("Jan Pietersen"); one capitalised word
+        # alone may be a description ("de Sloveen")
+        return any(t.is_title and doc[t.i + 1].is_title and t.i not in covered and t.i + 1 not in covered
+                   and not t.is_sent_start for t in doc[lo:hi - 1])
 
     def _coordinated(self, mentions: list[Mention], i: int) -> list[Mention]:
         """The mention at i and those joined to it by 'and', 'en', 'e', commas: 'X en Y', 'X, Y and Z'."""
