@@ -76,3 +76,13 @@ def test_the_goal_line_gives_the_goals_table(tmp_path):
     ]
     prov = tables["provenance"]
     assert set(prov[prov["table"] == "goals"]["quote"]) == {"Marcatori: 55' Zapata, 80' Ilicic"}
+
+
+def test_a_captain_mark_is_a_captain_row_without_a_match_and_he_still_went_off(tmp_path):
+    text = HOME_FIRST.replace("Pessina (60' Malinovskyi)", "Pessina (cap.) (15' st Malinovskyi)")
+    tables = build(tmp_path, text, "2021-03-01")
+    ps = tables["player_status"]
+    captain = ps[ps["status"] == "captain"][["player", "match_id"]].values.tolist()
+    assert captain == [["Matteo Pessina", ""]]
+    got = statuses(tables, "2021-02-28-sampdoria-atalanta")
+    assert ("Matteo Pessina", "substituted_off", "60") in got and ("Ruslan Malinovskyi", "substituted_on", "60") in got

@@ -75,3 +75,58 @@ def test_statuses_are_written_to_the_doc_in_sentence_order():
     assert [(s.player, s.status) for s in doc._.statuses] == [
         ("Robin Gosens", "started"), ("Luis Muriel", "unused_substitute")]
     assert doc._.claims.statuses == doc._.statuses
+
+
+def test_a_list_cut_by_commas_is_one_list_and_a_new_clause_starts_its_own_status(extractor):
+    # "could not count on A, B and C, so that D and E got a starting place"
+    text = ("Ajax\n\nVerzonnen. Trainer Jan de Boer kon voor het duel met Atalanta geen beroep doen op "
+            "Daley Blind, Lassina Traoré en David Neres, waardoor Perr Schuurs en Lisandro Martínez een basisplaats hadden.")
+    assert sorted(statuses(claims(extractor, text, "nl"))) == sorted([
+        ("Daley Blind", "left_out", "confirmed"), ("Lassina Traoré", "left_out", "confirmed"),
+        ("David Neres", "left_out", "confirmed"), ("Perr Schuurs", "started", "confirmed"),
+        ("Lisandro Martínez", "started", "confirmed")])
+
+
+def test_a_list_without_a_conjunction_is_not_joined_across_commas(extractor):
+    text = "Atalanta\n\nInvented. Against Roma, Zapata was replaced by Muriel, Gosens by Palomino."
+    rows = statuses(claims(extractor, text, "en"))
+    assert ("Robin Gosens", "substituted_on", "confirmed") not in rows
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Inventato. Contro la Roma, al 30′, Pessina è costretto a lasciare il campo dopo un contrasto con Toloi."),
+    ("it", "Inventato. Muriel si lascia parare il tiro da Gollini contro la Roma."),
+    ("nl", "Verzonnen. Een tegenvaller was het uitvallen van Gosens, die tegen Roma het veld moest verlaten na een duel met Toloi."),
+    ("nl", "Verzonnen. Gosens is zichzelf niet meer sinds Hateboer naar Parma vertrok."),
+    ("en", "Invented. Two years after his move away from Parma, Pessina signed for Atalanta."),
+    ("en", "Invented. Following his move away from Genoa two years ago, Pessina joined Atalanta."),
+])
+def test_leaving_the_pitch_or_a_past_move_is_no_expected_departure(extractor, lang, text):
+    rows = statuses(claims(extractor, "Atalanta\n\n" + text, lang))
+    assert not [r for r in rows if r[1] == "expected_departure"], rows
+
+
+def test_a_departure_is_about_the_players_of_its_clause(extractor):
+    text = "Atalanta\n\nInvented. Gosens played well against Roma, and Pessina is set to leave the club in January."
+    rows = statuses(claims(extractor, text, "en"))
+    assert [r[0] for r in rows if r[1] == "expected_departure"] == ["Matteo Pessina"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "ten minutes later substitute X scored the only goal": the name follows the noun
+    ("Verzonnen. Tien minuten later maakte invaller Luís Muriel tegen Roma het enige doelpunt.",
+     [("Luis Muriel", "substituted_on", "confirmed")]),
+    ("Verzonnen. Een tegenvaller tegen Roma was het uitvallen van Toloi na een duel met invaller Pessina.",
+     [("Matteo Pessina", "substituted_on", "confirmed")]),
+    ("Verzonnen. Tegen Roma kwam Muriel als invaller in het veld.", [("Luis Muriel", "substituted_on", "confirmed")]),
+    # "no starting place" says no status
+    ("Verzonnen. Gosens is fit en Muriel heeft tegen Roma in ieder geval geen basisplaats.", []),
+])
+def test_dutch_substitute_noun_and_no_starting_place(extractor, text, expected):
+    assert statuses(claims(extractor, "Atalanta\n\n" + text, "nl")) == expected
+
+
+def test_a_person_the_kb_lacks_is_not_taken_for_the_story_player(extractor):
+    text = ("Ajax\n\nVerzonnen. Kudus is geblesseerd voor het duel met Atalanta. "
+            "Daarom wordt Jan Pietersen vervangen door Kees de Vries, die voor het eerst bij de selectie is.")
+    assert statuses(claims(extractor, text, "nl")) == []

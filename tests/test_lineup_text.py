@@ -109,3 +109,29 @@ def test_one_scorer_with_two_minutes_of_the_second_half():
     assert [(g.scorer.text, g.minute, g.penalty) for g in goals] == [
         ("Sala", 30, True), ("B. Nardi", 50, False), ("B. Nardi", 67, False)]
     assert all(text[g.scorer.start:g.scorer.end] == g.scorer.text for g in goals)
+
+
+RATED_TABELLINO = (
+    "SUDA (4-2-3-1): Ugo 6; Vitale 6 (12′ st Zanetti 6), Abate 6,5, Barbieri 7, Caputo 7; Donati 6, "
+    "Ferri 6,5; Gatti 7 (24′ st Lombardi 5,5), Mancini (cap.) 7, Nardi 6,5 (40′ st Ortolani sv); Parisi 6,5. "
+    "A disp.: 1 Ruggiero, 16 Santoro, 22 Amato. All.: Tedesco Rossi 6,5.\n"
+)
+
+
+def test_ratings_with_a_decimal_comma_shirt_numbers_and_a_captain_before_his_change():
+    # "Name 6,5", "(cap.) (33' st Name)", "A disp.: 31 Name", "Name sv": same structure as real tabellini
+    (sheet,) = read_lineups(RATED_TABELLINO, "it", club_of).sheets
+    got = sheet_summary(sheet)
+    assert got["starters"] == ["Ugo", "Vitale", "Abate", "Barbieri", "Caputo", "Donati", "Ferri", "Gatti",
+                               "Mancini", "Nardi", "Parisi"]
+    assert got["subs"] == [("Vitale", "Zanetti", 57), ("Gatti", "Lombardi", 69), ("Nardi", "Ortolani", 85)]
+    assert got["bench"] == ["Ruggiero", "Santoro", "Amato"]
+    assert got["captain"] == "Mancini"
+
+
+def test_a_captain_marked_before_his_substitution_is_still_replaced():
+    text = ("NORDIA (3-4-1-2): Amato; Bruno, Conti, Dini; Esposito, Fabbri, Galli, Longo; "
+            "Marini (cap.) (33′ st Neri); Orlando (33′ st Pace), Sala. A disp.: Riva. All. Tosi\n")
+    (sheet,) = read_lineups(text, "it", club_of).sheets
+    assert sheet_summary(sheet)["subs"] == [("Marini", "Neri", 78), ("Orlando", "Pace", 78)]
+    assert sheet_summary(sheet)["captain"] == "Marini"

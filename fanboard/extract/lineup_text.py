@@ -33,6 +33,7 @@ MAX_TEAM_CHARS = 40
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w.'’\-]*(?:\s+(?:[a-zà-ÿ]{1,3}\s+)?[A-ZÀ-ÖØ-Þ][\w.'’\-]*){0,3}"
 _NAME_RE = re.compile(rf"^{_NAME}$")
 _MINUTE = r"(\d{1,3})(?:\s*\+\s*(\d{1,2}))?\s*(?:[′'’`´]|\.(?!\d)|°|min\.?)?"
+_CAPTAIN_TAG = r"\s*\((?:c|cap|capt|k|gk)\.?\)"
 _FORMATION = r"\(\s*(?P<form>\d(?:\s*-\s*\d){2,4})\s*\)"
 
 
@@ -135,6 +136,8 @@ def _split_top(text: str, offset: int, seps: str = ";,") -> list[tuple[str, int]
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
+        elif ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue   # a rating with a decimal comma: "Schuurs 6,5"
         elif (ch in seps and depth == 0) or i == len(text):
             piece = text[start:i]
             lead = len(piece) - len(piece.lstrip())
@@ -154,8 +157,9 @@ def _minute(m: re.Match, text: str, markers: Markers) -> int:
 
 def _clean_name(text: str, start: int) -> Name | None:
     """A name as written, without ratings, position tags or punctuation around it."""
-    s = re.sub(r"\s*\((?:c|cap|capt|k|gk|gk\.)\)\s*$", "", text, flags=re.I)
-    s = re.sub(r"\s+(?:\d{1,2}(?:[.,]5)?|n/?a)\s*$", "", s, flags=re.I)   # a rating: "Gollini 6.5"
+    s = re.sub(_CAPTAIN_TAG + r"\s*$", "", text, flags=re.I)
+    s = re.sub(r"\s+(?:\d{1,2}(?:[.,]5)?|n/?a|s\.?v\.?|n\.?g\.?)\s*$", "", s, flags=re.I)   # a rating: "Gollini 6.5", "sv"
+    s = re.sub(r"^\s*\d{1,2}\s+(?=[A-ZÀ-ÖØ-Þ])", "", s)   # a shirt number: "31 Rossi"
     s = s.strip(" .:-–—\u00a0")
     if not s or not _NAME_RE.match(s) or len(s) > 40:
         return None
@@ -164,7 +168,7 @@ def _clean_name(text: str, start: int) -> Name | None:
 
 
 def _captain(text: str) -> bool:
-    return bool(re.search(r"\((?:c|cap|capt|k)\)", text, flags=re.I))
+    return bool(re.search(r"\((?:c|cap|capt|k)\.?\)", text, flags=re.I))
 
 
 def _and_split(pieces: list[tuple[str, int]], markers: Markers) -> list[tuple[str, int]]:
@@ -182,28 +186,34 @@ def _and_split(pieces: list[tuple[str, int]], markers: Markers) -> list[tuple[st
 
 def _player_item(text: str, start: int, markers: Markers) -> tuple[Name | None, list[Substitution], bool]:
     """'Gosens (79' Palomino)' → Gosens, [Gosens→Palomino at 79]; nested changes are followed."""
+    captain = _captain(text)
+    # "Gomez (cap.) (33' Muriel)": the captain's tag is blanked out, offsets kept
+    text = re.sub(_CAPTAIN_TAG, lambda m: " " * len(m.group(0)), text, flags=re.I)
     paren = text.find("(")
     head = text if paren < 0 else text[:paren]
     player = _clean_name(head, start)
     subs: list[Substitution] = []
     if player is None or paren < 0:
-        return player, subs, _captain(text)
+        return player, subs, captain
     inner_start = paren + 1
     inner = text[inner_start:text.rfind(")")] if ")" in text else text[inner_start:]
     prefix = _alternation(markers.sub_prefix)
     m = re.match(rf"^\s*(?:{prefix}\s*)?{_MINUTE}\s*(?:st|pt|s\.t\.|p\.t\.)?\s*(.+)$", inner, flags=re.I)
     if m:
         minute, rest, rest_at = _minute(m, inner, markers), m.group(3), m.start(3)
+        half = inner[m.end(2) if m.group(2) else m.end(1):m.start(3)].strip(" ′'’`´.°").lower()
+        if any(half.startswith(w) for w in markers.second_half):   # "33' st Muriel": the 78th
+            minute += 45
     else:
         m = re.match(rf"^\s*(.+?)\s*,?\s*{_MINUTE}\s*$", inner)
         if not m:
-            return player, subs, _captain(text)
+            return player, subs, captain
         minute, rest, rest_at = int(m.group(2)) + (int(m.group(3)) if m.group(3) else 0), m.group(1), m.start(1)
     on, deeper, _ = _player_item(rest, start + inner_start + rest_at, markers)
     if on is not None:
         subs.append(Substitution(player, on, minute))
         subs.extend(deeper)
-    return player, subs, _captain(text)
+    return player, subs, captain
 
 
 def _names_list(text: str, start: int, markers: Markers) -> list[Name]:

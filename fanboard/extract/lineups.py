@@ -14,7 +14,8 @@ match it was, and writes claims:
   name of that club, never added to the knowledge base;
 - starters are `started`, a player replaced is `substituted_off` and the one who came on
   `substituted_on` (with the minute as value), listed substitutes who did not come on are
-  `unused_substitute`, a "(c)" mark is `captain` for that match;
+  `unused_substitute`, a "(c)" mark is `captain` (no match: captaincy is a standing fact, as in
+  prose);
 - a sheet announced as a guess (`predicted`) gives nothing;
 - a goal line ("Marcatori: 85' X") gives goals of the block's match: the scorer is looked up in
   both clubs (a name both have, or neither, gives no goal), and an own goal counts for the other
@@ -154,13 +155,14 @@ class _Sheets:
         keys = {(m.subject, m.opponent) for m in found}
         return found[0] if len(keys) == 1 else None
 
-    def status(self, person_or_name, club: Club, status: str, match: MatchClaim, prov: Provenance,
+    def status(self, person_or_name, club: Club, status: str, match: MatchClaim | None, prov: Provenance,
                value: str = "") -> None:
         if isinstance(person_or_name, Name):
             self.out.learned.append(LearnedName(person_or_name.text, club.name, self.article_id,
                                                 person_or_name.start, person_or_name.end))
             return
-        self.out.statuses.append(StatusClaim(person_or_name.name, status, match.key, value, "confirmed", prov))
+        key = match.key if match is not None else None
+        self.out.statuses.append(StatusClaim(person_or_name.name, status, key, value, "confirmed", prov))
 
     def goal_claims(self, goals: tuple[GoalLine, ...], a: Club, b: Club, match: MatchClaim) -> None:
         """A scorer is looked up in both clubs; an own goal counts for the other club."""
@@ -196,7 +198,7 @@ class _Sheets:
             if normalize(name.text) not in came_on:
                 self.status(who(name), club, "unused_substitute", match, prov)
         if sheet.captain is not None:
-            self.status(who(sheet.captain), club, "captain", match, prov)
+            self.status(who(sheet.captain), club, "captain", None, prov)
 
 
 def lineup_claims(article_id: str, text: str, lang: str, kb: KB, existing: list[MatchClaim]) -> LineupClaims:

@@ -139,22 +139,75 @@ class _SentenceStatuses:
                     s.cue_list("club_word") or any(m.label == "CLUB" and focus and m.name == focus.name
                                                    for m in s.mentions)):
                 self.add(players[0].person, "joined", None, s.certainty_at(a), time=expr)
-        if s.cue_list("departure"):
-            cue = s.cue_list("departure")[0]
+        cue = next((c for c in s.cue_list("departure") if self._departure_stands(c)), None)
+        if cue is not None:
             expr = time_near(s, cue, STANDING_TIME_KINDS | {"season"})
-            for p in self.targets(cue, "sentence"):
+            for p in self._departure_targets(cue):
                 self.add(p, "expected_departure", None, s.certainty_at(cue.start), time=expr)
 
+    def _departure_stands(self, cue: Span) -> bool:
+        """A departure cue that says a player is leaving: not one inside a phrase that says
+        something else ("leave the pitch", data: cues.departure_not), nor one whose clause
+        dates it in the past ("two years ago")."""
+        s = self.s
+        if any(v.start <= cue.start and cue.end <= v.end for v in s.cue_list("departure_not")):
+            return False
+        lo, hi = self.clause(cue.start)
+        return not any(e.kind == "years_ago" and lo <= a < hi for e, a, b in s.times)
+
+    def _departure_targets(self, cue: Span) -> list[Person]:
+        """The players of the departure cue's clause; the story's player only when the
+        sentence names no one at all."""
+        lo, hi = self.clause(cue.start)
+        in_clause = [m for m in self.s.players() if lo <= m.start < hi]
+        if in_clause:
+            return list(dict.fromkeys(m.person for m in in_clause))
+        if self.s.players():
+            return []
+        return self._targets_in(cue, "sentence", [])
+
     # -------------------------------------------------------------- who
+    def clause(self, at: int) -> tuple[int, int]:
+        """The sentence's clause around token `at`, cut also at the words that open a clause
+        of its own for a status ("waardoor", "because": data words.status_clause_breaks)."""
+        lo, hi = self.s.clause(at)
+        breaks = self.s.rules.word_set("status_clause_breaks")
+        for tok in self.s.doc[lo:hi]:
+            if tok.lower_ in breaks and tok.i < at:
+                lo = tok.i + 1
+            elif tok.lower_ in breaks and tok.i > at:
+                return lo, tok.i
+        return lo, hi
+
     def targets(self, cue: Span, slot: str) -> list[Person]:
         """The players a status cue is about, looked for in the cue's clause first, then the sentence."""
         s = self.s
         if slot in ("first", "before", "after"):
-            lo, hi = s.clause(cue.start)
+            lo, hi = self.clause(cue.start)
             in_clause = self._targets_in(cue, slot, [m for m in s.players() if lo <= m.start < hi], clause=True)
             if in_clause:
-                return in_clause
-        return self._targets_in(cue, slot, s.players())
+                return self._whole_list(in_clause, cue)
+        # a subject beyond the clause, not across a contrastive break ("…, mentre X si candida")
+        players = [m for m in s.players() if slot != "first" or not s.broken(m.start, cue.start)]
+        return self._targets_in(cue, slot, players)
+
+    def _whole_list(self, people: list[Person], cue: Span) -> list[Person]:
+        """The clause's players and the rest of the list they stand in, when the commas of
+        a list cut it into clauses: "X, Y en Z kregen een basisplaats". Only a list that
+        ends with a conjunction, and only on the cue's side of it."""
+        players = self.s.players()
+        idx = [i for i, m in enumerate(players) if m.person in people]
+        if not idx:
+            return people
+        group = self._coordinated(players, idx[0])
+        side_before = players[idx[0]].end <= cue.start
+        if len(group) <= len(idx) or any((m.end <= cue.start) != side_before for m in group):
+            return people
+        doc, coord = self.s.doc, self.s.rules.word_set("coordination")
+        gaps = [t for a, b in zip(group, group[1:]) for t in doc[a.end:b.start]]
+        if not any(t.lower_ in coord and t.is_alpha for t in gaps):
+            return people
+        return list(dict.fromkeys(people + [m.person for m in group]))
 
     def _targets_in(self, cue: Span, slot: str, players: list[Mention], clause: bool = False) -> list[Person]:
         s = self.s
@@ -182,9 +235,21 @@ class _SentenceStatuses:
         else:  # sentence
             chosen = players
         people = [m.person for m in chosen]
-        if not people and slot in ("first", "before", "sentence") and not s.names_someone() and self.story.player:
+        if not people and slot in ("first", "before", "sentence") and not s.names_someone() and self.story.player \
+                and not self._unknown_name(cue):
             people = [self.story.player]
         return list(dict.fromkeys(people))
+
+    def _unknown_name(self, cue: Span) -> bool:
+        """Does the cue's clause hold a capitalised name that is no mention (a person the KB
+        lacks)? Then the status is about that one, not the story's player."""
+        lo, hi = self.clause(cue.start)
+        covered = {i for m in self.s.mentions for i in range(m.start, m.end)}
+        doc = self.s.doc
+        # a first and a last name, both capitalised ("Jan Pietersen"); one capitalised word
+        # alone may be a description ("de Sloveen")
+        return any(t.is_title and doc[t.i + 1].is_title and t.i not in covered and t.i + 1 not in covered
+                   and not t.is_sent_start for t in doc[lo:hi - 1])
 
     def _coordinated(self, mentions: list[Mention], i: int) -> list[Mention]:
         """The mention at i and those joined to it by 'and', 'en', 'e', commas: 'X en Y', 'X, Y and Z'."""
