@@ -65,3 +65,21 @@ def test_a_match_told_in_two_sentences_is_one_claim_and_statuses_follow_it(extra
     assert [p.quote for p in m.provenance] == ["Atalanta beat Roma 2-0 on Sunday.",
                                               "Against Roma, Muriel was an unused substitute."]
     assert [(s.player, s.status, s.match_key) for s in c.statuses] == [("Luis Muriel", "unused_substitute", "t#m1")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Inventato. Brutta serata per il Torino, che perde 3-1 con il Genoa davanti ai suoi tifosi.",
+     ("Torino", "Genoa", None, 1, 3, "played")),
+    ("en", "Invented. Roma sit third, two points above Lazio, which lost 2-0 at Napoli.",
+     ("Lazio", "Napoli", "away", 0, 2, "played")),
+    ("nl", "Verzonnen. Ook Juventus, dat gelijkspeelde tegen Inter (1-1), zakte een plaats.",
+     ("Juventus", "Inter", None, 1, 1, "played")),
+])
+def test_a_relative_pronoun_names_the_subject_of_the_match(extractor, lang, text, expected):
+    assert matches(claims(extractor, "Atalanta\n\n" + text, lang)) == [expected]
+
+
+def test_the_club_right_after_a_cue_is_its_subject_not_its_opponent(extractor):
+    # no connector between cue and club: the club is not playing itself, no opponent is named
+    c = claims(extractor, "Atalanta\n\nInventato. Dopo questo pareggio l'Atalanta resta quinta in classifica.", "it")
+    assert all(m.opponent is None and m.self_reference is None and not m.hole for m in c.matches)

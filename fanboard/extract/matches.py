@@ -106,7 +106,9 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if subj is not None:
         c.subject = subj.name
     if opp is not None:
-        if opp.name == c.subject:
+        if opp.name == c.subject and not connector:
+            pass   # "con questo successo l'Atalanta si rifà": the club after the cue is its subject
+        elif opp.name == c.subject:
             c.self_reference = opp.name   # "a draw with <itself>": the opponent is unknown
             hole = True
         else:
@@ -203,6 +205,9 @@ def _subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: A
         best = m
     if best is not None:
         return best
+    rel = _relative_subject(s, cue, opponent)
+    if rel is not None:
+        return rel
     for m in s.mentions:  # "the side of <coach>", "<coach>'s team": the coach's club
         if m.person is not None and m.person.role == "coach" and lo <= m.start and m.end <= cue.start \
                 and m.person.club and (opponent is None or kb.club_by_id(m.person.club).name != opponent.name):
@@ -217,6 +222,26 @@ def _subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: A
         before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
         if m.end <= cue.start and not gap and before not in connectors:
             return m
+    return None
+
+
+def _relative_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
+    """'il Napoli, che perde 2-0 con la Lazio', 'Ajax, which lost 1-0 at Liverpool': the club a
+    relative pronoun before the cue stands for, when no other club comes between them."""
+    doc, rel = s.doc, s.rules.word_set("relative_subject")
+    lo = max(s.span.start, cue.start - 8)
+    for j in range(cue.start - 1, lo - 1, -1):
+        if s.club_at(j) is not None or (opponent is not None and opponent.start <= j < opponent.end):
+            return None
+        if doc[j].lower_ not in rel:
+            continue
+        k = j - 1
+        if k >= s.span.start and doc[k].text == ",":
+            k -= 1
+        club = next((m for m in s.clubs() if m.end == k + 1), None)
+        if club is not None and (opponent is None or club.name != opponent.name):
+            return club
+        return None
     return None
 
 
