@@ -83,3 +83,24 @@ def test_the_club_right_after_a_cue_is_its_subject_not_its_opponent(extractor):
     # no connector between cue and club: the club is not playing itself, no opponent is named
     c = claims(extractor, "Atalanta\n\nInventato. Dopo questo pareggio l'Atalanta resta quinta in classifica.", "it")
     assert all(m.opponent is None and m.self_reference is None and not m.hole for m in c.matches)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Invented. Atalanta earned a point against Liverpool at Anfield on Tuesday.",
+     ("Atalanta", "Liverpool", "away", None, None, None)),
+    ("en", "Invented. Atalanta drew 2-2 with Udinese at the Gewiss Stadium.",
+     ("Atalanta", "Udinese", "home", 2, 2, "played")),
+    ("it", "Inventato. L'Atalanta ha pareggiato con l'Ajax ad Amsterdam.",
+     ("Atalanta", "Ajax", "away", None, None, "played")),
+    ("nl", "Verzonnen. Atalanta speelde gelijk tegen Ajax in Amsterdam.",
+     ("Atalanta", "Ajax", "away", None, None, "played")),
+])
+def test_a_home_town_or_ground_after_the_opponent_gives_the_venue(extractor, lang, text, expected):
+    got = matches(claims(extractor, "Atalanta\n\n" + text, lang))
+    assert [g[:5] for g in got] == [expected[:5]]
+    assert expected[5] is None or got[0][5] == expected[5]
+
+
+def test_a_town_of_neither_club_gives_no_venue(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. Atalanta drew 2-2 with Udinese in Florence.", "en")
+    assert matches(c) == [("Atalanta", "Udinese", None, 2, 2, "played")]

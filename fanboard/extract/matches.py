@@ -117,6 +117,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     c.venue = attrs.get("venue")
     if c.venue is None and connector in words.word_set("away_connectors"):
         c.venue = "away"   # "a 3-0 win at X"
+    if c.venue is None and c.opponent is not None:
+        c.venue = _venue_after(s, opp_end, c)
     c.result = attrs.get("result") if (score is not None or opp is not None) else None
     c.status = attrs.get("status")
     if attrs.get("result") and score is None and opp is None:
@@ -222,6 +224,25 @@ def _subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: A
         before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
         if m.end <= cue.start and not gap and before not in connectors:
             return m
+    return None
+
+
+def _venue_after(s: SentenceView, at: int, c: MatchClaim) -> str | None:
+    """'beating X at Anfield', 'contro il Parma al Tardini', 'tegen Ajax in Amsterdam': a home
+    town or ground of one of the two clubs right after the opponent says where they played."""
+    doc, w = s.doc, s.rules
+    for j in range(at, min(s.span.end - 1, at + 3)):
+        if s.is_break(doc[j]) or s.club_at(j) is not None:
+            return None
+        if doc[j].lower_ not in w.word_set("venue_prepositions"):
+            continue
+        k = j + 1
+        while k < s.span.end and doc[k].lower_ in w.word_set("fillers"):
+            k += 1
+        town = next((m for m in s.mentions if m.label == "CITY" and m.start == k and not m.in_quote), None)
+        if town is not None and town.name in (c.opponent, c.subject):
+            return "away" if town.name == c.opponent else "home"
+        return None
     return None
 
 
