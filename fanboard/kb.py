@@ -10,7 +10,7 @@ Files and columns:
 - ``people.csv``       id, name, club, role, position, nationality, captain, aliases ("|")
 - ``competitions.csv`` id, name, kind, aliases ("|")
 - ``descriptions.csv`` lang, phrase, refers_to ("role:captain", "role:coach",
-  "nationality:<Country>")
+  "nationality:<Country>", "club_country:<Country>": the one club of that country the article names)
 - ``cities.csv``       city, club (id), aliases ("|"): home towns that stand for one club
   (optional, like descriptions.csv)
 - ``stadiums.csv``     stadium, club (id), aliases ("|"): home grounds of one club, read as

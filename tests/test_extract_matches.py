@@ -104,3 +104,27 @@ def test_a_home_town_or_ground_after_the_opponent_gives_the_venue(extractor, lan
 def test_a_town_of_neither_club_gives_no_venue(extractor):
     c = claims(extractor, "Atalanta\n\nInvented. Atalanta drew 2-2 with Udinese in Florence.", "en")
     assert matches(c) == [("Atalanta", "Udinese", None, 2, 2, "played")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Inventato. L'Atalanta ha battuto l'Ajax. Poi gli olandesi hanno perso 2-0 con il Liverpool.",
+     [("Atalanta", "Ajax", None, None, None, "played"), ("Ajax", "Liverpool", None, 0, 2, "played")]),
+    ("en", "Invented. Atalanta beat Ajax. Then the Dutch side drew 1-1 with Liverpool.",
+     [("Atalanta", "Ajax", None, None, None, "played"), ("Ajax", "Liverpool", None, 1, 1, "played")]),
+    ("en", "Invented. Atalanta beat Udinese 2-0 and the Reds drew 1-1 with Ajax.",
+     [("Atalanta", "Udinese", None, 2, 0, "played"), ("Liverpool", "Ajax", None, 1, 1, "played")]),
+])
+def test_demonyms_and_nicknames_name_clubs(extractor, lang, text, expected):
+    assert matches(claims(extractor, "Atalanta\n\n" + text, lang)) == expected
+
+
+def test_a_demonym_with_two_clubs_of_that_country_stays_unresolved(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. Atalanta beat Liverpool, and Chelsea lost too. "
+                          "Then the English side drew 1-1 with Ajax.", "en")
+    assert all(m.subject not in ("Liverpool", "Chelsea") for m in c.matches)
+
+
+def test_a_demonym_before_the_name_is_no_second_mention(extractor):
+    doc = analysed("Atalanta\n\nInventato. L'Atalanta ha pareggiato contro i danesi del Midtjylland.", "it")
+    names = [m.name for v in doc._.sentences for m in v.mentions if m.label == "CLUB"]
+    assert names == ["Atalanta", "Atalanta", "FC Midtjylland"]
