@@ -128,3 +128,8 @@ def test_a_demonym_before_the_name_is_no_second_mention(extractor):
     doc = analysed("Atalanta\n\nInventato. L'Atalanta ha pareggiato contro i danesi del Midtjylland.", "it")
     names = [m.name for v in doc._.sentences for m in v.mentions if m.label == "CLUB"]
     assert names == ["Atalanta", "Atalanta", "FC Midtjylland"]
+
+
+def test_a_name_stripped_right_after_the_cue_is_a_hole(extractor):
+    c = claims(extractor, "Atalanta news\n\nInvented. They went through by beating  2-0 in the rain.", "en")
+    assert [(m.opponent, m.hole, m.subject_goals, m.opponent_goals) for m in c.matches] == [(None, True, 2, 0)]

@@ -145,6 +145,8 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
     connectors = w.word_set("connectors")
     connector_seen = cue[-1].lower_ in connectors
     i, end = cue.end, s.span.end
+    if i + 1 < end and doc[i].is_space and "\n" not in doc[i].text and SCORE_TOKEN_RE.match(doc[i + 1].text):
+        return None, True, i + 1, ""   # "by beating  3-1": a name stripped right after the cue
     if i < end and SCORE_TOKEN_RE.match(doc[i].text):
         i += 1   # "drawing 1-1 with Juventus"
     if i < end and doc[i].lower_ in connectors and not connector_seen:
