@@ -10,9 +10,11 @@ Files and columns:
 - ``people.csv``       id, name, club, role, position, nationality, captain, aliases ("|")
 - ``competitions.csv`` id, name, kind, aliases ("|")
 - ``descriptions.csv`` lang, phrase, refers_to ("role:captain", "role:coach",
-  "nationality:<Country>")
+  "nationality:<Country>", "club_country:<Country>": the one club of that country the article names)
 - ``cities.csv``       city, club (id), aliases ("|"): home towns that stand for one club
   (optional, like descriptions.csv)
+- ``stadiums.csv``     stadium, club (id), aliases ("|"): home grounds of one club, read as
+  cities (optional)
 
 An alias that normalises to the same key as a name or alias of a *different*
 entity of the same kind is an error at load time: such data would make lookups
@@ -89,6 +91,7 @@ _COLUMNS = {
     "competitions.csv": ("id", "name", "kind", "aliases"),
     "descriptions.csv": ("lang", "phrase", "refers_to"),
     "cities.csv": ("city", "club", "aliases"),
+    "stadiums.csv": ("stadium", "club", "aliases"),
 }
 
 T = TypeVar("T", Club, Person, Competition)
@@ -201,6 +204,11 @@ class KB:
             [City(r["city"], r["club"], _split(r["aliases"], "|")) for r in _read(city_path)]
             if city_path.exists() else []
         )
+        stadium_path = kb_dir / "stadiums.csv"   # a home ground stands for its club as a home town does
+        for r in _read(stadium_path) if stadium_path.exists() else []:
+            if r["club"] not in {c.id for c in clubs}:
+                raise KBError(f"{stadium_path}: stadium {r['stadium']!r} names unknown club id {r['club']!r}")
+            cities.insert(0, City(r["stadium"], r["club"], _split(r["aliases"], "|")))
         return cls(clubs, people, competitions, descriptions, source=kb_dir, cities=cities)
 
     @staticmethod

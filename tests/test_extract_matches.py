@@ -65,3 +65,71 @@ def test_a_match_told_in_two_sentences_is_one_claim_and_statuses_follow_it(extra
     assert [p.quote for p in m.provenance] == ["Atalanta beat Roma 2-0 on Sunday.",
                                               "Against Roma, Muriel was an unused substitute."]
     assert [(s.player, s.status, s.match_key) for s in c.statuses] == [("Luis Muriel", "unused_substitute", "t#m1")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Inventato. Brutta serata per il Torino, che perde 3-1 con il Genoa davanti ai suoi tifosi.",
+     ("Torino", "Genoa", None, 1, 3, "played")),
+    ("en", "Invented. Roma sit third, two points above Lazio, which lost 2-0 at Napoli.",
+     ("Lazio", "Napoli", "away", 0, 2, "played")),
+    ("nl", "Verzonnen. Ook Juventus, dat gelijkspeelde tegen Inter (1-1), zakte een plaats.",
+     ("Juventus", "Inter", None, 1, 1, "played")),
+])
+def test_a_relative_pronoun_names_the_subject_of_the_match(extractor, lang, text, expected):
+    assert matches(claims(extractor, "Atalanta\n\n" + text, lang)) == [expected]
+
+
+def test_the_club_right_after_a_cue_is_its_subject_not_its_opponent(extractor):
+    # no connector between cue and club: the club is not playing itself, no opponent is named
+    c = claims(extractor, "Atalanta\n\nInventato. Dopo questo pareggio l'Atalanta resta quinta in classifica.", "it")
+    assert all(m.opponent is None and m.self_reference is None and not m.hole for m in c.matches)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Invented. Atalanta earned a point against Liverpool at Anfield on Tuesday.",
+     ("Atalanta", "Liverpool", "away", None, None, None)),
+    ("en", "Invented. Atalanta drew 2-2 with Udinese at the Gewiss Stadium.",
+     ("Atalanta", "Udinese", "home", 2, 2, "played")),
+    ("it", "Inventato. L'Atalanta ha pareggiato con l'Ajax ad Amsterdam.",
+     ("Atalanta", "Ajax", "away", None, None, "played")),
+    ("nl", "Verzonnen. Atalanta speelde gelijk tegen Ajax in Amsterdam.",
+     ("Atalanta", "Ajax", "away", None, None, "played")),
+])
+def test_a_home_town_or_ground_after_the_opponent_gives_the_venue(extractor, lang, text, expected):
+    got = matches(claims(extractor, "Atalanta\n\n" + text, lang))
+    assert [g[:5] for g in got] == [expected[:5]]
+    assert expected[5] is None or got[0][5] == expected[5]
+
+
+def test_a_town_of_neither_club_gives_no_venue(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. Atalanta drew 2-2 with Udinese in Florence.", "en")
+    assert matches(c) == [("Atalanta", "Udinese", None, 2, 2, "played")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Inventato. L'Atalanta ha battuto l'Ajax. Poi gli olandesi hanno perso 2-0 con il Liverpool.",
+     [("Atalanta", "Ajax", None, None, None, "played"), ("Ajax", "Liverpool", None, 0, 2, "played")]),
+    ("en", "Invented. Atalanta beat Ajax. Then the Dutch side drew 1-1 with Liverpool.",
+     [("Atalanta", "Ajax", None, None, None, "played"), ("Ajax", "Liverpool", None, 1, 1, "played")]),
+    ("en", "Invented. Atalanta beat Udinese 2-0 and the Reds drew 1-1 with Ajax.",
+     [("Atalanta", "Udinese", None, 2, 0, "played"), ("Liverpool", "Ajax", None, 1, 1, "played")]),
+])
+def test_demonyms_and_nicknames_name_clubs(extractor, lang, text, expected):
+    assert matches(claims(extractor, "Atalanta\n\n" + text, lang)) == expected
+
+
+def test_a_demonym_with_two_clubs_of_that_country_stays_unresolved(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. Atalanta beat Liverpool, and Chelsea lost too. "
+                          "Then the English side drew 1-1 with Ajax.", "en")
+    assert all(m.subject not in ("Liverpool", "Chelsea") for m in c.matches)
+
+
+def test_a_demonym_before_the_name_is_no_second_mention(extractor):
+    doc = analysed("Atalanta\n\nInventato. L'Atalanta ha pareggiato contro i danesi del Midtjylland.", "it")
+    names = [m.name for v in doc._.sentences for m in v.mentions if m.label == "CLUB"]
+    assert names == ["Atalanta", "Atalanta", "FC Midtjylland"]
+
+
+def test_a_name_stripped_right_after_the_cue_is_a_hole(extractor):
+    c = claims(extractor, "Atalanta news\n\nInvented. They went through by beating  2-0 in the rain.", "en")
+    assert [(m.opponent, m.hole, m.subject_goals, m.opponent_goals) for m in c.matches] == [(None, True, 2, 0)]

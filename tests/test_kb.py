@@ -252,7 +252,21 @@ def test_cities_come_from_the_folder_the_kb_is_loaded_from(tmp_path: Path) -> No
 def test_a_kb_folder_without_cities_has_none(tmp_path: Path) -> None:
     kb_dir = _copy_kb(tmp_path)
     (kb_dir / "cities.csv").unlink()
+    (kb_dir / "stadiums.csv").unlink()
     assert KB.load(kb_dir).cities == ()
+
+
+def test_stadiums_stand_for_their_club_like_home_towns(tmp_path: Path) -> None:
+    from fanboard.nlp import build_pipeline
+    kb_dir = _copy_kb(tmp_path)
+    (kb_dir / "stadiums.csv").write_text("stadium,club,aliases\nCampo Zeta,atalanta,Stadio Zeta\n", encoding="utf-8")
+    kb = KB.load(kb_dir)
+    assert [(c.city, c.club) for c in kb.cities if c.city == "Campo Zeta"] == [("Campo Zeta", "atalanta")]
+    doc = build_pipeline("en", kb)("Invented: a draw at the Stadio Zeta.")
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [("Stadio Zeta", "CITY", "atalanta")]
+    (kb_dir / "stadiums.csv").write_text("stadium,club,aliases\nCampo Zeta,zeta-fc,\n", encoding="utf-8")
+    with pytest.raises(KBError, match=r"stadiums\.csv: stadium 'Campo Zeta' names unknown club id 'zeta-fc'"):
+        KB.load(kb_dir)
 
 
 def test_a_city_of_an_unknown_club_is_an_error(tmp_path: Path) -> None:

@@ -33,3 +33,15 @@ def test_a_match_announced_is_scheduled_and_has_no_score(tmp_path):
                '[a]\npublished = "2020-12-17"\n')
     m = t["matches"].iloc[0]
     assert (m.match_id, m.status, m.home_goals, m.date_basis) == ("2020-12-20-atalanta-roma", "scheduled", "", "linked_fixture")
+
+
+def test_one_club_and_no_gap_is_no_match_row(tmp_path):
+    # a score next to a single club, with no stripped name where the other club was: no row
+    t = _build(tmp_path, "Invented: a season\n\nInvented. Torino had lost 2-0 in a bad week, the coach said.\n")
+    assert list(t["matches"]["match_id"]) == []
+
+
+def test_a_stripped_name_still_makes_a_row(tmp_path):
+    t = _build(tmp_path, "Invented: holes\n\nInvented. Torino lost 2-0 at  in a bad week.\n")
+    assert list(t["matches"][["home", "away", "home_goals", "away_goals"]].itertuples(index=False, name=None)) \
+        == [("Milan", "Torino", "2", "0")]  # the only 2-0 defeat away: the calendar fills the gap

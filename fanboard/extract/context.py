@@ -57,6 +57,14 @@ class ArticleContext:
         except KBError:
             return None
 
+    def resolve_club_description(self, refers_to: str, doc: Doc) -> Club | None:
+        """'gli olandesi', 'the Dutch side' (refers_to "club_country:<Country>"): the one club
+        of that country the article names; None when it names none or several."""
+        country = refers_to.partition(":")[2]
+        named = {e.ent_id_ for e in doc.ents if e.label_ == "CLUB"}
+        fits = [c for c in map(self.kb.club_by_id, sorted(named)) if c is not None and c.country == country]
+        return fits[0] if len(fits) == 1 else None
+
     def canonical(self, ent: Span) -> str | None:
         kb = self.kb
         if ent.label_ == "CLUB":

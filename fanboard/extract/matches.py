@@ -106,7 +106,9 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if subj is not None:
         c.subject = subj.name
     if opp is not None:
-        if opp.name == c.subject:
+        if opp.name == c.subject and not connector:
+            pass   # "con questo successo l'Atalanta si rifà": the club after the cue is its subject
+        elif opp.name == c.subject:
             c.self_reference = opp.name   # "a draw with <itself>": the opponent is unknown
             hole = True
         else:
@@ -115,6 +117,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     c.venue = attrs.get("venue")
     if c.venue is None and connector in words.word_set("away_connectors"):
         c.venue = "away"   # "a 3-0 win at X"
+    if c.venue is None and c.opponent is not None:
+        c.venue = _venue_after(s, opp_end, c)
     c.result = attrs.get("result") if (score is not None or opp is not None) else None
     c.status = attrs.get("status")
     if attrs.get("result") and score is None and opp is None:
@@ -141,6 +145,8 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
     connectors = w.word_set("connectors")
     connector_seen = cue[-1].lower_ in connectors
     i, end = cue.end, s.span.end
+    if i + 1 < end and doc[i].is_space and "\n" not in doc[i].text and SCORE_TOKEN_RE.match(doc[i + 1].text):
+        return None, True, i + 1, ""   # "by beating  3-1": a name stripped right after the cue
     if i < end and SCORE_TOKEN_RE.match(doc[i].text):
         i += 1   # "drawing 1-1 with Juventus"
     if i < end and doc[i].lower_ in connectors and not connector_seen:
@@ -203,6 +209,9 @@ def _subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: A
         best = m
     if best is not None:
         return best
+    rel = _relative_subject(s, cue, opponent)
+    if rel is not None:
+        return rel
     for m in s.mentions:  # "the side of <coach>", "<coach>'s team": the coach's club
         if m.person is not None and m.person.role == "coach" and lo <= m.start and m.end <= cue.start \
                 and m.person.club and (opponent is None or kb.club_by_id(m.person.club).name != opponent.name):
@@ -217,6 +226,45 @@ def _subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: A
         before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
         if m.end <= cue.start and not gap and before not in connectors:
             return m
+    return None
+
+
+def _venue_after(s: SentenceView, at: int, c: MatchClaim) -> str | None:
+    """'beating X at Anfield', 'contro il Parma al Tardini', 'tegen Ajax in Amsterdam': a home
+    town or ground of one of the two clubs right after the opponent says where they played."""
+    doc, w = s.doc, s.rules
+    for j in range(at, min(s.span.end - 1, at + 3)):
+        if s.is_break(doc[j]) or s.club_at(j) is not None:
+            return None
+        if doc[j].lower_ not in w.word_set("venue_prepositions"):
+            continue
+        k = j + 1
+        while k < s.span.end and doc[k].lower_ in w.word_set("fillers"):
+            k += 1
+        town = next((m for m in s.mentions if m.label == "CITY" and m.start == k and not m.in_quote), None)
+        if town is not None and town.name in (c.opponent, c.subject):
+            return "away" if town.name == c.opponent else "home"
+        return None
+    return None
+
+
+def _relative_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
+    """'il Napoli, che perde 2-0 con la Lazio', 'Ajax, which lost 1-0 at Liverpool': the club a
+    relative pronoun before the cue stands for, when no other club comes between them."""
+    doc, rel = s.doc, s.rules.word_set("relative_subject")
+    lo = max(s.span.start, cue.start - 8)
+    for j in range(cue.start - 1, lo - 1, -1):
+        if s.club_at(j) is not None or (opponent is not None and opponent.start <= j < opponent.end):
+            return None
+        if doc[j].lower_ not in rel:
+            continue
+        k = j - 1
+        if k >= s.span.start and doc[k].text == ",":
+            k -= 1
+        club = next((m for m in s.clubs() if m.end == k + 1), None)
+        if club is not None and (opponent is None or club.name != opponent.name):
+            return club
+        return None
     return None
 
 

@@ -66,6 +66,8 @@ class MatchMerge(AssemblerBase):
                     mr.claims.append(c)
                 elif c.opponent and self._absorbed_by_legs(aid, c, groups):
                     continue
+                elif not c.opponent and not c.hole:
+                    continue   # one club and no gap in the text where the other was: no match row
                 else:
                     key = (c.subject, c.opponent)
                     target = unlinked_named.get(key) if c.opponent else None
