@@ -47,3 +47,35 @@ def test_an_event_at_a_match_still_to_come_names_no_match(extractor):
 def test_a_quarrel_without_its_parties_is_no_event(extractor):
     c = claims(extractor, "Atalanta\n\nInvented. There was a row.", "en")
     assert c.events == []
+
+
+def roles(c):
+    return [(e.event_type, e.agents, e.targets) for e in c.events]
+
+
+def test_a_player_named_beside_the_row_between_two_others_is_no_party(extractor):
+    # "X's injury, besides the row between coach and player": only those after "between" quarrel
+    text = "Atalanta\n\nInventato. La serata ha visto l'infortunio di Muriel oltre alla lite tra Gasperini e Gosens."
+    assert roles(claims(extractor, text, "it")) == [("dispute", ["Gian Piero Gasperini", "Robin Gosens"], [])]
+
+
+def test_a_coach_demands_sanctions_against_players_not_himself(extractor):
+    c = claims(extractor, "Atalanta\n\nVerzonnen. Gasperini eiste daarna sancties tegen Muriel en Gosens.", "nl")
+    assert roles(c) == [("sanction_demand", ["Gian Piero Gasperini"], ["Luis Muriel", "Robin Gosens"])]
+    assert c.events[0].actors == ["Gian Piero Gasperini", "Luis Muriel", "Robin Gosens"]
+
+
+def test_the_journalist_who_reports_a_move_is_its_source_not_a_party(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. Fabrizio Romano reports that Gosens will leave the club in January.", "en")
+    assert roles(c) == [("transfer_report", [], ["Robin Gosens"])]
+
+
+def test_a_shot_on_target_is_no_transfer(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. Gosens hit the target twice before Muriel came on.", "en")
+    assert [e.event_type for e in c.events] == []
+
+
+def test_a_resignation_is_offered_by_a_coach(extractor):
+    # the player named in the same sentence did not offer to resign
+    c = claims(extractor, "Atalanta\n\nVerzonnen. Na de ruzie met Gosens bood Gasperini zijn ontslag aan.", "nl")
+    assert ("resignation_offer", ["Gian Piero Gasperini"], []) in roles(c)

@@ -81,11 +81,18 @@ class _SentenceEvents:
         if etype not in QUARRELS:
             return self.actors()
         lo, hi = self.s.clause(cue.start)
+        between = [t.i for t in self.s.doc[cue.end:min(cue.end + 4, hi)]
+                   if t.lower_ in self.s.rules.word_set("parties_between")]
+        if between:   # "the row between X and Y": its parties follow, whoever else the clause names
+            lo = between[0]
         here = one_club(self.actors(within=(lo, hi)), self.ctx.focus)
         if len(here) < 2 and before and (not here or set(here) <= set(before)):
             return before
         if len(here) >= 2 or (here and here[0].role == "coach"):
             return here
+        if not here:   # "he refused, and words flew between the two": the sentence's coach and player
+            people = one_club(self.actors(), self.ctx.focus)
+            return people if len(people) >= 2 and any(p.role == "coach" for p in people) else []
         # one person at odds with his own club ("the club and its captain on a collision course")
         own = {m.name for m in self.s.clubs() if lo <= m.start < hi}
         return here if here and any((c := self.ctx.kb.club(n)) is not None and c.id == here[0].club for n in own) else []

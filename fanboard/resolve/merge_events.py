@@ -11,6 +11,7 @@ from collections import defaultdict
 from datetime import date
 
 from ..extract.claims import StatusClaim
+from ..extract.events import QUARRELS
 from .merge_base import AssemblerBase, provenance_rows
 from .reconcile import CONFLICT_EVENTS, date_cells
 
@@ -181,6 +182,8 @@ class EventMerge(AssemblerBase):
     def _same_event(self, a: dict, b: dict) -> bool:
         """One event told twice: same match (if any) and shared actors. A report or a post
         without a match is one event only when its times agree (or it is told in one article)."""
+        if a["type"] in QUARRELS and not _same_parties(a["actors"], b["actors"]):
+            return False
         if a["match"] or b["match"]:
             return a["match"] == b["match"] and bool(a["actors"] & b["actors"])
         if not a["actors"] & b["actors"]:
@@ -198,6 +201,12 @@ class EventMerge(AssemblerBase):
                 if va and vb and va.start and vb.start and va.start <= (vb.end or vb.start) and vb.start <= (va.end or va.start):
                     return True
         return False
+
+
+def _same_parties(a: set, b: set) -> bool:
+    """Can two quarrels be one? They share two parties, or one telling names only some of the
+    other's (a coach's row with one player is not his row with another)."""
+    return len(a & b) >= 2 or bool(a & b) and (a <= b or b <= a)
 
 
 def _names(names: list[str]) -> str:
