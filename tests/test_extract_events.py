@@ -79,3 +79,33 @@ def test_a_resignation_is_offered_by_a_coach(extractor):
     # the player named in the same sentence did not offer to resign
     c = claims(extractor, "Atalanta\n\nVerzonnen. Na de ruzie met Gosens bood Gasperini zijn ontslag aan.", "nl")
     assert ("resignation_offer", ["Gian Piero Gasperini"], []) in roles(c)
+
+
+def test_leaving_the_pitch_is_no_departure(extractor):
+    c = claims(extractor, "Atalanta\n\nInventato. Dopo un contrasto Gosens ha dovuto lasciare il campo al 30'.", "it")
+    assert [e.event_type for e in c.events] == []
+    c = claims(extractor, "Atalanta\n\nVerzonnen. Gosens moest na een duel het veld verlaten.", "nl")
+    assert [e.event_type for e in c.events] == []
+
+
+def test_the_post_match_is_no_social_media_post(extractor):
+    c = claims(extractor, "Atalanta\n\nInventato. Nel post partita Gasperini ha parlato dei suoi giocatori.", "it")
+    assert [e.event_type for e in c.events] == []
+
+
+def test_the_club_a_departure_is_to_stands_in_its_clause(extractor):
+    # the club beaten in the other clause is no party to the move
+    c = claims(extractor, "Atalanta\n\nInventato. Con Gosens vicino alla cessione, l'Atalanta batte la Roma 2-0.", "it")
+    assert [(e.event_type, e.agents, e.targets) for e in c.events if e.event_type == "transfer_report"] == \
+        [("transfer_report", [], ["Robin Gosens"])]
+
+
+def test_one_party_told_of_two_quarrels_stays_apart(tmp_path):
+    from fanboard import pipeline
+    (tmp_path / "a.txt").write_text("Rows\n\nInvented. Muriel had a row with Gasperini. Later Gosens had a row "
+                                    "with Gasperini too.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A row\n\nInvented. There were reports of a row between Gasperini and "
+                                    "his players.\n", encoding="utf-8")
+    events = pipeline.build([tmp_path], None, cache_dir=None, write=False).tables["events"]
+    assert sorted(zip(events.agents, events.sources)) == [
+        ("Gian Piero Gasperini", "b"), ("Gian Piero Gasperini;Luis Muriel", "a"), ("Gian Piero Gasperini;Robin Gosens", "a")]

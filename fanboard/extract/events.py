@@ -110,19 +110,40 @@ class _SentenceEvents:
 
     def _transfer_report(self) -> None:
         """A departure or a club's interest: it concerns the players (or, naming none, the coach)
-        the sentence names; the other clubs named act in it. Whoever reports it is its source."""
+        its clause names; the other clubs named act in it. Whoever reports it is its source;
+        leaving the pitch is no departure."""
         s, kb = self.s, self.ctx.kb
-        cues = s.cue_list("departure") + s.cue_list("transfer_interest")
+        field = s.rules.word_set("playing_field")
+        cues = [c for c in s.cue_list("departure") + s.cue_list("transfer_interest")
+                if not any(t.lower_ in field for t in s.doc[max(c.start - 3, s.span.start):min(c.end + 3, s.span.end)])]
         if not cues:
             return
         cue = cues[0]
-        people = self.actors()
-        targets = [p for p in people if p.role == "player"] or [p for p in people if p.role == "coach"]
+        targets = self.moved(cue)
         if targets:
             expr = time_near(s, cue, STANDING_TIME_KINDS | {"season"})
             own = {p.club for p in targets if p.club}
-            clubs = [m.name for m in s.clubs() if kb.club(m.name) is not None and kb.club(m.name).id not in own]
+            lo, hi = s.clause(cue.start)   # a club named in another clause (an opponent) is no party
+            clubs = [m.name for m in s.clubs() if lo <= m.start < hi and kb.club(m.name) is not None
+                     and kb.club(m.name).id not in own]
             self.add("transfer_report", list(dict.fromkeys(clubs)), targets, None, expr, at=cue.start)
+
+    def moved(self, cue: Span) -> list[Person]:
+        """Who a departure cue is about: the players of its clause, else its coach; a clause
+        that names no one (its subject told earlier in the sentence) refers to the sentence's
+        players, unless it names someone the knowledge base does not know."""
+        s = self.s
+        lo, hi = s.clause(cue.start)
+        here = self.actors(within=(lo, hi))
+        found = [p for p in here if p.role == "player"] or [p for p in here if p.role == "coach"]
+        if found or here:
+            return found
+        if not s.names_someone():   # someone the knowledge base does not know may have left
+            lo, hi = s.span.start, s.span.end
+        named = {i for m in s.mentions if lo <= m.start < hi for i in range(m.start, m.end)}
+        if any(t.pos_ == "PROPN" and t.i not in named for t in s.doc[lo:hi]):
+            return []
+        return [p for p in self.actors() if p.role == "player"]
 
     def event_match(self, cue: Span, etype: str) -> MatchClaim | None:
         """The match an event happened at: a match told in the same clause, or, for events that

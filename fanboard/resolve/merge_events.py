@@ -70,7 +70,9 @@ class EventMerge(AssemblerBase):
                     if id(m) not in seen_ids:
                         seen_ids.add(id(m))
                         candidates.append(m)
-            target = next((m for m in sorted(candidates, key=lambda m: m["_n"]) if self._same_event(m, it)), None)
+            same = [m for m in sorted(candidates, key=lambda m: m["_n"]) if self._same_event(m, it)]
+            # a telling that names one party of two different quarrels is neither of them
+            target = same[0] if same and (len(same) == 1 or it["type"] not in QUARRELS) else None
             if target is None:
                 target = {**it, "aids": {it["aid"]}, "times": [(it["time"], it["aid"])], "_n": len(merged),
                           "_prov_keys": {(p.article_id, p.start) for p in it["provs"]}}
