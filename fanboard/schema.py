@@ -23,7 +23,7 @@ TABLES: dict[str, list[str]] = {
     ],
     "events": [
         "event_id", "date", "date_from", "date_to", "event_type", "actors",
-        "match_id", "certainty", "summary", "sources", "quote",
+        "agents", "targets", "match_id", "certainty", "summary", "sources", "quote",
         "date_precision", "date_basis",
     ],
     "goals": [

@@ -47,3 +47,65 @@ def test_an_event_at_a_match_still_to_come_names_no_match(extractor):
 def test_a_quarrel_without_its_parties_is_no_event(extractor):
     c = claims(extractor, "Atalanta\n\nInvented. There was a row.", "en")
     assert c.events == []
+
+
+def roles(c):
+    return [(e.event_type, e.agents, e.targets) for e in c.events]
+
+
+def test_a_player_named_beside_the_row_between_two_others_is_no_party(extractor):
+    # "X's injury, besides the row between coach and player": only those after "between" quarrel
+    text = "Atalanta\n\nInventato. La serata ha visto l'infortunio di Muriel oltre alla lite tra Gasperini e Gosens."
+    assert roles(claims(extractor, text, "it")) == [("dispute", ["Gian Piero Gasperini", "Robin Gosens"], [])]
+
+
+def test_a_coach_demands_sanctions_against_players_not_himself(extractor):
+    c = claims(extractor, "Atalanta\n\nVerzonnen. Gasperini eiste daarna sancties tegen Muriel en Gosens.", "nl")
+    assert roles(c) == [("sanction_demand", ["Gian Piero Gasperini"], ["Luis Muriel", "Robin Gosens"])]
+    assert c.events[0].actors == ["Gian Piero Gasperini", "Luis Muriel", "Robin Gosens"]
+
+
+def test_the_journalist_who_reports_a_move_is_its_source_not_a_party(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. Fabrizio Romano reports that Gosens will leave the club in January.", "en")
+    assert roles(c) == [("transfer_report", [], ["Robin Gosens"])]
+
+
+def test_a_shot_on_target_is_no_transfer(extractor):
+    c = claims(extractor, "Atalanta\n\nInvented. Gosens hit the target twice before Muriel came on.", "en")
+    assert [e.event_type for e in c.events] == []
+
+
+def test_a_resignation_is_offered_by_a_coach(extractor):
+    # the player named in the same sentence did not offer to resign
+    c = claims(extractor, "Atalanta\n\nVerzonnen. Na de ruzie met Gosens bood Gasperini zijn ontslag aan.", "nl")
+    assert ("resignation_offer", ["Gian Piero Gasperini"], []) in roles(c)
+
+
+def test_leaving_the_pitch_is_no_departure(extractor):
+    c = claims(extractor, "Atalanta\n\nInventato. Dopo un contrasto Gosens ha dovuto lasciare il campo al 30'.", "it")
+    assert [e.event_type for e in c.events] == []
+    c = claims(extractor, "Atalanta\n\nVerzonnen. Gosens moest na een duel het veld verlaten.", "nl")
+    assert [e.event_type for e in c.events] == []
+
+
+def test_the_post_match_is_no_social_media_post(extractor):
+    c = claims(extractor, "Atalanta\n\nInventato. Nel post partita Gasperini ha parlato dei suoi giocatori.", "it")
+    assert [e.event_type for e in c.events] == []
+
+
+def test_the_club_a_departure_is_to_stands_in_its_clause(extractor):
+    # the club beaten in the other clause is no party to the move
+    c = claims(extractor, "Atalanta\n\nInventato. Con Gosens vicino alla cessione, l'Atalanta batte la Roma 2-0.", "it")
+    assert [(e.event_type, e.agents, e.targets) for e in c.events if e.event_type == "transfer_report"] == \
+        [("transfer_report", [], ["Robin Gosens"])]
+
+
+def test_one_party_told_of_two_quarrels_stays_apart(tmp_path):
+    from fanboard import pipeline
+    (tmp_path / "a.txt").write_text("Rows\n\nInvented. Muriel had a row with Gasperini. Later Gosens had a row "
+                                    "with Gasperini too.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A row\n\nInvented. There were reports of a row between Gasperini and "
+                                    "his players.\n", encoding="utf-8")
+    events = pipeline.build([tmp_path], None, cache_dir=None, write=False).tables["events"]
+    assert sorted(zip(events.agents, events.sources)) == [
+        ("Gian Piero Gasperini", "b"), ("Gian Piero Gasperini;Luis Muriel", "a"), ("Gian Piero Gasperini;Robin Gosens", "a")]

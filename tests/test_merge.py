@@ -187,11 +187,12 @@ def test_events_told_twice_merge_into_one_numbered_row_with_every_source():
     assert_frame_equal(frame("events", rows), frame("events", [
         {"event_id": "e001", "event_type": "altercation", "date": "2021-03-06", "date_from": "2021-03-06",
          "date_to": "2021-03-06", "date_precision": "day", "date_basis": "linked_fixture",
-         "actors": "Ana Brandt;Tomás Leal", "match_id": mid, "certainty": "confirmed",
+         "actors": "Ana Brandt;Tomás Leal", "agents": "Ana Brandt;Tomás Leal", "match_id": mid, "certainty": "confirmed",
          "summary": "Physical altercation involving Ana Brandt and Tomás Leal (Rivertown–Northfield FC, 2021-03-06)",
          "sources": "a", "quote": "A scuffle at the match."},
         {"event_id": "e002", "event_type": "dispute", "date_to": "2021-03-08", "date_precision": "range",
-         "date_basis": "inferred", "actors": "Ana Brandt;Ole Strand", "certainty": "confirmed",
+         "date_basis": "inferred", "actors": "Ana Brandt;Ole Strand", "agents": "Ana Brandt;Ole Strand",
+         "certainty": "confirmed",
          "summary": "Dispute between Ana Brandt and Ole Strand", "sources": "a;b",
          "quote": "They are said to have argued. | Strand and Brandt argued."},
     ]))

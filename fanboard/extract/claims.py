@@ -54,12 +54,16 @@ class StatusClaim:
 
 @dataclass
 class EventClaim:
+    """One event as one article tells it. `agents` acted, `targets` are whom it concerned;
+    `actors` is their union (a claim made with actors only keeps them as they are)."""
     event_type: str
     actors: list[str]
     match_key: str | None
     certainty: str
     provenance: list[Provenance]
     time: Any = None
+    agents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
 
 
 @dataclass

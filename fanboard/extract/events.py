@@ -57,19 +57,45 @@ class _SentenceEvents:
         s = self.s
         match = self.event_match(cue, etype)
         time = time_near(s, cue, MATCH_TIME_KINDS | {"recent"})
-        actors = self.actors()
+        actors = self.parties(cue, etype)
         if etype == "dispute":   # the player sent on in someone's place is no party to the quarrel
             here = s.provenance(self.ctx.article_id).start
             sent_on = {st.player for st in self.statuses
                        if st.status == "substituted_on" and st.provenance.start == here}
             actors = [p for p in actors if p.name not in sent_on] or actors
-        if not s.names_someone():
-            previous = [e for e in self.out if e.event_type == etype]
-            if previous:  # "the relationship between the two": the parties told before
-                actors = [p for p in (self.ctx.kb.person(n) for n in previous[-1].actors) if p is not None]
-            elif etype in ("dispute", "altercation") and len(actors) < 2:
-                return  # a quarrel named without its parties, and no earlier one to refer to
-        self.add(etype, actors, match, time, at=cue.start)
+        agents, targets = event_roles(etype, actors)
+        self.add(etype, agents, targets, match, time, at=cue.start)
+
+    def parties(self, cue: Span, etype: str) -> list[Person]:
+        """Who an event of the cue is about. A quarrel's parties are the people of its clause,
+        of one club (a player named elsewhere in the sentence is no party to it); a clause that
+        names one of the parties told before, or no one, refers to those parties."""
+        previous = [e for e in self.out if e.event_type == etype]
+        before = [p for p in (self.ctx.kb.person(n) for n in previous[-1].actors) if p is not None] \
+            if previous else []
+        if not self.s.names_someone():
+            if before:  # "the relationship between the two": the parties told before
+                return before
+            people = self.actors()
+            return [] if etype in QUARRELS and len(people) < 2 else people
+        if etype not in QUARRELS:
+            return self.actors()
+        lo, hi = self.s.clause(cue.start)
+        between = [t.i for t in self.s.doc[cue.end:min(cue.end + 4, hi)]
+                   if t.lower_ in self.s.rules.word_set("parties_between")]
+        if between:   # "the row between X and Y": its parties follow, whoever else the clause names
+            lo = between[0]
+        here = one_club(self.actors(within=(lo, hi)), self.ctx.focus)
+        if len(here) < 2 and before and (not here or set(here) <= set(before)):
+            return before
+        if len(here) >= 2 or (here and here[0].role == "coach"):
+            return here
+        if not here:   # "he refused, and words flew between the two": the sentence's coach and player
+            people = one_club(self.actors(), self.ctx.focus)
+            return people if len(people) >= 2 and any(p.role == "coach" for p in people) else []
+        # one person at odds with his own club ("the club and its captain on a collision course")
+        own = {m.name for m in self.s.clubs() if lo <= m.start < hi}
+        return here if here and any((c := self.ctx.kb.club(n)) is not None and c.id == here[0].club for n in own) else []
 
     def _social_post(self) -> None:
         s, focus = self.s, self.ctx.focus
@@ -80,20 +106,44 @@ class _SentenceEvents:
             cue = s.cue_list("social")[0]
             time = time_near(s, cue, MATCH_TIME_KINDS)
             posters = [p for p in people if p.club == (focus.id if focus else p.club)] or people
-            self.add("social_media_post", posters[:1], None, time, at=cue.start)
+            self.add("social_media_post", posters[:1], [], None, time, at=cue.start)
 
     def _transfer_report(self) -> None:
+        """A departure or a club's interest: it concerns the players (or, naming none, the coach)
+        its clause names; the other clubs named act in it. Whoever reports it is its source;
+        leaving the pitch is no departure."""
         s, kb = self.s, self.ctx.kb
-        cues = s.cue_list("departure") + s.cue_list("transfer_interest")
+        field = s.rules.word_set("playing_field")
+        cues = [c for c in s.cue_list("departure") + s.cue_list("transfer_interest")
+                if not any(t.lower_ in field for t in s.doc[max(c.start - 3, s.span.start):min(c.end + 3, s.span.end)])]
         if not cues:
             return
         cue = cues[0]
-        people = self.actors(journalists=True)
-        if any(p.role == "player" for p in people) or any(p.role == "coach" for p in people):
+        targets = self.moved(cue)
+        if targets:
             expr = time_near(s, cue, STANDING_TIME_KINDS | {"season"})
-            own = {p.club for p in people if p.club}
-            clubs = [m.name for m in s.clubs() if kb.club(m.name) is not None and kb.club(m.name).id not in own]
-            self.add("transfer_report", people, None, expr, at=cue.start, extra_actors=clubs)
+            own = {p.club for p in targets if p.club}
+            lo, hi = s.clause(cue.start)   # a club named in another clause (an opponent) is no party
+            clubs = [m.name for m in s.clubs() if lo <= m.start < hi and kb.club(m.name) is not None
+                     and kb.club(m.name).id not in own]
+            self.add("transfer_report", list(dict.fromkeys(clubs)), targets, None, expr, at=cue.start)
+
+    def moved(self, cue: Span) -> list[Person]:
+        """Who a departure cue is about: the players of its clause, else its coach; a clause
+        that names no one (its subject told earlier in the sentence) refers to the sentence's
+        players, unless it names someone the knowledge base does not know."""
+        s = self.s
+        lo, hi = s.clause(cue.start)
+        here = self.actors(within=(lo, hi))
+        found = [p for p in here if p.role == "player"] or [p for p in here if p.role == "coach"]
+        if found or here:
+            return found
+        if not s.names_someone():   # someone the knowledge base does not know may have left
+            lo, hi = s.span.start, s.span.end
+        named = {i for m in s.mentions if lo <= m.start < hi for i in range(m.start, m.end)}
+        if any(t.pos_ == "PROPN" and t.i not in named for t in s.doc[lo:hi]):
+            return []
+        return [p for p in self.actors() if p.role == "player"]
 
     def event_match(self, cue: Span, etype: str) -> MatchClaim | None:
         """The match an event happened at: a match told in the same clause, or, for events that
@@ -115,24 +165,66 @@ class _SentenceEvents:
             return None  # nothing has happened yet at a match still to come
         return match
 
-    def actors(self, journalists: bool = False) -> list[Person]:
+    def actors(self, journalists: bool = False, within: tuple[int, int] | None = None) -> list[Person]:
+        """The people the sentence (or the token range `within`) names outside quotes; a
+        sentence that names no one refers to the people of the story. Journalists report
+        claims and are left out unless asked for."""
         s = self.s
         people = [m.person for m in s.mentions if m.person is not None and not m.in_quote
-                  and (journalists or m.person.role != "journalist")]
-        if not people and not any(m.person is not None for m in s.mentions):
+                  and (journalists or m.person.role != "journalist")
+                  and (within is None or within[0] <= m.start < within[1])]
+        if within is None and not people and not any(m.person is not None for m in s.mentions):
             people = [p for p in self.story.persons if journalists or p.role != "journalist"]
         return list(dict.fromkeys(people))
 
-    def add(self, event_type: str, actors: list[Person], match: MatchClaim | None,
-            time=None, at: int | None = None, extra_actors: list[str] = ()) -> None:
-        if not actors:
+    def add(self, event_type: str, agents: list, targets: list, match: MatchClaim | None,
+            time=None, at: int | None = None) -> None:
+        """Record an event (people or club names as agents and targets); a second cue of the
+        same type in the same sentence adds its parties to the event already found."""
+        agent_names = sorted({_name(a) for a in agents})
+        target_names = sorted({_name(t) for t in targets} - set(agent_names))
+        names = sorted(set(agent_names) | set(target_names))
+        if not names:
             return
         certainty = self.s.certainty_at(at) if at is not None else None
         prov = self.s.provenance(self.ctx.article_id, certainty)
-        names = sorted({p.name for p in actors} | set(extra_actors))
         for e in self.out:
             if e.event_type == event_type and e.provenance[0].start == prov.start:
-                e.actors = sorted(set(e.actors) | set(names))
+                e.agents = sorted(set(e.agents) | set(agent_names))
+                e.targets = sorted((set(e.targets) | set(target_names)) - set(e.agents))
+                e.actors = sorted(set(e.agents) | set(e.targets))
                 return
         self.out.append(EventClaim(event_type, names, match.key if match else None,
-                                   prov.certainty, [prov], time))
+                                   prov.certainty, [prov], time, agent_names, target_names))
+
+
+# quarrels: every party acts in them (agents), none is only their object
+QUARRELS = ("dispute", "altercation")
+
+
+def event_roles(etype: str, people: list[Person]) -> tuple[list[Person], list[Person]]:
+    """(agents, targets) of an event among its people. In a quarrel all are agents; a
+    resignation is offered by a coach; a sanction is demanded by the coach against the players
+    (never against himself)."""
+    coaches = [p for p in people if p.role == "coach"]
+    if etype in QUARRELS:
+        return people, []
+    if etype == "resignation_offer":
+        return coaches, []
+    if etype == "sanction_demand":
+        return coaches, [p for p in people if p.role == "player"]
+    return people, []
+
+
+def one_club(people: list[Person], focus) -> list[Person]:
+    """The people of one club: the focus club's when it has any, else the club most of them
+    play for (people of no known club stay)."""
+    clubs = [p.club for p in people if p.club]
+    if len(set(clubs)) <= 1:
+        return people
+    best = focus.id if focus is not None and focus.id in clubs else max(set(clubs), key=clubs.count)
+    return [p for p in people if not p.club or p.club == best]
+
+
+def _name(x) -> str:
+    return x if isinstance(x, str) else x.name

@@ -11,18 +11,27 @@ from collections import defaultdict
 from datetime import date
 
 from ..extract.claims import StatusClaim
+from ..extract.events import QUARRELS
 from .merge_base import AssemblerBase, provenance_rows
 from .reconcile import CONFLICT_EVENTS, date_cells
 
+# Summaries by event type, written from the roles: with agents and targets, with agents only,
+# with targets only ({detail}: the statuses behind a substitution or an exclusion)
 EVENT_SUMMARY = {
-    "dispute": "Dispute between {actors}",
-    "altercation": "Physical altercation involving {actors}",
-    "substitution": "Substitution in the conflict: {detail}",
-    "resignation_offer": "{actors} offered to resign",
-    "sanction_demand": "Sanctions demanded: {actors}",
-    "squad_exclusion": "Left out of the squad: {detail}",
-    "social_media_post": "Social media post by {actors}",
-    "transfer_report": "Reported departure: {actors}",
+    "dispute": ("Dispute between {agents}", "Dispute between {agents}", "Dispute involving {targets}"),
+    "altercation": ("Physical altercation between {agents} and {targets}",
+                    "Physical altercation involving {agents}", "Physical altercation involving {targets}"),
+    "substitution": ("{agents} made a substitution in the conflict: {detail}", "Substitution in the conflict: {detail}",
+                     "Substitution in the conflict: {detail}"),
+    "resignation_offer": ("{agents} offered to resign", "{agents} offered to resign", "{targets} offered to resign"),
+    "sanction_demand": ("{agents} demanded sanctions against {targets}", "{agents} demanded sanctions",
+                        "Sanctions demanded against {targets}"),
+    "squad_exclusion": ("{agents} left them out of the squad: {detail}", "Left out of the squad: {detail}",
+                        "Left out of the squad: {detail}"),
+    "social_media_post": ("Social media post by {agents} about {targets}", "Social media post by {agents}",
+                          "Social media post about {targets}"),
+    "transfer_report": ("Reported departure of {targets}, involving {agents}", "Reported move involving {agents}",
+                        "Reported departure of {targets}"),
 }
 
 
@@ -32,7 +41,9 @@ class EventMerge(AssemblerBase):
         items: list[dict] = []
         for aid, ac in self.claims.items():
             for e in ac.events:
-                items.append({"type": e.event_type, "actors": set(e.actors), "match": self.match_id_of(e.match_key),
+                agents, targets = (set(e.agents), set(e.targets)) if e.agents or e.targets else (set(e.actors), set())
+                items.append({"type": e.event_type, "actors": agents | targets, "agents": agents, "targets": targets,
+                              "match": self.match_id_of(e.match_key),
                               "certainty": e.certainty, "provs": list(e.provenance), "time": e.time, "aid": aid})
         conflict_people: dict[str, set] = defaultdict(set)   # per article: who is in the conflict it tells
         for it in items:
@@ -59,7 +70,9 @@ class EventMerge(AssemblerBase):
                     if id(m) not in seen_ids:
                         seen_ids.add(id(m))
                         candidates.append(m)
-            target = next((m for m in sorted(candidates, key=lambda m: m["_n"]) if self._same_event(m, it)), None)
+            same = [m for m in sorted(candidates, key=lambda m: m["_n"]) if self._same_event(m, it)]
+            # a telling that names one party of two different quarrels is neither of them
+            target = same[0] if same and (len(same) == 1 or it["type"] not in QUARRELS) else None
             if target is None:
                 target = {**it, "aids": {it["aid"]}, "times": [(it["time"], it["aid"])], "_n": len(merged),
                           "_prov_keys": {(p.article_id, p.start) for p in it["provs"]}}
@@ -83,9 +96,12 @@ class EventMerge(AssemblerBase):
             else:
                 cells = self._event_date(m)
             actors = sorted(m["actors"])
+            agents = sorted(m["agents"])
+            targets = sorted(m["targets"] - m["agents"])
             key = f"{m['type']}|{m['match'] or cells['date'] or cells['date_from']}|{';'.join(actors)}"
-            rows.append({"event_type": m["type"], "actors": actors, "match_id": m["match"], "certainty": m["certainty"],
-                         "summary": self._summary(m, actors, mrow), "sources": sorted(m["aids"]),
+            rows.append({"event_type": m["type"], "actors": actors, "agents": agents, "targets": targets,
+                         "match_id": m["match"], "certainty": m["certainty"],
+                         "summary": self._summary(m, agents, targets, mrow), "sources": sorted(m["aids"]),
                          "quote": " | ".join(dict.fromkeys(p.quote for p in m["provs"])), **cells, "_key": key})
             self.provenance.extend(provenance_rows("events", key, m["provs"]))
         return rows
@@ -148,14 +164,17 @@ class EventMerge(AssemblerBase):
                     else "reported"
                 provs = list({s.provenance.start: s.provenance for s in group}.values())
                 detail = "; ".join(f"{p} {st.replace('_', ' ')}" for p, st in sorted(rows, key=lambda x: (x[1], x[0])))
-                out.append({"type": kind, "actors": {p for p, _ in rows} | coaches, "match": mid,
+                players = {p for p, _ in rows} - coaches
+                out.append({"type": kind, "actors": players | coaches, "agents": set(coaches), "targets": players,
+                            "match": mid,
                             "certainty": certainty, "provs": provs, "time": None, "aid": aid, "detail": detail})
         return out
 
-    def _summary(self, m: dict, actors: list[str], mrow: dict | None) -> str:
-        tmpl = EVENT_SUMMARY.get(m["type"], "{actors}")
-        names = " and ".join([", ".join(actors[:-1]), actors[-1]] if len(actors) > 2 else actors)
-        text = tmpl.format(actors=names, detail=m.get("detail") or names)
+    def _summary(self, m: dict, agents: list[str], targets: list[str], mrow: dict | None) -> str:
+        both, agents_only, targets_only = EVENT_SUMMARY.get(m["type"], ("{agents}: {targets}", "{agents}", "{targets}"))
+        tmpl = both if agents and targets else agents_only if agents else targets_only
+        who, whom = _names(agents), _names(targets)
+        text = tmpl.format(agents=who, targets=whom, detail=m.get("detail") or who or whom)
         if mrow:
             text += f" ({mrow['home']}–{mrow['away'] or '?'}, {mrow['date'] or 'date unknown'})"
         if m["certainty"] == "reported":
@@ -165,6 +184,8 @@ class EventMerge(AssemblerBase):
     def _same_event(self, a: dict, b: dict) -> bool:
         """One event told twice: same match (if any) and shared actors. A report or a post
         without a match is one event only when its times agree (or it is told in one article)."""
+        if a["type"] in QUARRELS and not _same_parties(a["actors"], b["actors"]):
+            return False
         if a["match"] or b["match"]:
             return a["match"] == b["match"] and bool(a["actors"] & b["actors"])
         if not a["actors"] & b["actors"]:
@@ -184,8 +205,21 @@ class EventMerge(AssemblerBase):
         return False
 
 
+def _same_parties(a: set, b: set) -> bool:
+    """Can two quarrels be one? They share two parties, or one telling names only some of the
+    other's (a coach's row with one player is not his row with another)."""
+    return len(a & b) >= 2 or bool(a & b) and (a <= b or b <= a)
+
+
+def _names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+
+
 def _absorb(target: dict, it: dict) -> None:
-    """Merge item ``it`` into the merged event ``target``: actors, sources, times, sentences."""
+    """Merge item ``it`` into the merged event ``target``: roles, sources, times, sentences."""
+    target["agents"] |= it["agents"]
+    target["targets"] = (target["targets"] | it["targets"]) - target["agents"]
     target["actors"] |= it["actors"]
     target["aids"].add(it["aid"])
     target["times"].append((it["time"], it["aid"]))
