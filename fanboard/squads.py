@@ -5,7 +5,7 @@
 Inputs (UTF-8 CSV, header row):
 
 - FILE, the reference players: ``player,team,shirt,position,appearances``, one row per
-  player and club; ``player`` is ``Initial.SURNAME`` ("A.GOMEZ", "M.DE ROON"), or one
+  player and club; ``player`` is ``Initial.SURNAME`` ("A.ROSSI", "M.DE SANTIS"), or one
   name without initial ("JOAO PEDRO"); a final apostrophe stands for an accent on the
   last vowel ("FARAGO'" = Faragò). ``team`` is a club name or alias of clubs.csv;
   ``position`` is ``goalkeeper`` or ``outfield``.
@@ -118,7 +118,7 @@ def _check_clubs(path: Path, rows: list[tuple[int, dict[str, str]]], column: str
 
 
 def split_reference(player: str) -> tuple[str, str]:
-    """("A", "GOMEZ") for "A.GOMEZ"; ("", "JOAO PEDRO") for a name without initial."""
+    """("A", "ROSSI") for "A.ROSSI"; ("", "JOAO PEDRO") for a name without initial."""
     m = re.fullmatch(r"([A-Z])\.\s*(.+)", player.strip())
     return (m.group(1), m.group(2).strip()) if m else ("", player.strip())
 

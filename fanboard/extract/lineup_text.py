@@ -187,7 +187,7 @@ def _and_split(pieces: list[tuple[str, int]], markers: Markers) -> list[tuple[st
 def _player_item(text: str, start: int, markers: Markers) -> tuple[Name | None, list[Substitution], bool]:
     """'Gosens (79' Palomino)' → Gosens, [Gosens→Palomino at 79]; nested changes are followed."""
     captain = _captain(text)
-    # "Gomez (cap.) (33' Muriel)": the captain's tag is blanked out, offsets kept
+    # "Rossi (cap.) (33' Verdi)": the captain's tag is blanked out, offsets kept
     text = re.sub(_CAPTAIN_TAG, lambda m: " " * len(m.group(0)), text, flags=re.I)
     paren = text.find("(")
     head = text if paren < 0 else text[:paren]

@@ -9,8 +9,8 @@ match it was, and writes claims:
   hint that chooses between the calendar's fixtures of the pair;
 - a single sheet belongs to the one match of the article that involves its club and names both
   teams; with none or several, its players get no status (a status needs its match);
-- a name is looked up among the people of the sheet's own club only ("Gomez" in another club's
-  sheet is not the focus club's Gómez); a name the knowledge base lacks is kept as a learned
+- a name is looked up among the people of the sheet's own club only ("Rossi" in another club's
+  sheet is not the focus club's Rossi); a name the knowledge base lacks is kept as a learned
   name of that club, never added to the knowledge base;
 - starters are `started`, a player replaced is `substituted_off` and the one who came on
   `substituted_on` (with the minute as value), listed substitutes who did not come on are
@@ -52,7 +52,7 @@ class LineupClaims:
 
 
 def club_finder(kb: KB):
-    """A lookup that also knows clubs printed in capitals ('ATALANTA', 'MIDTJYLLAND')."""
+    """A lookup that also knows clubs printed in capitals ('NORDIA', 'SUDA FC')."""
     def club_of(text: str) -> Club | None:
         club = kb.club(text)
         if club is None and text.isupper():

@@ -218,7 +218,7 @@ class SentenceReader:
                 club = context.resolve_club_description(ent.ent_id_, doc)
                 if club is None or any(e.label_ == "CLUB" and 0 <= e.start - ent.end <= 2 and e.ent_id_ == club.id
                                        for e in ents):
-                    continue   # unresolved, or "i danesi del Midtjylland": the name follows
+                    continue   # unresolved, or "i danesi del Nordsjaelland": the name follows
                 m = Mention(ent.start, ent.end, "CLUB", club.name, None, in_quote)
             elif ent.label_ == "PERSONREF":
                 if ent.end < sent.end and doc[ent.end].lower_ in possessive:

@@ -49,7 +49,7 @@ def short_id(article_id: str) -> str:
 
 
 def article_label(row: Mapping[str, str], width: int = 48) -> str:
-    """'EN · 7–9 Dec 2020 · Tension between Gasperini and… · 001_6400d6'."""
+    """'EN · 7–9 Dec 2020 · Tension between coach and… · 001_6400d6'."""
     head = row.get("headline") or row.get("file") or row["article_id"]
     if len(head) > width:
         head = head[: width - 1].rstrip() + "…"

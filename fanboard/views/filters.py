@@ -181,7 +181,7 @@ def people(tables: Tables) -> list[str]:
 
 
 def people_label(tables: Tables) -> dict[str, str]:
-    """name -> "Gian Piero Gasperini (coach)" for staff, the name alone for players: the
+    """name -> "Carlo Bianchi (coach)" for staff, the name alone for players: the
     People filter mixes players and staff, and says which is which."""
     from ..kb import KB
 

@@ -1,6 +1,6 @@
 """The sidebar's search: the rows whose words contain the query, in any spelling.
 
-A row matches when the query (folded: case and accents ignored, so "ilicic" finds "Iličić")
+A row matches when the query (folded: case and accents ignored, so "pasalic" finds "Pašalić")
 is in one of its readable cells: a match's teams, competition and round; an event's type,
 people, summary and quote; a status's player, status and quote; a claim's metric, value and
 quote; a contradiction's subject, values and explanation. Articles are searched in their
