@@ -44,6 +44,7 @@ from .intake import (  # noqa: F401  (re-exported: the names fanboard.store alwa
     slugify,
 )
 from .paths import CACHE_DIR, SEEDS_DIR, STORE_DIR, TABLES_DIR
+from .tables import _fsync_dir
 
 SIDECAR = "articles.toml"
 LOCK_NAME = ".lock"
@@ -140,19 +141,6 @@ def _write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # ----------------------------------------------------------------------------- the store
