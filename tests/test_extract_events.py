@@ -1,6 +1,11 @@
 """The events component (fanboard/extract/events.py). All sentences here are invented for the tests."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from extract_helpers import claims, extractor  # noqa: F401
@@ -109,3 +114,23 @@ def test_one_party_told_of_two_quarrels_stays_apart(tmp_path):
     events = pipeline.build([tmp_path], None, cache_dir=None, write=False).tables["events"]
     assert sorted(zip(events.agents, events.sources)) == [
         ("Gian Piero Gasperini", "b"), ("Gian Piero Gasperini;Luis Muriel", "a"), ("Gian Piero Gasperini;Robin Gosens", "a")]
+
+
+def test_a_quarrel_split_evenly_between_two_clubs_keeps_the_club_named_first_in_every_run():
+    """The parties of one club, when two clubs are named as often: the first named wins the tie,
+    whatever the process's hash seed (a set's order used to decide, so two builds differed)."""
+    code = (
+        "from fanboard.kb import Person\n"
+        "from fanboard.extract.events import one_club\n"
+        "p = lambda n, c: Person(n.lower(), n, c, 'player', '', '', False, ())\n"
+        "people = [p('Ana Brandt', 'rivertown'), p('Ole Strand', 'northfield'),\n"
+        "          p('Tomas Leal', 'northfield'), p('Ida Berg', 'rivertown')]\n"
+        "print(';'.join(x.name for x in one_club(people, None)))\n"
+    )
+    seen = set()
+    for seed in range(8):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                             cwd=Path(__file__).resolve().parents[1], check=True)
+        seen.add(out.stdout.strip())
+    assert seen == {"Ana Brandt;Ida Berg"}

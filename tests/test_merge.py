@@ -159,9 +159,6 @@ def test_statuses_about_one_player_in_one_match_merge_and_confirmed_wins():
         (f"Ana Brandt in {mid}", "status", "a;b: started (confirmed) | c: left_out (reported)", "a;b;c")]
 
 
-@pytest.mark.xfail(strict=True, reason="known bug, left for its own change (it would alter the golden "
-                   "tables): _status_contradictions compares certainty strings, and 'confirmed' < 'reported', "
-                   "so the reported claim of one article wins over the confirmed claim of two")
 def test_an_incompatible_status_is_resolved_for_the_confirmed_claim():
     asm = assemble(status_claims(), links={"a#m1": 0, "b#m1": 0, "c#m1": 0})
     asm.player_status(asm.matches())

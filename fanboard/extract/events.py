@@ -222,7 +222,8 @@ def one_club(people: list[Person], focus) -> list[Person]:
     clubs = [p.club for p in people if p.club]
     if len(set(clubs)) <= 1:
         return people
-    best = focus.id if focus is not None and focus.id in clubs else max(set(clubs), key=clubs.count)
+    # a tie goes to the club named first (never to the order of a set, which changes per run)
+    best = focus.id if focus is not None and focus.id in clubs else max(dict.fromkeys(clubs), key=clubs.count)
     return [p for p in people if not p.club or p.club == best]
 
 

@@ -15,6 +15,8 @@ from ..extract.claims import StatusClaim
 from .merge_base import AssemblerBase, provenance_rows
 from .reconcile import INCOMPATIBLE, MATCH_STATUSES_PER_MATCH, value_of
 
+CERTAINTY_RANK = {"reported": 0, "confirmed": 1}
+
 
 class StatusMerge(AssemblerBase):
     def player_status(self, match_rows: list[dict]) -> list[dict]:
@@ -65,7 +67,7 @@ class StatusMerge(AssemblerBase):
             for i, a in enumerate(rs):
                 for b in rs[i + 1:]:
                     if frozenset({a["status"], b["status"]}) in INCOMPATIBLE:
-                        win = a if (a["certainty"], len(a["article_id"])) >= (b["certainty"], len(b["article_id"])) else b
+                        win = a if _weight(a) >= _weight(b) else b
                         rule = "more specific claim" if a["certainty"] != b["certainty"] else "majority"
                         self.contradictions.append({
                             "subject": f"{player} in {mid}", "field": "status",
@@ -75,6 +77,12 @@ class StatusMerge(AssemblerBase):
                             "resolution": win["status"], "rule": rule,
                             "explanation": "Two statuses for one player in one match that cannot both be true.",
                         })
+
+
+def _weight(row: dict) -> tuple[int, int]:
+    """How strongly a status row is held: a confirmed claim beats a reported one, then more
+    articles beat fewer (certainty is ranked, never compared as text)."""
+    return (CERTAINTY_RANK.get(row["certainty"], 0), len(row["article_id"]))
 
 
 def _most_specific(values: list[str]) -> str:
