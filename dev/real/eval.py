@@ -41,6 +41,9 @@ LANGUAGES = ("it", "nl", "en")
 SPLITS = ("dev", "held_out")
 
 
+DEFAULT_SAGA = "atalanta-and-others"
+
+
 def split_of(key: str) -> str:
     """The fixed split: a quarter of the keys (first SHA-1 hex digit 0-3) is held out."""
     return "held_out" if hashlib.sha1(key.encode("utf-8")).hexdigest()[0] in "0123" else "dev"
@@ -329,6 +332,7 @@ def report(sources, gold, tables, only: set[str], verbose: bool) -> dict:
     for r in built:
         by_article_built[r.article].append(r)
     table: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
+    saga_table: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
     for key in sorted(keys):
         g = gold_rows(key, gold.get(key, {}), clubs)
         tallies, misses, false = compare(g, by_article_built.get(key, []))
@@ -336,6 +340,8 @@ def report(sources, gold, tables, only: set[str], verbose: bool) -> dict:
         for kind, t in tallies.items():
             for group in ((lang, split), (lang, "all"), ("all", split), ("all", "all")):
                 table[(kind, *group)].add(t)
+            saga_table[(kind, saga_of(sources[key]), split)].add(t)
+            saga_table[(kind, saga_of(sources[key]), "all")].add(t)
         if verbose and (misses or false):
             print(f"\n{key} ({lang}, {split})")
             print("\n".join(misses + false))
@@ -359,7 +365,30 @@ def report(sources, gold, tables, only: set[str], verbose: bool) -> dict:
             p = "-" if not t.written else f"{100 * t.correct / t.written:.0f}"
             cells.append(f"{r + '/' + p:>12}")
         print(f"{kind:19}" + "".join(cells))
+    sagas = sorted({saga for _, saga, _ in saga_table})
+    if len(sagas) > 1:
+        _print_by_saga(saga_table, sagas)
     return results
+
+
+def saga_of(entry: dict) -> str:
+    """The story an article belongs to (`saga` in sources.toml); the first 100 articles have none."""
+    return entry.get("saga") or DEFAULT_SAGA
+
+
+def _print_by_saga(saga_table: dict, sagas: list[str]) -> None:
+    """A second grid: recall/precision per kind for each saga, dev and held out."""
+    groups = [(saga, split) for saga in sagas for split in (*SPLITS, "all")]
+    print("\nby saga (recall/precision %)")
+    print(" " * 19 + "".join(f"{(saga[:14] + ' ' + split[:4]):>22}" for saga, split in groups))
+    for kind in KINDS:
+        cells = []
+        for saga, split in groups:
+            t = saga_table.get((kind, saga, split), Tally())
+            r = "-" if not t.required else f"{100 * t.found / t.required:.0f}"
+            p = "-" if not t.written else f"{100 * t.correct / t.written:.0f}"
+            cells.append(f"{r + '/' + p:>22}")
+        print(f"{kind:19}" + "".join(cells))
 
 
 def main(argv: list[str] | None = None) -> int:
