@@ -17,11 +17,13 @@ USE_REAL_BUILD = True
 @pytest.fixture(scope="session")
 def tables_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder of tables for the app tests (FANBOARD_TABLES points here)."""
-    if not USE_REAL_BUILD:
-        return FIXTURE_TABLES
+    out = tmp_path_factory.mktemp("tables")
+    if not USE_REAL_BUILD:   # a copy: the app may repair a damaged folder, never the checked-in one
+        import shutil
+        shutil.copytree(FIXTURE_TABLES, out, dirs_exist_ok=True)
+        return out
     from fanboard.pipeline import ROOT, build
 
-    out = tmp_path_factory.mktemp("tables")
     build([ROOT / "seeds"], out, cache_dir=None)
     return out
 
