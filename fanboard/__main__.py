@@ -133,6 +133,27 @@ def cmd_import_players(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_appearances(args: argparse.Namespace) -> int:
+    """Copy a season's Serie A appearances into data/reference/appearances.csv."""
+    from .appearances import DEFAULT_APPEARANCES, import_appearances, summary
+    from .kb import DEFAULT_KB_DIR, KBError
+    from .reference import DEFAULT_FIXTURES, ReferenceDataError
+    target = Path(args.out) if args.out else DEFAULT_APPEARANCES
+    try:
+        result = import_appearances(Path(args.file), target, kb_dir=Path(args.kb) if args.kb else DEFAULT_KB_DIR,
+                                    fixtures_path=Path(args.fixtures) if args.fixtures else DEFAULT_FIXTURES)
+    except (ReferenceDataError, KBError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if result.unidentified:
+        shown = ", ".join(result.unidentified[:10]) + (f" (and {len(result.unidentified) - 10} more)"
+                                                      if len(result.unidentified) > 10 else "")
+        print(f"not identified in data/kb/people.csv (kept without a person): {shown}", file=sys.stderr)
+    print(summary(result, target))
+    print("rebuild the tables (python -m fanboard build) to check the articles' statuses against them")
+    return 0
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     """Store article files in the article store, then rebuild the tables (incrementally)."""
     from . import store as st
@@ -220,6 +241,13 @@ def main(argv: list[str] | None = None) -> int:
     ip.add_argument("--kb", metavar="DIR", help="knowledge base folder to update (default: data/kb; "
                     "then --names/--extra have no default)")
     ip.set_defaults(func=cmd_import_players)
+    ia = sub.add_parser("import-appearances",
+                        help="copy a season's Serie A appearances (who played, minutes) into data/reference")
+    ia.add_argument("file")
+    ia.add_argument("--out", help="appearances file to update (default: data/reference/appearances.csv)")
+    ia.add_argument("--fixtures", help="fixtures to map the matches to (default: data/reference/fixtures.csv)")
+    ia.add_argument("--kb", metavar="DIR", help="knowledge base whose people are matched (default: data/kb)")
+    ia.set_defaults(func=cmd_import_appearances)
     a = sub.add_parser("add", help="add article files (.txt, .md, .html) to data/articles/ and rebuild the tables")
     a.add_argument("files", nargs="+", metavar="FILE")
     a.add_argument("--source", help="who published it (e.g. a newspaper)")

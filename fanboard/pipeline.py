@@ -17,6 +17,7 @@ from .langdetect import SUPPORTED_LANGUAGES
 from .nlp import Pipelines
 from .paths import ARTICLE_DIRS, CACHE_DIR, ROOT, TABLES_DIR
 from .reference import load_decisions, load_fixtures, standings_series
+from .resolve.appearances import check_statuses
 from .resolve.merge import Assembler
 from .resolve.reconcile import Reconciler
 from .tables import frame, write_tables
@@ -108,9 +109,10 @@ def describe_failure(exc: BaseException, limit: int = 240) -> str:
 
 def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
               fixtures: pd.DataFrame | None = None, decisions: pd.DataFrame | None = None,
-              skipped: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
+              skipped: dict[str, str] | None = None, appearances: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     """The tables. Articles in `skipped` (id → reason) have no claims: they only get a row in
-    the articles table whose warning says why nothing was taken from them."""
+    the articles table whose warning says why nothing was taken from them. `appearances`: who
+    played in each match (default: data/reference/appearances.csv), checked against the statuses."""
     fixtures = load_fixtures() if fixtures is None else fixtures
     decisions = load_decisions() if decisions is None else decisions
     skipped = skipped or {}
@@ -122,6 +124,7 @@ def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
     asm.link_by_shared_statuses()
     matches = asm.matches()
     statuses = asm.player_status(matches)
+    check_statuses(statuses, matches, kb, asm.contradictions, appearances)
     goals = asm.goals(matches)
     events = asm.events(matches, statuses)
     focus = _focus(claims)

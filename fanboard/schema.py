@@ -19,7 +19,7 @@ TABLES: dict[str, list[str]] = {
     ],
     "player_status": [
         "player", "status", "match_id", "date", "value", "certainty",
-        "article_id", "quote",
+        "article_id", "quote", "match_data",
     ],
     "events": [
         "event_id", "date", "date_from", "date_to", "event_type", "actors",
@@ -50,6 +50,10 @@ TABLES: dict[str, list[str]] = {
 
 MATCH_STATUSES = ("played", "postponed", "scheduled")
 CERTAINTIES = ("confirmed", "reported")
+# player_status.match_data: what the Serie A appearances (data/reference/appearances.csv) say of
+# a status about one match: "confirmed", "contradicted", or "" when they cannot tell (another
+# competition, a player or match they do not identify). They tell only whether he played.
+MATCH_DATA = ("confirmed", "contradicted")
 PLAYER_STATUSES = (
     "started", "substituted_off", "substituted_on", "unused_substitute",
     "left_out", "captain", "contract_until", "expected_departure", "joined",

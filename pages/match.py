@@ -6,6 +6,7 @@ Sections are drawn one after another, so line-ups and goals can be added as sect
 import streamlit as st
 
 from fanboard import views
+from fanboard.views.appearances import match_appearances
 from pages._shared import article_link, dashboard, url_choice
 
 d = dashboard()
@@ -39,6 +40,15 @@ if len(lineup):
     st.dataframe(lineup.assign(article_id=lineup["article_id"].map(
         lambda ids: " | ".join(d.labels.get(i, i) for i in views.split(ids)))), hide_index=True,
         column_config={"article_id": st.column_config.TextColumn("source", width="medium")})
+
+# --- who played, from the reference match data, beside what the articles say
+played = match_appearances(d.tables, chosen)
+if played is not None:
+    st.subheader("Who played (match data)")
+    for team, rows in played.teams:
+        st.markdown(f"**{views.md_escape(team)}**")
+        st.dataframe(rows, hide_index=True)
+    st.caption(played.caption)
 
 # --- the articles that mention it
 st.subheader("What the articles say")
