@@ -8,6 +8,8 @@ names both; a pre-match requirement is checked against the match's result.
 from __future__ import annotations
 
 
+import pandas as pd
+
 from ..standings import League
 from .merge_base import AssemblerBase, provenance_rows
 
@@ -79,13 +81,19 @@ class SituationMerge(AssemblerBase):
         return _NOTES[key]
 
     def _compute_note(self, as_of: str, competition: str) -> str:
+        """The notes of the decisions valid on as_of that were later undone (only those change
+        the final table), in the order of the decisions file."""
         d = self.rec.decisions
         if d is None or d.empty:
             return ""
-        d = d[(d["competition"] == competition) & (d["valid_from"] <= as_of) &
-              ((d["valid_to"] == "") | (d["valid_to"].isna()) | (d["valid_to"] > as_of))]
-        d = d[d["valid_to"].fillna("") != ""]  # only decisions later undone change the final table
-        return "; ".join(str(n) for n in d["note"])
+        notes = []
+        for r in d.itertuples(index=False):
+            if pd.isna(r.competition) or r.competition != competition or pd.isna(r.valid_from) \
+                    or pd.isna(r.valid_to) or r.valid_to == "":
+                continue
+            if r.valid_from <= as_of < r.valid_to:
+                notes.append(str(r.note))
+        return "; ".join(notes)
 
     def _requirement_check(self, r: dict, match_rows: list[dict]) -> None:
         aid = r["article_id"]
