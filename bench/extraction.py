@@ -71,11 +71,12 @@ def texts_of(dirs: list[Path]) -> list[tuple[str, str]]:
     return [(a.language, a.text) for a in articles]
 
 
-def timed_build(dirs: list[Path], out_dir: Path, cache_dir: Path | None, words: int | None = None) -> BuildTiming:
+def timed_build(dirs: list[Path], out_dir: Path, cache_dir: Path | None, words: int | None = None,
+                jobs: int = 1) -> BuildTiming:
     from fanboard import pipeline
     with phase_timer() as spent:
         t = time.perf_counter()
-        result = pipeline.build(dirs, out_dir, cache_dir=cache_dir)
+        result = pipeline.build(dirs, out_dir, cache_dir=cache_dir, jobs=jobs)
         seconds = time.perf_counter() - t
     n = len(result.tables["articles"])
     return BuildTiming(n, words or 0, seconds, dict(spent), result.parsed, result.summary)
@@ -139,6 +140,7 @@ def throughput(corpus_dir: Path, work: Path, warm: bool = True) -> Throughput:
 class Incremental:
     fill_seconds: float    # parsing every article into the empty claim cache (nlp + extract only)
     rebuild: BuildTiming   # the build after adding one article
+    alone: BuildTiming     # building that one article alone (cache off)
 
 
 def incremental(corpus_dir: Path, work: Path, seed: int = 99) -> Incremental:
@@ -166,7 +168,8 @@ def incremental(corpus_dir: Path, work: Path, seed: int = 99) -> Incremental:
     text = corpus.make_article(corpus.load_pools(), corpus.NameSwapper(), rng, "en")
     (extra / "added_article.txt").write_text(text, encoding="utf-8")
     rebuild = timed_build(dirs, work / "tables-incr", cache)
-    return Incremental(fill, rebuild)
+    alone = timed_build([extra], work / "tables-alone", None)
+    return Incremental(fill, rebuild, alone)
 
 
 @dataclass

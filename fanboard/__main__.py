@@ -21,7 +21,7 @@ def _progress_bar():
     return update, bar.close
 
 
-def _build(dirs: list[Path], out: Path, cache: Path | None, *, force: bool, progress=None):
+def _build(dirs: list[Path], out: Path, cache: Path | None, *, force: bool, progress=None, jobs: int = 1):
     """ensure_built for the terminal: (outcome, None), or (None, the error message)."""
     from .building import BuildBusy, ensure_built
     from .ingest import SidecarError
@@ -31,11 +31,19 @@ def _build(dirs: list[Path], out: Path, cache: Path | None, *, force: bool, prog
         print(f"waiting for another build of {out} to finish…", file=sys.stderr, flush=True)
 
     try:
-        return ensure_built(dirs, out, cache, force=force, progress=progress, on_wait=waiting), None
+        return ensure_built(dirs, out, cache, force=force, progress=progress, on_wait=waiting, jobs=jobs), None
     except SidecarError as exc:
         return None, f"error: {exc}\nnothing was built; the tables in {out} stay as they were"
     except (StoreError, BuildBusy) as exc:
         return None, f"error: {exc}"
+
+
+def _cores() -> int:
+    import os
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -47,10 +55,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.articles and missing:
         print(f"error: no such folder: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
+    if args.jobs is not None and args.jobs < 1:
+        print(f"error: --jobs must be at least 1, not {args.jobs}", file=sys.stderr)
+        return 2
     out = Path(args.out) if args.out else loc.tables
     update, close = _progress_bar()
     try:
-        outcome, error = _build(dirs, out, None if args.no_cache else loc.cache, force=True, progress=update)
+        outcome, error = _build(dirs, out, None if args.no_cache else loc.cache, force=True, progress=update,
+                                jobs=args.jobs or _cores())
     finally:
         close()
     if error:
@@ -229,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="folder of articles (repeatable; default: seeds/ and data/articles/, or $FANBOARD_ARTICLES)")
     b.add_argument("--out", metavar="DIR", help="where to write the tables (default: data/tables/, or $FANBOARD_TABLES)")
     b.add_argument("--no-cache", action="store_true", help="re-parse every article")
+    b.add_argument("--jobs", type=int, metavar="N",
+                   help="processes that parse the articles (default: the number of cores); the tables are the same")
     b.set_defaults(func=cmd_build)
     i = sub.add_parser("import-results", help="add fixtures from a football-data.co.uk CSV")
     i.add_argument("file")

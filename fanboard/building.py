@@ -182,10 +182,12 @@ def needs_build(tables_dir: Path, dirs: Iterable[Path], *, keep_foreign: bool = 
 
 def ensure_built(dirs: Iterable[Path], tables_dir: Path, cache_dir: Path | None, *, force: bool = False,
                  keep_foreign: bool = False, pipelines=None, progress: Progress | None = None,
-                 on_wait: Callable[[], None] | None = None, lock_timeout: float = LOCK_TIMEOUT) -> Outcome:
+                 on_wait: Callable[[], None] | None = None, lock_timeout: float = LOCK_TIMEOUT,
+                 jobs: int = 1) -> Outcome:
     """Recover interrupted adds, then build the tables of `dirs` into tables_dir when they are
     missing, damaged or stale (always with force), under the build lock. keep_foreign: see
     needs_build. on_wait() is called when another build holds the lock and this one waits.
+    jobs: processes that extract the articles (the tables do not depend on it).
 
     Raises ingest.SidecarError (nothing written), store.StoreError, BuildBusy.
     """
@@ -203,7 +205,7 @@ def ensure_built(dirs: Iterable[Path], tables_dir: Path, cache_dir: Path | None,
             else needs_build(tables_dir, dirs, keep_foreign=keep_foreign)
         if reason is None:
             return Outcome(recovered=recovered)
-        return Outcome(_build_locked(dirs, tables_dir, cache_dir, pipelines, progress), reason, recovered)
+        return Outcome(_build_locked(dirs, tables_dir, cache_dir, pipelines, progress, jobs), reason, recovered)
     finally:
         lock.release()
 
@@ -226,7 +228,7 @@ def _acquire(tables_dir: Path, on_wait: Callable[[], None] | None, timeout: floa
     return lock
 
 
-def _build_locked(dirs: list[Path], tables_dir: Path, cache_dir: Path | None, pipelines, progress):
+def _build_locked(dirs: list[Path], tables_dir: Path, cache_dir: Path | None, pipelines, progress, jobs: int = 1):
     for folder in dirs:
         read_sidecar(folder)            # a broken sidecar stops the build here, before spaCy loads
     inputs = inputs_of(dirs)            # before the articles are read: a later add makes it stale
@@ -234,7 +236,8 @@ def _build_locked(dirs: list[Path], tables_dir: Path, cache_dir: Path | None, pi
         progress(0, 0, "reading the articles")
     from . import pipeline
 
-    result = pipeline.build(dirs, None, progress=progress, pipelines=pipelines, cache_dir=cache_dir, write=False)
+    result = pipeline.build(dirs, None, progress=progress, pipelines=pipelines, cache_dir=cache_dir, write=False,
+                             jobs=jobs)
     _pause("built")
     write_generation(result.tables, tables_dir, inputs=inputs, on_stage=_pause)
     result.out_dir = tables_dir

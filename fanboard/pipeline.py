@@ -16,8 +16,9 @@ from .kb import KB
 from .langdetect import SUPPORTED_LANGUAGES
 from .nlp import Pipelines
 from .paths import ARTICLE_DIRS, CACHE_DIR, ROOT, TABLES_DIR
-from .reference import load_decisions, load_fixtures, standings_series
+from .reference import load_decisions, load_fixtures
 from .resolve.appearances import check_statuses
+from .standings import series_rows
 from .resolve.merge import Assembler
 from .resolve.reconcile import Reconciler
 from .tables import frame, write_tables
@@ -54,12 +55,90 @@ def extract_one(pipelines: Pipelines, article: Article) -> ArticleClaims:
     return Extractor(pipelines).extract(article, doc)
 
 
+# ----------------------------------------------------------------------------- the map step
+# Extraction is independent per article: a plain function of (article, rules fingerprint) that
+# any engine (a process pool here; Dask, Ray or Spark past one machine) can call as it is.
+
+_MAP_PIPELINES: Pipelines | None = None     # set by the parent before forking its workers
+_MAP_RULES: list[str] = []                  # this process's rules fingerprint, read once
+
+
+def _map_pipelines(fingerprint: str) -> Pipelines:
+    """This process's pipelines, after checking that its rules are the ones asked for."""
+    global _MAP_PIPELINES
+    if not _MAP_RULES:
+        from .cache import rules_fingerprint
+        _MAP_RULES.append(rules_fingerprint())
+    if _MAP_RULES[0] != fingerprint:
+        raise RuntimeError(f"this worker's rules ({_MAP_RULES[0]}) are not the build's ({fingerprint}): "
+                           "deploy the same code, patterns and knowledge base everywhere")
+    if _MAP_PIPELINES is None:
+        from .nlp import default_pipelines
+        _MAP_PIPELINES = default_pipelines()
+    return _MAP_PIPELINES
+
+
+def extract_claims(article: Article, fingerprint: str) -> ArticleClaims:
+    """The map step: the claims of one article under the rules `fingerprint` names (raises
+    when the worker runs other rules, or when extraction fails)."""
+    return extract_one(_map_pipelines(fingerprint), article)
+
+
+def extract_batch(articles: list[Article], fingerprint: str) -> list[ArticleClaims | str]:
+    """The map step over a batch of articles of one language (parsed together, as one build
+    does): each article's claims, or the reason it could not be processed."""
+    pipelines = _map_pipelines(fingerprint)
+    return list(_extract_group(pipelines, Extractor(pipelines), articles))
+
+
+def _extract_group(pipelines: Pipelines, extractor: Extractor, group: list[Article]):
+    try:
+        docs = pieces.parse_each(pipelines[_pipeline_language(group[0].language)], (a.text for a in group))
+    except Exception as exc:            # the language's pipeline cannot be built
+        docs = iter([exc] * len(group))
+    for a, doc in zip(group, docs):
+        try:
+            if isinstance(doc, Exception):
+                raise doc
+            yield extractor.extract(a, doc)
+        except Exception as exc:
+            yield describe_failure(exc)
+
+
+def _batches(todo: list[Article], size: int = 64) -> list[list[Article]]:
+    by_lang: dict[str, list[Article]] = {}
+    for a in todo:
+        by_lang.setdefault(a.language, []).append(a)
+    return [group[i:i + size] for group in by_lang.values() for i in range(0, len(group), size)]
+
+
+def _map(batches: list[list[Article]], pipelines: Pipelines, jobs: int):
+    """(batch, its results) for each batch, in order: here, or over `jobs` processes."""
+    if jobs <= 1 or len(batches) <= 1:
+        extractor = Extractor(pipelines)
+        for batch in batches:
+            yield batch, _extract_group(pipelines, extractor, batch)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from .cache import rules_fingerprint
+    global _MAP_PIPELINES
+    _MAP_PIPELINES = pipelines          # forked workers inherit the parent's pipelines
+    fingerprint = rules_fingerprint()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context) as pool:
+        futures = [pool.submit(extract_batch, batch, fingerprint) for batch in batches]
+        for batch, future in zip(batches, futures):
+            yield batch, future.result()
+
+
 def extract_all(articles: list[Article], pipelines: Pipelines, cache: ClaimCache,
-                progress: Progress | None = None) -> tuple[dict[str, ArticleClaims], int, dict[str, str]]:
-    """Each article's claims, from the cache or parsed now: (claims by article id, how many
-    were parsed, {article id: reason} of the articles that could not be processed). A failure
-    in one article (parsing or extraction) leaves that article out and never stops the others."""
-    extractor = Extractor(pipelines)
+                progress: Progress | None = None, jobs: int = 1) -> tuple[dict[str, ArticleClaims], int, dict[str, str]]:
+    """Each article's claims, from the cache or parsed now (over `jobs` processes): (claims by
+    article id, how many were parsed, {article id: reason} of the articles that could not be
+    processed). A failure in one article (parsing or extraction) leaves that article out and
+    never stops the others. The result does not depend on `jobs`."""
     out: dict[str, ArticleClaims] = {}
     failed: dict[str, str] = {}
     parsed = 0
@@ -71,21 +150,12 @@ def extract_all(articles: list[Article], pipelines: Pipelines, cache: ClaimCache
         else:
             todo.append(a)
     done = len(out)
-    by_lang: dict[str, list[Article]] = {}
-    for a in todo:
-        by_lang.setdefault(a.language, []).append(a)
-    for lang, group in by_lang.items():
-        try:
-            docs = pieces.parse_each(pipelines[_pipeline_language(lang)], (a.text for a in group))
-        except Exception as exc:            # the language's pipeline cannot be built
-            docs = iter([exc] * len(group))
-        for a, doc in zip(group, docs):
-            try:
-                if isinstance(doc, Exception):
-                    raise doc
-                claims = extractor.extract(a, doc)
-            except Exception as exc:
-                failed[a.id] = describe_failure(exc)
+    # in parallel, a few batches per process, so that the processes finish together
+    size = 64 if jobs <= 1 else max(1, min(64, -(-len(todo) // (jobs * 4))))
+    for batch, results in _map(_batches(todo, size), pipelines, jobs):
+        for a, claims in zip(batch, results):
+            if isinstance(claims, str):
+                failed[a.id] = claims
             else:
                 cache.put(a, claims)
                 out[a.id] = claims
@@ -204,7 +274,7 @@ def _compute_standings(fixtures: pd.DataFrame, decisions: pd.DataFrame, focus: s
         if focus not in teams:
             continue
         for basis in ("at_the_time", "final"):
-            rows += standings_series(fixtures, decisions, comp.name, teams, basis).to_dict("records")
+            rows += series_rows(fixtures, decisions, comp.name, teams, basis)
     return rows
 
 
@@ -220,8 +290,9 @@ def _dedupe(rows: list[dict]) -> list[dict]:
 
 def build(articles_dirs: list[Path] | Path | None = None, out_dir: Path | None = TABLES_DIR, *,
           progress: Progress | None = None, kb: KB | None = None, pipelines: Pipelines | None = None,
-          cache_dir: Path | None = CACHE_DIR, write: bool = True) -> BuildResult:
-    """Read the articles, extract and reconcile claims, and write the tables to out_dir."""
+          cache_dir: Path | None = CACHE_DIR, write: bool = True, jobs: int = 1) -> BuildResult:
+    """Read the articles, extract (over `jobs` processes) and reconcile claims, and write the
+    tables to out_dir."""
     if articles_dirs is None:
         articles_dirs = ARTICLE_DIRS
     if isinstance(articles_dirs, (str, Path)):
@@ -231,7 +302,7 @@ def build(articles_dirs: list[Path] | Path | None = None, out_dir: Path | None =
         from .nlp import default_pipelines
         pipelines = default_pipelines() if kb is None else Pipelines(kb)
     kb = pipelines.kb
-    claims, parsed, skipped = extract_all(articles, pipelines, ClaimCache(cache_dir), progress)
+    claims, parsed, skipped = extract_all(articles, pipelines, ClaimCache(cache_dir), progress, jobs)
     for a in articles:
         if a.id in skipped:
             messages.append(IngestMessage(

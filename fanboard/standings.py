@@ -37,37 +37,87 @@ def _iso(day: date | str) -> str:
     return day.isoformat() if isinstance(day, date) else str(day)
 
 
-def _results(
-    fixtures: pd.DataFrame, decisions: pd.DataFrame, competition: str, as_of: str, basis: Basis
-) -> tuple[list[tuple[str, str, int, int]], dict[str, int]]:
-    """(home, away, home_goals, away_goals) counted at as_of, and points adjustments."""
-    if basis not in ("at_the_time", "final"):
-        raise ValueError(f"basis must be 'at_the_time' or 'final', not {basis!r}")
-    fx = fixtures[fixtures["competition"] == competition]
-    overrides: dict[str, tuple[int, int]] = {}
-    adjustments: dict[str, int] = {}
-    if basis == "at_the_time" and decisions is not None and not decisions.empty:
-        dec = decisions[decisions["competition"] == competition]
-        for d in dec.itertuples(index=False):
-            valid_to = d.valid_to or "9999-12-31"
-            if not (d.valid_from <= as_of < valid_to):
+class League:
+    """One competition's fixtures and decisions as plain values, so that a table on any day
+    costs one pass over its fixtures (no DataFrame work); tables are kept once computed.
+    ``table(as_of, basis)`` gives the rows of ``standings`` as dicts, in table order."""
+
+    def __init__(self, fixtures: pd.DataFrame, decisions: pd.DataFrame | None, competition: str):
+        fx = fixtures[fixtures["competition"] == competition]
+        self.competition = competition
+        self.teams = sorted(set(fx["home"]) | set(fx["away"]))
+        self.fixtures = [(f.fixture_id, f.home, f.away, f.date, f.original_date,
+                          None if pd.isna(f.home_goals) else f.home_goals, f.away_goals)
+                         for f in fx.itertuples(index=False)]
+        self.decisions = []
+        if decisions is not None and not decisions.empty:
+            self.decisions = list(decisions[decisions["competition"] == competition].itertuples(index=False))
+        self._tables: dict[tuple[str, str], list[dict]] = {}
+
+    def _results(self, as_of: str, basis: Basis) -> tuple[list[tuple[str, str, int, int]], dict[str, int]]:
+        """(home, away, home_goals, away_goals) counted at as_of, and points adjustments."""
+        if basis not in ("at_the_time", "final"):
+            raise ValueError(f"basis must be 'at_the_time' or 'final', not {basis!r}")
+        overrides: dict[str, tuple[int, int]] = {}
+        adjustments: dict[str, int] = {}
+        if basis == "at_the_time":
+            for d in self.decisions:
+                valid_to = d.valid_to or "9999-12-31"
+                if not (d.valid_from <= as_of < valid_to):
+                    continue
+                if not pd.isna(d.home_goals) and not pd.isna(d.away_goals):
+                    overrides[d.fixture_id] = (int(d.home_goals), int(d.away_goals))
+                if d.points_adjustment_team and not pd.isna(d.points_adjustment):
+                    team = d.points_adjustment_team
+                    adjustments[team] = adjustments.get(team, 0) + int(d.points_adjustment)
+        results = []
+        for fid, home, away, day, original, hg, ag in self.fixtures:
+            if fid in overrides:
+                if (original or day) <= as_of:
+                    results.append((home, away, *overrides[fid]))
                 continue
-            if not pd.isna(d.home_goals) and not pd.isna(d.away_goals):
-                overrides[d.fixture_id] = (int(d.home_goals), int(d.away_goals))
-            if d.points_adjustment_team and not pd.isna(d.points_adjustment):
-                team = d.points_adjustment_team
-                adjustments[team] = adjustments.get(team, 0) + int(d.points_adjustment)
-    results = []
-    for f in fx.itertuples(index=False):
-        if f.fixture_id in overrides:
-            counted_on = f.original_date or f.date
-            if counted_on <= as_of:
-                hg, ag = overrides[f.fixture_id]
-                results.append((f.home, f.away, hg, ag))
-            continue
-        if f.date <= as_of and not pd.isna(f.home_goals):
-            results.append((f.home, f.away, int(f.home_goals), int(f.away_goals)))
-    return results, adjustments
+            if day <= as_of and hg is not None:
+                results.append((home, away, int(hg), int(ag)))
+        return results, adjustments
+
+    def table(self, as_of: date | str, basis: Basis = "final") -> list[dict]:
+        """The league table on as_of (end of that day): one dict per team, in table order."""
+        day = _iso(as_of)
+        key = (day, basis)
+        if key not in self._tables:
+            self._tables[key] = self._compute(day, basis)
+        return self._tables[key]
+
+    def _compute(self, day: str, basis: Basis) -> list[dict]:
+        results, adjustments = self._results(day, basis)
+        stats = {t: dict(played=0, won=0, drawn=0, lost=0, goals_for=0, goals_against=0) for t in self.teams}
+        for home, away, hg, ag in results:
+            for team, gf, ga in ((home, hg, ag), (away, ag, hg)):
+                s = stats[team]
+                s["played"] += 1
+                s["goals_for"] += gf
+                s["goals_against"] += ga
+                s["won" if gf > ga else "lost" if gf < ga else "drawn"] += 1
+        rows = []
+        for team, s in stats.items():
+            points = 3 * s["won"] + s["drawn"] + adjustments.get(team, 0)
+            rows.append({"team": team, "points": points, **s,
+                         "goal_difference": s["goals_for"] - s["goals_against"]})
+        rows.sort(key=lambda r: (-r["points"], -r["goal_difference"], -r["goals_for"], r["team"]))
+        leader = rows[0]["points"] if rows else 0
+        fourth = rows[3]["points"] if len(rows) >= 4 else None
+        max_played_above = 0
+        for position, r in enumerate(rows, start=1):
+            r["position"] = position
+            r["gap_to_leader"] = leader - r["points"]
+            r["gap_to_fourth"] = fourth - r["points"] if fourth is not None else pd.NA
+            r["games_in_hand"] = max(0, max_played_above - r["played"]) if position > 1 else 0
+            max_played_above = max(max_played_above, r["played"])
+        return rows
+
+    def frame(self, as_of: date | str, basis: Basis = "final") -> pd.DataFrame:
+        df = pd.DataFrame([dict(r) for r in self.table(as_of, basis)], columns=STANDINGS_COLUMNS)
+        return df.astype({c: "Int64" for c in STANDINGS_COLUMNS if c != "team"})
 
 
 def standings(
@@ -82,36 +132,7 @@ def standings(
     Every team with a fixture in the competition is listed, even before its
     first match. See the module docstring for the definitions.
     """
-    day = _iso(as_of)
-    results, adjustments = _results(fixtures, decisions if decisions is not None else pd.DataFrame(),
-                                    competition, day, basis)
-    fx = fixtures[fixtures["competition"] == competition]
-    teams = sorted(set(fx["home"]) | set(fx["away"]))
-    stats = {t: dict(played=0, won=0, drawn=0, lost=0, goals_for=0, goals_against=0) for t in teams}
-    for home, away, hg, ag in results:
-        for team, gf, ga in ((home, hg, ag), (away, ag, hg)):
-            s = stats[team]
-            s["played"] += 1
-            s["goals_for"] += gf
-            s["goals_against"] += ga
-            s["won" if gf > ga else "lost" if gf < ga else "drawn"] += 1
-    rows = []
-    for team, s in stats.items():
-        points = 3 * s["won"] + s["drawn"] + adjustments.get(team, 0)
-        rows.append({"team": team, "points": points, **s,
-                     "goal_difference": s["goals_for"] - s["goals_against"]})
-    rows.sort(key=lambda r: (-r["points"], -r["goal_difference"], -r["goals_for"], r["team"]))
-    leader = rows[0]["points"] if rows else 0
-    fourth = rows[3]["points"] if len(rows) >= 4 else None
-    max_played_above = 0
-    for position, r in enumerate(rows, start=1):
-        r["position"] = position
-        r["gap_to_leader"] = leader - r["points"]
-        r["gap_to_fourth"] = fourth - r["points"] if fourth is not None else pd.NA
-        r["games_in_hand"] = max(0, max_played_above - r["played"]) if position > 1 else 0
-        max_played_above = max(max_played_above, r["played"])
-    df = pd.DataFrame(rows, columns=STANDINGS_COLUMNS)
-    return df.astype({c: "Int64" for c in STANDINGS_COLUMNS if c != "team"})
+    return League(fixtures, decisions, competition).frame(as_of, basis)
 
 
 def matchday_end_dates(fixtures: pd.DataFrame, competition: str) -> dict[int, str]:
@@ -153,11 +174,18 @@ def standings_series(
     One row per (matchday, team), ``as_of`` the matchday's end date (see
     matchday_end_dates). The gaps to the leader and to 4th are in every row.
     """
-    wanted = list(teams)
+    return pd.DataFrame(series_rows(fixtures, decisions, competition, teams, basis), columns=SERIES_COLUMNS)
+
+
+def series_rows(fixtures: pd.DataFrame, decisions: pd.DataFrame | None, competition: str,
+                teams: Iterable[str], basis: Basis = "final", league: League | None = None) -> list[dict]:
+    """The rows of ``standings_series`` as dicts, in its order (matchday, then position)."""
+    wanted = set(teams)
+    league = league or League(fixtures, decisions, competition)
     rows = []
     for md, day in matchday_end_dates(fixtures, competition).items():
-        table = standings(fixtures, decisions, competition, day, basis)
-        for r in table[table["team"].isin(wanted)].to_dict("records"):
-            rows.append({"as_of": day, "matchday": md, **r, "basis": basis})
-    df = pd.DataFrame(rows, columns=SERIES_COLUMNS)
-    return df.sort_values(["matchday", "position"], kind="stable").reset_index(drop=True)
+        for r in league.table(day, basis):
+            if r["team"] in wanted:
+                rows.append({"as_of": day, "matchday": int(md), **{c: r[c] for c in STANDINGS_COLUMNS}, "basis": basis})
+    rows.sort(key=lambda r: (r["matchday"], r["position"]))
+    return rows

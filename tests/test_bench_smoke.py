@@ -2,7 +2,7 @@
 
 No timing is asserted: the figures depend on the machine. What is asserted is what a reader
 of the benchmark relies on: the corpus is made of generated articles with knowledge-base
-names, the printed table has the six measurements with numbers in them, and the results file
+names, the printed table has the nine measurements with numbers in them, and the results file
 records the commit.
 """
 from __future__ import annotations
@@ -19,11 +19,12 @@ from bench.report import Figure, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ["extraction throughput", "incremental rebuild (+1 article)", "scaling", "dashboard cold start",
-         "filter latency (Timeline, players)", "server peak RSS"]
+         "filter latency (Timeline, players)", "server peak RSS",
+         "long article (1M characters)", "build --jobs speed-up", "sparse corpus throughput"]
 
 
 def rows(printed: str) -> dict[str, list[str]]:
-    """The six table rows, by measurement name, as lists of cells."""
+    """The table rows, by measurement name, as lists of cells."""
     out = {}
     for line in printed.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -48,9 +49,10 @@ def test_corpus_recombines_seed_sentences_with_other_kb_names(tmp_path):
     assert len(named - {"atalanta", "gian-piero-gasperini", "alejandro-gomez", "josip-ilicic"}) >= 8
 
 
-def test_bench_prints_six_figures_and_writes_results(tmp_path, capsys):
+def test_bench_prints_nine_figures_and_writes_results(tmp_path, capsys):
     results = tmp_path / "results.md"
     assert main(["--articles", "6", "--sizes", "3", "--no-browser", "--no-warm-up", "--results", str(results),
+                 "--long-chars", "3000", "--jobs-articles", "4", "--sparse-articles", "2",
                  "--corpus", str(tmp_path / "corpus"), "--label", "smoke"]) == 0
     printed = capsys.readouterr().out
     table = rows(printed)
@@ -63,15 +65,24 @@ def test_bench_prints_six_figures_and_writes_results(tmp_path, capsys):
     assert re.search(r"tables: 6 articles, [1-9]\d* matches", printed)   # the rules fired
 
     incremental = table["incremental rebuild (+1 article)"]
-    assert re.fullmatch(r"[\d.]+ s \(1 article parsed\)", incremental[2])
+    assert re.fullmatch(r"[\d.]+ s \(1 article parsed\), [+-][\d.]+ s over that article alone", incremental[2])
+    assert re.fullmatch(r"that article alone [\d.]+ s; full build [\d.]+ s", incremental[3])
     assert re.fullmatch(r"\d+\.\d\d× of full", incremental[4])
 
     scaling = table["scaling"]
     assert re.fullmatch(r"3: [\d.]+ s, 6: [\d.]+ s", scaling[2])
     assert re.fullmatch(r"exponent -?\d+\.\d\d", scaling[4])
 
-    for name in NAMES[3:]:
+    for name in NAMES[3:6]:
         assert table[name][2] == "not measured" and table[name][6] == "n/a"
+
+    long = table["long article (1M characters)"]
+    assert re.fullmatch(r"[\d.]+ s \([\d,]+ characters, [\d,]+ words; [\d.]+ µs/word\)", long[2])
+    assert re.fullmatch(r"\d+\.\d\d×", long[4])
+    jobs = table["build --jobs speed-up"]
+    assert re.fullmatch(r"jobs=\d+: [\d.]+ s", jobs[2]) and re.fullmatch(r"jobs=1: [\d.]+ s", jobs[3])
+    sparse = table["sparse corpus throughput"]
+    assert re.fullmatch(r"[\d,]+ words/s \(2 articles, [\d,]+ words in [\d.]+ s\)", sparse[2])
 
     text = results.read_text(encoding="utf-8")
     assert re.search(r"### \d{4}-\d\d-\d\d \d\d:\d\d · commit [0-9a-f]{7,}(\+dirty)? · smoke", text)

@@ -171,12 +171,24 @@ class SentenceReader:
             i = bisect_right(starts, span.start) - 1
             if span.end <= sents[i].end:
                 cues[i].append(span)
-        hedges = [sp for sp in doc.spans["cues"] if sp.label_ == "reported" and not sp[0]._.in_quote]
-        times = list(doc.spans["times"]) if "times" in doc.spans else []
+        # hedges and times bucketed by sentence too (scanning all of them per sentence was quadratic)
+        hedges: list[list[Span]] = [[] for _ in sents]
+        for sp in doc.spans["cues"]:
+            if sp.label_ == "reported" and not sp[0]._.in_quote:
+                i = bisect_right(starts, sp.start) - 1
+                if i >= 0 and sp.end <= sents[i].end:
+                    hedges[i].append(sp)
+        char_starts = [sent.start_char for sent in sents]
+        times: list[list[Span]] = [[] for _ in sents]
+        for span in (doc.spans["times"] if "times" in doc.spans else ()):
+            i = bisect_right(char_starts, span._.time.start) - 1
+            if i >= 0:
+                times[i].append(span)
         views = []
-        for sent, sent_ents, sent_cues in zip(sents, ents, cues):
+        for sent, sent_ents, sent_cues, sent_hedges, sent_times in zip(sents, ents, cues, hedges, times):
             if sent.text.strip():
-                views.append(self._view(len(views), sent, sent_ents, sent_cues, hedges, times, doc._.context))
+                views.append(self._view(len(views), sent, sent_ents, sent_cues, sent_hedges, sent_times,
+                                        doc._.context))
         doc._.sentences = tuple(views)
         return doc
 

@@ -7,12 +7,16 @@ names both; a pre-match requirement is checked against the match's result.
 """
 from __future__ import annotations
 
+
 import pandas as pd
 
-from ..standings import standings
+from ..standings import League
 from .merge_base import AssemblerBase, provenance_rows
 
-_TABLES: dict[tuple, pd.DataFrame] = {}
+# Leagues and decision notes depend only on the reference data: kept per (its fingerprint, ...)
+# for the whole process, so a table is computed once however many claims it checks.
+_LEAGUES: dict[tuple, League] = {}
+_NOTES: dict[tuple, str] = {}
 
 
 class SituationMerge(AssemblerBase):
@@ -35,17 +39,16 @@ class SituationMerge(AssemblerBase):
         fixtures, decisions = self.rec.fixtures, self.rec.decisions
         metric_col = {"league_position": "position", "points_behind_leader": "gap_to_leader",
                       "points_behind_fourth": "gap_to_fourth", "games_in_hand": "games_in_hand"}
+        competitions = set(fixtures["competition"])
         for r in situation_rows:
             aid = r["article_id"]
-            if r["metric"] in metric_col and r["as_of"] and focus and \
-                    (fixtures["competition"] == r["competition"]).any():
+            if r["metric"] in metric_col and r["as_of"] and focus and r["competition"] in competitions:
                 as_of = r["as_of"]
                 vals = {}
                 for basis in ("at_the_time", "final"):
-                    t = self._standings(r["competition"], as_of, basis)
-                    row = t[t["team"] == focus]
-                    if not row.empty:
-                        vals[basis] = str(int(row.iloc[0][metric_col[r["metric"]]]))
+                    row = next((t for t in self._standings(r["competition"], as_of, basis) if t["team"] == focus), None)
+                    if row is not None:
+                        vals[basis] = str(int(row[metric_col[r["metric"]]]))
                 if not vals or (vals.get("at_the_time") == r["value"] == vals.get("final")):
                     continue
                 notes = self._decisions_note(as_of, r["competition"])
@@ -64,21 +67,33 @@ class SituationMerge(AssemblerBase):
             if r["metric"] == "requirement":
                 self._requirement_check(r, match_rows)
 
-    def _standings(self, competition: str, as_of: str, basis: str) -> pd.DataFrame:
-        """The league table, computed once per (reference data, competition, day, basis) in a process."""
-        key = (self.rec.fingerprint, competition, as_of, basis)
-        if key not in _TABLES:
-            _TABLES[key] = standings(self.rec.fixtures, self.rec.decisions, competition, as_of, basis)
-        return _TABLES[key]
+    def _standings(self, competition: str, as_of: str, basis: str) -> list[dict]:
+        """The league table's rows, computed once per (reference data, competition, day, basis) in a process."""
+        key = (self.rec.fingerprint, competition)
+        if key not in _LEAGUES:
+            _LEAGUES[key] = League(self.rec.fixtures, self.rec.decisions, competition)
+        return _LEAGUES[key].table(as_of, basis)
 
     def _decisions_note(self, as_of: str, competition: str) -> str:
+        key = (self.rec.fingerprint, as_of, competition)
+        if key not in _NOTES:
+            _NOTES[key] = self._compute_note(as_of, competition)
+        return _NOTES[key]
+
+    def _compute_note(self, as_of: str, competition: str) -> str:
+        """The notes of the decisions valid on as_of that were later undone (only those change
+        the final table), in the order of the decisions file."""
         d = self.rec.decisions
         if d is None or d.empty:
             return ""
-        d = d[(d["competition"] == competition) & (d["valid_from"] <= as_of) &
-              ((d["valid_to"] == "") | (d["valid_to"].isna()) | (d["valid_to"] > as_of))]
-        d = d[d["valid_to"].fillna("") != ""]  # only decisions later undone change the final table
-        return "; ".join(str(n) for n in d["note"])
+        notes = []
+        for r in d.itertuples(index=False):
+            if pd.isna(r.competition) or r.competition != competition or pd.isna(r.valid_from) \
+                    or pd.isna(r.valid_to) or r.valid_to == "":
+                continue
+            if r.valid_from <= as_of < r.valid_to:
+                notes.append(str(r.note))
+        return "; ".join(notes)
 
     def _requirement_check(self, r: dict, match_rows: list[dict]) -> None:
         aid = r["article_id"]
