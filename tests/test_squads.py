@@ -75,6 +75,8 @@ def kb_dir(tmp_path: Path) -> Path:
     """A copy of data/kb with a small people.csv, and the three input files."""
     kb = tmp_path / "kb"
     shutil.copytree(DEFAULT_KB_DIR, kb)
+    for derived in ("memberships.csv", "shared_surnames.csv"):   # of the whole people.csv
+        (kb / derived).unlink()
     (kb / "people.csv").write_text(PEOPLE, encoding="utf-8")
     (tmp_path / "players.csv").write_text(PLAYERS, encoding="utf-8")
     (tmp_path / "names.csv").write_text(NAMES, encoding="utf-8")
