@@ -143,7 +143,7 @@ def test_proper_case() -> None:
 
 def test_whole_kb_has_every_serie_a_squad_and_coach() -> None:
     kb = KB.load()
-    assert len(kb.people) == 703
+    assert len(kb.people) == 718
     serie_a = [c for c in kb.clubs if "serie-a" in c.competitions]
     assert len(serie_a) == 20
     for club in serie_a:
@@ -157,6 +157,10 @@ def test_whole_kb_has_every_serie_a_squad_and_coach() -> None:
     assert kb.person("Lautaro Martinez").club == "inter"
     assert kb.person("Szczesny").name == "Wojciech Szczęsny"
     assert kb.person("Insigne") is None and kb.person("Lorenzo Insigne").club == "napoli"
+    # staff: executives of the big clubs, by role (Maldini names no one alone: Daniel plays for Milan)
+    assert [(p.club, p.role) for p in map(kb.person, ("Marotta", "Agnelli", "Friedkin", "De Laurentiis"))] == [
+        ("inter", "executive"), ("juventus", "executive"), ("roma", "executive"), ("napoli", "executive")]
+    assert kb.person("Maldini") is None and kb.person("Paolo Maldini").role == "executive"
 
 
 @pytest.mark.skipif(not REFERENCE_PLAYERS.is_file(), reason="reference players file not on this machine")
