@@ -88,7 +88,7 @@ def test_the_focus_comes_with_its_evidence_and_the_headline_weighs_twice():
     # Roma: 2 (named in the headline) + 0.5 (Džeko); Lazio 2. "Pellegrini" (Lorenzo at Roma,
     # Luca at Genoa) counts for no club until the focus has made it Roma's
     assert ctx.focus.name == "Roma"
-    assert ctx.focus_evidence == ("Roma 2.5 (1 mention, 1 of its people, in the headline); "
+    assert ctx.focus_evidence == ("Roma 2.5 (1 mention, 1 mention of its people, in the headline); "
                                   "Lazio 2 (2 mentions)")
     assert ("Pellegrini", "lorenzo-pellegrini") in _people(doc)
     assert doc._.claims.focus_evidence == ctx.focus_evidence

@@ -186,7 +186,7 @@ def _evidence(kb: KB, club_id: str, score: float, parts: Counter[str]) -> str:
     club = kb.club_by_id(club_id)
     bits = [f"{parts['mention']} mention{'s' * (parts['mention'] != 1)}"] if parts["mention"] else []
     if parts["person"]:
-        bits.append(f"{parts['person']} of its people")
+        bits.append(f"{parts['person']} mention{'s' * (parts['person'] != 1)} of its people")
     if parts["headline"]:
         bits.append("in the headline")
     return f"{club.name if club else club_id} {score:g} ({', '.join(bits)})"
