@@ -37,13 +37,14 @@ class SituationMerge(AssemblerBase):
                       "points_behind_fourth": "gap_to_fourth", "games_in_hand": "games_in_hand"}
         for r in situation_rows:
             aid = r["article_id"]
-            if r["metric"] in metric_col and r["as_of"] and focus and \
+            club = getattr(self.claims.get(aid), "focus_club", None) or focus   # the article's own club
+            if r["metric"] in metric_col and r["as_of"] and club and \
                     (fixtures["competition"] == r["competition"]).any():
                 as_of = r["as_of"]
                 vals = {}
                 for basis in ("at_the_time", "final"):
                     t = self._standings(r["competition"], as_of, basis)
-                    row = t[t["team"] == focus]
+                    row = t[t["team"] == club]
                     if not row.empty:
                         vals[basis] = str(int(row.iloc[0][metric_col[r["metric"]]]))
                 if not vals or (vals.get("at_the_time") == r["value"] == vals.get("final")):
@@ -57,7 +58,7 @@ class SituationMerge(AssemblerBase):
                     resolution, rule = vals.get("at_the_time", ""), "calendar"
                     expl = f"The article's value differs from the table computed for {as_of}."
                 self.contradictions.append({
-                    "subject": f"{focus} in {r['competition']} as of {as_of}", "field": r["metric"],
+                    "subject": f"{club} in {r['competition']} as of {as_of}", "field": r["metric"],
                     "values": f"{aid}: {r['value']} | table at the time: {vals.get('at_the_time', '?')} | "
                               f"table from final results: {vals.get('final', '?')}",
                     "sources": aid, "resolution": resolution, "rule": rule, "explanation": expl})
