@@ -125,14 +125,17 @@ def _rebuild_after_add(dirs: list[Path], out: Path, cache: Path | None, changed:
 def cmd_import_players(args: argparse.Namespace) -> int:
     """Merge a season's players (and coaches, other squads) into data/kb/people.csv."""
     from .kb import KBError
+    from .memberships import MembershipError
     from .squads import DEFAULT_EXTRA, DEFAULT_NAMES, SquadImportError, import_players, summary
     kb_dir = Path(args.kb) if args.kb else None
     names = Path(args.names) if args.names else (DEFAULT_NAMES if kb_dir is None else None)
     extra = Path(args.extra) if args.extra else (DEFAULT_EXTRA if kb_dir is None else None)
     try:
         result = import_players(Path(args.file), **({"kb_dir": kb_dir} if kb_dir else {}),
-                                names=names, extra=extra)
-    except (SquadImportError, KBError, OSError) as exc:
+                                names=names, extra=extra,
+                                appearances=Path(args.appearances) if args.appearances else None,
+                                fixtures=Path(args.fixtures) if args.fixtures else None)
+    except (SquadImportError, MembershipError, KBError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if result.shared_surnames:
@@ -141,6 +144,8 @@ def cmd_import_players(args: argparse.Namespace) -> int:
     for person, others in result.movers:
         print(f"note: {person} also played for {', '.join(others)} (kept at the club of most appearances)",
               file=sys.stderr)
+    if result.memberships:
+        print(f"{result.memberships} club memberships with dates written to memberships.csv")
     print(summary(result))
     return 0
 
@@ -254,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     ip.add_argument("--extra", help="people not in FILE: coaches, other squads (default: data/kb/squads_extra.csv)")
     ip.add_argument("--kb", metavar="DIR", help="knowledge base folder to update (default: data/kb; "
                     "then --names/--extra have no default)")
+    ip.add_argument("--appearances", metavar="FILE", help="appearances per matchday (player,shirt,team,matchday,"
+                    "home,away,...): writes the dated club memberships to memberships.csv")
+    ip.add_argument("--fixtures", metavar="FILE", help="the dates of the matchdays (default: data/reference/fixtures.csv)")
     ip.set_defaults(func=cmd_import_players)
     ia = sub.add_parser("import-appearances",
                         help="copy a season's Serie A appearances (who played, minutes) into data/reference")

@@ -215,6 +215,7 @@ def _decode_any(d: Any) -> Any:
 def rules_fingerprint() -> str:
     """Changes when the extraction code, the patterns or the knowledge base change."""
     h = hashlib.sha256(PIPELINE_VERSION.encode())
+    h.update(os.environ.get("FANBOARD_CLUB", "").encode())   # the focus when an article names no club
     for folder in (PATTERNS_DIR, KB_DIR, CODE / "extract", CODE / "resolve"):
         for p in sorted(Path(folder).glob("*")):
             if p.is_file() and p.suffix in (".py", ".json", ".toml", ".csv"):

@@ -15,6 +15,13 @@ Files and columns:
   (optional, like descriptions.csv)
 - ``stadiums.csv``     stadium, club (id), aliases ("|"): home grounds of one club, read as
   cities (optional)
+- ``memberships.csv``  person (id), club (id), from, to (ISO dates, empty: open), from_matchday,
+  to_matchday: the dates a player was at a club, from the first to the last matchday he
+  played for it (optional; written by ``import-players --appearances``). A person without a
+  row is at the club of people.csv all the time; ``club_of(person, on)`` reads it.
+- ``shared_surnames.csv`` surname, people (ids, "|"): a surname several people bear, which
+  names none of them alone; the context decides (``shared(surname)``; optional, written by
+  ``import-players``).
 
 An alias that normalises to the same key as a name or alias of a *different*
 entity of the same kind is an error at load time: such data would make lookups
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, TypeVar
 
@@ -85,6 +93,19 @@ class City:
     aliases: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Membership:
+    person: str                    # person id
+    club: str                      # club id
+    start: date | None = None      # first day at the club (None: before the data begins)
+    end: date | None = None        # last day (None: still there)
+    from_matchday: str = ""
+    to_matchday: str = ""
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
 _COLUMNS = {
     "clubs.csv": ("id", "name", "country", "competitions", "ucl_group", "aliases"),
     "people.csv": ("id", "name", "club", "role", "position", "nationality", "captain", "aliases"),
@@ -92,6 +113,8 @@ _COLUMNS = {
     "descriptions.csv": ("lang", "phrase", "refers_to"),
     "cities.csv": ("city", "club", "aliases"),
     "stadiums.csv": ("stadium", "club", "aliases"),
+    "memberships.csv": ("person", "club", "from", "to", "from_matchday", "to_matchday"),
+    "shared_surnames.csv": ("surname", "people"),
 }
 
 T = TypeVar("T", Club, Person, Competition)
@@ -133,6 +156,8 @@ class KB:
         descriptions: Iterable[Description] = (),
         source: Path | None = None,
         cities: Iterable[City] = (),
+        memberships: Iterable[Membership] = (),
+        shared_surnames: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.clubs: tuple[Club, ...] = tuple(clubs)
         self.people: tuple[Person, ...] = tuple(people)
@@ -161,6 +186,8 @@ class KB:
         for city in self.cities:
             if city.club not in self._club_ids:
                 raise KBError(f"{where / 'cities.csv'}: city {city.city!r} names unknown club id {city.club!r}")
+        self._memberships = self._check_memberships(memberships, where / "memberships.csv")
+        self._shared = self._check_shared(shared_surnames or {}, where / "shared_surnames.csv")
         for c in self.clubs:
             for comp in c.competitions:
                 if comp not in self._comp_ids:
@@ -209,7 +236,36 @@ class KB:
             if r["club"] not in {c.id for c in clubs}:
                 raise KBError(f"{stadium_path}: stadium {r['stadium']!r} names unknown club id {r['club']!r}")
             cities.insert(0, City(r["stadium"], r["club"], _split(r["aliases"], "|")))
-        return cls(clubs, people, competitions, descriptions, source=kb_dir, cities=cities)
+        return cls(clubs, people, competitions, descriptions, source=kb_dir, cities=cities,
+                   memberships=_read_memberships(kb_dir / "memberships.csv"),
+                   shared_surnames=_read_shared(kb_dir / "shared_surnames.csv"))
+
+    def _check_memberships(self, memberships: Iterable[Membership], path: Path) -> dict[str, tuple[Membership, ...]]:
+        out: dict[str, list[Membership]] = {}
+        for m in memberships:
+            if m.person not in self._person_ids:
+                raise KBError(f"{path}: unknown person id {m.person!r}")
+            if m.club not in self._club_ids:
+                raise KBError(f"{path}: {m.person!r} has unknown club id {m.club!r}")
+            if m.start and m.end and m.end < m.start:
+                raise KBError(f"{path}: {m.person!r} at {m.club!r} ends ({m.end}) before it starts ({m.start})")
+            out.setdefault(m.person, []).append(m)
+        return {pid: tuple(sorted(ms, key=lambda m: m.start or date.min)) for pid, ms in out.items()}
+
+    def _check_shared(self, shared: dict[str, tuple[str, ...]], path: Path) -> dict[str, tuple[Person, ...]]:
+        out: dict[str, tuple[Person, ...]] = {}
+        for surname, ids in shared.items():
+            key = normalize(surname)
+            if key in self._person_keys:
+                raise KBError(f"{path}: surname {surname!r} is also a name or alias of "
+                              f"{self._person_keys[key].id!r}; remove it from one of the two files")
+            unknown = [i for i in ids if i not in self._person_ids]
+            if unknown or len(ids) < 2:
+                raise KBError(f"{path}: surname {surname!r} needs two or more known person ids "
+                              f"(unknown: {', '.join(unknown) or 'none'})")
+            out[key] = tuple(self._person_ids[i] for i in ids)
+        self._shared_forms = {normalize(s): s for s in shared}
+        return out
 
     @staticmethod
     def _by_id(items: tuple[T, ...], path: Path) -> dict[str, T]:
@@ -256,6 +312,40 @@ class KB:
 
     def competition_by_id(self, competition_id: str) -> Competition | None:
         return self._comp_ids.get(competition_id)
+
+    def memberships(self, person_id: str | None = None) -> tuple[Membership, ...]:
+        """The person's club memberships by date (everyone's, person None)."""
+        if person_id is None:
+            return tuple(m for ms in self._memberships.values() for m in ms)
+        return self._memberships.get(person_id, ())
+
+    def clubs_of(self, person: Person) -> tuple[str, ...]:
+        """Every club the person was at, in order (the people.csv club alone when no dates)."""
+        clubs = tuple(dict.fromkeys(m.club for m in self.memberships(person.id)))
+        return clubs or ((person.club,) if person.club else ())
+
+    def club_of(self, person: Person, on: date | None = None) -> str:
+        """The person's club on a day: the membership that covers it, else the last one begun
+        by then (between two clubs, the newer), else the first; people.csv's club without a
+        day or dates."""
+        spans = self.memberships(person.id)
+        if on is None or not spans:
+            return person.club
+        covering = [m for m in spans if m.covers(on)]
+        if covering:
+            return covering[-1].club
+        begun = [m for m in spans if m.start is None or m.start <= on]
+        return (begun[-1] if begun else spans[0]).club
+
+    def shared(self, surname: str) -> tuple[Person, ...]:
+        """The people a shared surname may mean ("Zapata"): none of them by itself."""
+        return self._shared.get(normalize(surname), ())
+
+    def shared_forms(self) -> Iterator[tuple[str, str]]:
+        """(surname as written, its key) of every shared surname, for the entity ruler."""
+        for key, form in self._shared_forms.items():
+            for text in dict.fromkeys((form, strip_accents(form))):
+                yield text, key
 
     def people_of(self, club_id: str) -> list[Person]:
         return [p for p in self.people if p.club == club_id]
@@ -316,3 +406,28 @@ class KB:
             if len(narrowed) == 1:
                 return narrowed[0]
         return matches[0] if len(matches) == 1 else None
+
+
+def _read_memberships(path: Path) -> list[Membership]:
+    if not path.exists():
+        return []
+    out = []
+    for line_no, r in enumerate(_read(path), start=2):
+        try:
+            start = date.fromisoformat(r["from"]) if r["from"] else None
+            end = date.fromisoformat(r["to"]) if r["to"] else None
+        except ValueError:
+            raise KBError(f"{path}: line {line_no}: dates must be YYYY-MM-DD (got {r['from']!r}, {r['to']!r})") from None
+        out.append(Membership(r["person"], r["club"], start, end, r["from_matchday"], r["to_matchday"]))
+    return out
+
+
+def _read_shared(path: Path) -> dict[str, tuple[str, ...]]:
+    if not path.exists():
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for line_no, r in enumerate(_read(path), start=2):
+        if normalize(r["surname"]) in {normalize(k) for k in out}:
+            raise KBError(f"{path}: line {line_no}: surname {r['surname']!r} is listed twice")
+        out[r["surname"]] = _split(r["people"], "|")
+    return out

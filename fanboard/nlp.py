@@ -32,6 +32,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
 from .extract import times as _times  # noqa: F401  (registers the fanboard_times component)
+from .extract.context import SHARED
 from .kb import KB
 from .patterns import PATTERNS_DIR, Cue, LanguageRules, PatternError, compile_pattern, load_rules
 
@@ -299,6 +300,8 @@ def build_pipeline(lang: str, kb: KB, model: str | None = None,
     )
     patterns = [_entity_pattern(nlp, label, text, target) for label, text, target in kb.surface_forms()]
     patterns += [_entity_pattern(nlp, "CITY", text, club) for text, club in _city_forms(kb)]
+    # a surname several people bear ("Zapata"): the article context resolves it or drops it
+    patterns += [_entity_pattern(nlp, "PERSON", text, SHARED + key) for text, key in kb.shared_forms()]
     patterns += [
         {"label": "PERSONREF", "pattern": phrase, "id": d.refers_to}
         for d in kb.descriptions(lang) for phrase in _description_forms(d.phrase, load_rules(lang, patterns_dir))

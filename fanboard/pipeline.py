@@ -225,6 +225,7 @@ def _article_row(a: Article, w, ac: ArticleClaims | None, skipped: str | None) -
         "published_from": w.lo.isoformat() if w and w.lo else "", "published_to": w.hi.isoformat() if w and w.hi else "",
         "source": a.source, "url": a.url, "published_evidence": " | ".join(w.evidence) if w else "",
         "warnings": " | ".join(warnings),
+        "club": ac.focus_club or "" if ac else "", "club_evidence": ac.focus_evidence if ac else "",
     }
 
 

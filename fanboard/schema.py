@@ -3,6 +3,11 @@
 Every table is written as UTF-8 CSV with a header row, columns in this order.
 Multi-valued cells are joined with ";" (article ids, actor names).
 Empty cells mean "the articles and the calendar do not say".
+
+articles.club is the club the article is mostly about, read from its text (the point of view
+of its matches), and club_evidence why: each leading club's score (a mention counts 1, one of
+its people 0.5, twice that in the headline), e.g. "Inter 4.5 (3 mentions, 3 of its people, in
+the headline); Atalanta 1 (1 mention)". With no club named it is $FANBOARD_CLUB, if set.
 """
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ TABLES: dict[str, list[str]] = {
     "articles": [
         "article_id", "file", "headline", "language", "published",
         "published_from", "published_to", "source", "url",
-        "published_evidence", "warnings",
+        "published_evidence", "warnings", "club", "club_evidence",
     ],
     "matches": [
         "match_id", "date", "date_from", "date_to", "competition", "round",

@@ -42,6 +42,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import memberships as ms
 from .kb import DEFAULT_KB_DIR, KB, KBError, Person, normalize
 
 PEOPLE_COLUMNS = ["id", "name", "club", "role", "position", "nationality", "captain", "aliases"]
@@ -71,6 +72,7 @@ class Candidate:
     aliases: list[str] = field(default_factory=list)
     surname_alias: str = "yes"  # "yes", "no" (withheld) or "keep" (see shared_surnames)
     appearances: dict[str, int] = field(default_factory=dict)
+    reference: str = ""         # the reference file's name, normalised ("r nainggolan")
 
 
 @dataclass
@@ -81,6 +83,7 @@ class ImportResult:
     unchanged: int
     shared_surnames: list[str]
     movers: list[tuple[str, list[str]]]
+    memberships: int = 0        # rows of memberships.csv written (0: no appearances given)
 
 
 # -- reading -------------------------------------------------------------------
@@ -165,7 +168,7 @@ def read_players(path: Path, kb: KB, names_path: Path | None, extra_path: Path |
                 clubs=[], name=full, surname=_surname_in(full, surname_upper) if initial else "",
                 initial=initial, position=info.get("position") or ("goalkeeper" if goalkeeper else ""),
                 nationality=info.get("nationality", ""), aliases=_split(info.get("aliases", "")),
-                surname_alias=_surname_rule(info.get("surname_alias", "")))
+                surname_alias=_surname_rule(info.get("surname_alias", "")), reference=normalize(r["player"]))
         cand.appearances[club] = cand.appearances.get(club, 0) + apps
         cand.clubs.append(club)
     for cand in by_person.values():
@@ -307,6 +310,24 @@ def shared_surnames(rows: list[dict[str, str]], owner: dict[str, Candidate], blo
     return shared | (blocked & users.keys()) | withheld
 
 
+def resolvable_surnames(rows: list[dict[str, str]], owner: dict[str, Candidate], shared: set[str],
+                        blocked: set[str]) -> dict[str, list[str]]:
+    """{surname as written: person ids} of the shared surnames the context may resolve: the
+    surname of several people (not a common word, club or city, nor anyone's name or alias)."""
+    bearers: dict[str, set[str]] = defaultdict(set)
+    forms: dict[str, str] = {}
+    named = {normalize(f) for r in rows for f in _forms(r)}
+    for r in rows:
+        cand = owner.get(r["id"])
+        if cand is None or not cand.surname or cand.surname_alias == "no":
+            continue
+        key = normalize(cand.surname)
+        bearers[key].add(r["id"])
+        forms.setdefault(key, cand.surname)
+    return {forms[k]: sorted(ids) for k, ids in bearers.items()
+            if len(ids) > 1 and k in shared and k not in blocked and k not in named}
+
+
 def _own_surnames(row: dict[str, str], cand: Candidate | None) -> set[str]:
     return _suffixes(row["name"]) | ({normalize(cand.surname)} if cand and cand.surname else set())
 
@@ -332,11 +353,13 @@ def _blocked_words(kb: KB, kb_dir: Path) -> set[str]:
 # -- the whole import ----------------------------------------------------------
 
 def import_players(players: Path, kb_dir: Path = DEFAULT_KB_DIR, names: Path | None = None,
-                   extra: Path | None = None, write: bool = True) -> ImportResult:
-    """Merge the players (and ``extra`` people) into ``kb_dir/people.csv``.
+                   extra: Path | None = None, write: bool = True, appearances: Path | None = None,
+                   fixtures: Path | None = None) -> ImportResult:
+    """Merge the players (and ``extra`` people) into ``kb_dir/people.csv``, and write
+    ``shared_surnames.csv`` (and, given ``appearances``, ``memberships.csv``) beside it.
 
-    Raises SquadImportError (input) or KBError (the result would not load); in both
-    cases people.csv is left as it was.
+    Raises SquadImportError (input), MembershipError (appearances) or KBError (the result
+    would not load); in every case the knowledge base is left as it was.
     """
     kb_dir = Path(kb_dir)
     kb = KB.load(kb_dir)
@@ -344,9 +367,15 @@ def import_players(players: Path, kb_dir: Path = DEFAULT_KB_DIR, names: Path | N
     existing = [r for _, r in _read_table(people_path, PEOPLE_COLUMNS, PEOPLE_COLUMNS)]
     candidates = read_players(Path(players), kb, names, extra)
     rows, owner, added = merge(existing, candidates)
-    shared = shared_surnames(rows, owner, _blocked_words(kb, kb_dir))
+    blocked = _blocked_words(kb, kb_dir)
+    shared = shared_surnames(rows, owner, blocked)
     drop_shared(rows, owner, shared)
-    _check_kb(kb, rows, people_path)
+    resolvable = resolvable_surnames(rows, owner, shared, blocked)
+    dated = None
+    if appearances is not None:
+        person_of = {(club, c.reference): rid for rid, c in owner.items() if c.reference for club in c.clubs}
+        dated = ms.memberships(Path(appearances), Path(fixtures or ms.DEFAULT_FIXTURES), kb, person_of)
+    _check_kb(kb, rows, people_path, kb.memberships() if dated is None else dated, resolvable)
     before = {r["id"]: r for r in existing}
     unchanged = sum(1 for r in rows if before.get(r["id"]) == r)
     movers = [(r["id"], owner[r["id"]].clubs[1:]) for r in rows
@@ -354,16 +383,21 @@ def import_players(players: Path, kb_dir: Path = DEFAULT_KB_DIR, names: Path | N
     shared_used = sorted({normalize(c.surname): c.surname for c in owner.values()
                           if c.surname and normalize(c.surname) in shared}.values(), key=normalize)
     if write:
+        if dated is not None:
+            ms.write_csv(ms.membership_rows(dated), ms.MEMBERSHIP_COLUMNS, kb_dir / "memberships.csv")
+        ms.write_csv(ms.shared_rows(resolvable), ms.SHARED_COLUMNS, kb_dir / "shared_surnames.csv")
         write_people(rows, people_path)
-    return ImportResult(rows, added, len(rows) - added - unchanged, unchanged, shared_used, movers)
+    return ImportResult(rows, added, len(rows) - added - unchanged, unchanged, shared_used, movers,
+                        len(dated or ()))
 
 
-def _check_kb(kb: KB, rows: list[dict[str, str]], people_path: Path) -> None:
+def _check_kb(kb: KB, rows: list[dict[str, str]], people_path: Path, dated=(), resolvable=None) -> None:
     people = [Person(id=r["id"], name=r["name"], club=r["club"], role=r["role"],
                      position=r["position"], nationality=r["nationality"],
                      captain=r["captain"].casefold() in ("yes", "true", "1"),
                      aliases=tuple(_split(r["aliases"]))) for r in rows]
-    KB(kb.clubs, people, kb.competitions, kb.descriptions(), source=people_path.parent)
+    KB(kb.clubs, people, kb.competitions, kb.descriptions(), source=people_path.parent,
+       memberships=dated, shared_surnames={s: tuple(ids) for s, ids in (resolvable or {}).items()})
 
 
 def write_people(rows: list[dict[str, str]], path: Path) -> None:

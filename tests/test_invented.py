@@ -23,12 +23,12 @@ KEYS = {
     "events": ["event_type", "actors", "article_id"],
 }
 # recall reached by the rules (rows found / rows expected); raise when the rules improve
-# player_status 0.85 -> 0.79 / 0.82 when the squads came in: "Zapata" alone no longer names
-# Duván Zapata (Cristián Zapata of Genoa bears it too), so 2 + 1 rows are not found
+# player_status is back at 0.85: "Zapata" alone, shared by Duván (Atalanta) and Cristián
+# (Genoa), names the one at the article's club again (fanboard/extract/context.py)
 MIN_RECALL = {
-    "invented": {"matches": 0.9, "player_status": 0.79, "situation": 1.0, "events": 1.0},
+    "invented": {"matches": 0.9, "player_status": 0.85, "situation": 1.0, "events": 1.0},
     # the second set was written later, by someone who had not seen the rules
-    "invented2": {"matches": 1.0, "player_status": 0.82, "situation": 1.0, "events": 1.0},
+    "invented2": {"matches": 1.0, "player_status": 0.85, "situation": 1.0, "events": 1.0},
 }
 # Known wrong rows, each with the reason. The list may only shrink.
 KNOWN_EXTRA: dict[str, set] = {

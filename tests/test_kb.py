@@ -275,3 +275,42 @@ def test_a_city_of_an_unknown_club_is_an_error(tmp_path: Path) -> None:
         f.write("Atlantis,atlantis-fc,\n")
     with pytest.raises(KBError, match=r"cities\.csv: city 'Atlantis' names unknown club id 'atlantis-fc'"):
         KB.load(kb_dir)
+
+
+def test_a_player_who_changed_club_has_both_clubs_with_their_dates(kb: KB) -> None:
+    from datetime import date
+    nainggolan = kb.person("Radja Nainggolan")
+    assert kb.clubs_of(nainggolan) == ("inter", "cagliari")
+    assert [(m.club, m.from_matchday, m.to_matchday) for m in kb.memberships(nainggolan.id)] == [
+        ("inter", "2", "8"), ("cagliari", "16", "38")]
+    assert kb.club_of(nainggolan, date(2020, 10, 1)) == "inter"
+    assert kb.club_of(nainggolan, date(2020, 12, 20)) == "inter"      # gone from Inter's matches, not yet at Cagliari
+    assert kb.club_of(nainggolan, date(2021, 3, 1)) == "cagliari"
+    assert kb.club_of(kb.person("Gollini"), date(2021, 3, 1)) == "atalanta"
+    assert kb.clubs_of(kb.person("Gian Piero Gasperini")) == ("atalanta",)    # no dates: people.csv's club
+
+
+def test_shared_surnames_name_each_bearer_and_no_one_alone(kb: KB) -> None:
+    assert [p.name for p in kb.shared("Zapata")] == ["Cristián Zapata", "Duván Zapata"]
+    assert sorted(p.club for p in kb.shared("insigne")) == ["benevento", "napoli"]
+    assert kb.person("Zapata") is None and kb.shared("Muriel") == ()
+
+
+@pytest.mark.parametrize("name, row, message", [
+    ("memberships.csv", "nobody-at-all,inter,2020-10-01,2020-11-01,3,6",
+     r"memberships\.csv: unknown person id 'nobody-at-all'"),
+    ("memberships.csv", "duvan-zapata,inter,2020-10-01,01/11/2020,3,6",
+     r"memberships\.csv: line \d+: dates must be YYYY-MM-DD"),
+    ("memberships.csv", "duvan-zapata,genoa,2021-02-01,2020-11-01,3,6",
+     r"'duvan-zapata' at 'genoa' ends \(2020-11-01\) before it starts \(2021-02-01\)"),
+    ("shared_surnames.csv", "Muriel,luis-muriel|duvan-zapata",
+     r"surname 'Muriel' is also a name or alias of 'luis-muriel'"),
+    ("shared_surnames.csv", "Nadie,duvan-zapata|ghost-player",
+     r"surname 'Nadie' needs two or more known person ids \(unknown: ghost-player\)"),
+])
+def test_bad_memberships_and_shared_surnames_are_errors(tmp_path: Path, name: str, row: str, message: str) -> None:
+    kb_dir = _copy_kb(tmp_path)
+    with (kb_dir / name).open("a", encoding="utf-8") as f:
+        f.write(row + "\n")
+    with pytest.raises(KBError, match=message):
+        KB.load(kb_dir)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from fanboard.kb import DEFAULT_KB_DIR, KB
 from fanboard.squads import import_players, proper_case
 
 REFERENCE_PLAYERS = Path("/work/shared/reference/serie_a_2020_21_players.csv")
+REFERENCE_APPEARANCES = REFERENCE_PLAYERS.with_name("serie_a_2020_21_appearances.csv")
 
 PEOPLE = """\
 id,name,club,role,position,nationality,captain,aliases
@@ -75,6 +77,8 @@ def kb_dir(tmp_path: Path) -> Path:
     """A copy of data/kb with a small people.csv, and the three input files."""
     kb = tmp_path / "kb"
     shutil.copytree(DEFAULT_KB_DIR, kb)
+    for derived in ("memberships.csv", "shared_surnames.csv"):   # of the whole people.csv
+        (kb / derived).unlink()
     (kb / "people.csv").write_text(PEOPLE, encoding="utf-8")
     (tmp_path / "players.csv").write_text(PLAYERS, encoding="utf-8")
     (tmp_path / "names.csv").write_text(NAMES, encoding="utf-8")
@@ -139,7 +143,7 @@ def test_proper_case() -> None:
 
 def test_whole_kb_has_every_serie_a_squad_and_coach() -> None:
     kb = KB.load()
-    assert len(kb.people) == 703
+    assert len(kb.people) == 718
     serie_a = [c for c in kb.clubs if "serie-a" in c.competitions]
     assert len(serie_a) == 20
     for club in serie_a:
@@ -153,6 +157,10 @@ def test_whole_kb_has_every_serie_a_squad_and_coach() -> None:
     assert kb.person("Lautaro Martinez").club == "inter"
     assert kb.person("Szczesny").name == "Wojciech Szczęsny"
     assert kb.person("Insigne") is None and kb.person("Lorenzo Insigne").club == "napoli"
+    # staff: executives of the big clubs, by role (Maldini names no one alone: Daniel plays for Milan)
+    assert [(p.club, p.role) for p in map(kb.person, ("Marotta", "Agnelli", "Friedkin", "De Laurentiis"))] == [
+        ("inter", "executive"), ("juventus", "executive"), ("roma", "executive"), ("napoli", "executive")]
+    assert kb.person("Maldini") is None and kb.person("Paolo Maldini").role == "executive"
 
 
 @pytest.mark.skipif(not REFERENCE_PLAYERS.is_file(), reason="reference players file not on this machine")
@@ -165,3 +173,61 @@ def test_committed_people_is_the_import_of_the_committed_inputs(tmp_path: Path) 
     with (DEFAULT_KB_DIR / "people.csv").open(encoding="utf-8", newline="") as f:
         assert result.rows == list(csv.DictReader(f))
     assert result.added == 0 and result.updated == 0
+    # and so do the files it derives, memberships.csv and shared_surnames.csv
+    import_players(REFERENCE_PLAYERS, kb, names=kb / "player_names.csv", extra=kb / "squads_extra.csv",
+                   appearances=REFERENCE_APPEARANCES)
+    for name in ("people.csv", "memberships.csv", "shared_surnames.csv"):
+        assert (kb / name).read_bytes() == (DEFAULT_KB_DIR / name).read_bytes(), name
+
+
+APPEARANCES = """\
+player,shirt,team,matchday,home,away,minutes,goals,red_card
+R.NAINGGOLAN,44,INTER,2,INTER,FIORENTINA,20,0,0
+R.NAINGGOLAN,44,INTER,5,GENOA,INTER,12,0,0
+R.NAINGGOLAN,4,CAGLIARI,16,CAGLIARI,BENEVENTO,90,0,0
+R.NAINGGOLAN,4,CAGLIARI,20,CAGLIARI,ROMA,70,1,0
+C.ZAPATA,2,GENOA,5,GENOA,INTER,90,0,0
+"""
+
+FIXTURES = """\
+competition,matchday,date,home,away
+Serie A,2,2020-09-26,Inter,Fiorentina
+Serie A,5,2020-10-24,Genoa,Inter
+Serie A,16,2021-01-06,Cagliari,Benevento
+Serie A,20,2021-01-31,Cagliari,Roma
+"""
+
+
+def _run_dated(kb: Path, appearances: str) -> int:
+    base = kb.parent
+    (base / "appearances.csv").write_text(appearances, encoding="utf-8")
+    (base / "fixtures.csv").write_text(FIXTURES, encoding="utf-8")
+    return main(["import-players", str(base / "players.csv"), "--kb", str(kb), "--names", str(base / "names.csv"),
+                 "--extra", str(base / "extra.csv"), "--appearances", str(base / "appearances.csv"),
+                 "--fixtures", str(base / "fixtures.csv")])
+
+
+def test_appearances_date_the_club_memberships(kb_dir: Path, capsys) -> None:
+    assert _run_dated(kb_dir, APPEARANCES) == 0
+    assert "3 club memberships with dates written to memberships.csv" in capsys.readouterr().out
+    assert (kb_dir / "memberships.csv").read_text(encoding="utf-8") == (
+        "person,club,from,to,from_matchday,to_matchday\n"
+        "cristian-zapata,genoa,2020-10-24,2020-10-24,5,5\n"
+        "radja-nainggolan,inter,2020-09-26,2020-10-24,2,5\n"
+        "radja-nainggolan,cagliari,2021-01-06,2021-01-31,16,20\n")
+    assert (kb_dir / "shared_surnames.csv").read_text(encoding="utf-8") == (
+        "surname,people\nPellegrini,lorenzo-pellegrini|luca-pellegrini\nZapata,cristian-zapata|duvan-zapata\n")
+    kb = KB.load(kb_dir)
+    nainggolan = kb.person("Nainggolan")
+    assert kb.clubs_of(nainggolan) == ("inter", "cagliari")
+    assert [kb.club_of(nainggolan, date(*d)) for d in ((2020, 9, 1), (2020, 12, 1), (2021, 1, 20), (2021, 5, 1))] \
+        == ["inter", "inter", "cagliari", "cagliari"]
+    assert [p.id for p in kb.shared("zapata")] == ["cristian-zapata", "duvan-zapata"]
+
+
+def test_an_appearance_of_an_unknown_player_is_refused_and_nothing_written(kb_dir: Path, capsys) -> None:
+    before = {p.name: p.read_bytes() for p in kb_dir.iterdir()}
+    assert _run_dated(kb_dir, APPEARANCES + "X.NOBODY,9,GENOA,5,GENOA,INTER,3,0,0\n") == 2
+    err = capsys.readouterr().err
+    assert "appearances.csv: no player or match for line 7 (X.NOBODY, GENOA, matchday 5); nothing was written" in err
+    assert {p.name: p.read_bytes() for p in kb_dir.iterdir()} == before

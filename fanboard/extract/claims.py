@@ -100,3 +100,4 @@ class ArticleClaims:
     times: list[tuple[Any, str | None]] = field(default_factory=list)  # (TimeExpr, match key it dates) for date inference
     entities: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, label, canonical) for highlighting
     warnings: list[str] = field(default_factory=list)
+    focus_evidence: str = ""        # why focus_club is the article's club (the articles table's club_evidence)

@@ -1,8 +1,9 @@
 """The article context: the one place where state carries from sentence to sentence.
 
 `fanboard_context` writes `doc._.context`, an `ArticleContext` holding
-  - the focus club: the club the article is about (most mentions outside quotes; a club's
-    people count half),
+  - the focus club: the club the article is about, read from the text (most mentions outside
+    quotes; a club's people count half, a headline mention twice; $FANBOARD_CLUB when no
+    club is named), with its evidence; and the shared surnames ("Zapata") it resolves,
   - the people named so far, which decide whom a description ("the captain", "the
     Argentine") means (coreference lives here),
   - the story: for each sentence, the match the text was telling about before it, whether
@@ -12,8 +13,10 @@
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
 from spacy.language import Language
@@ -43,6 +46,7 @@ class ArticleContext:
         self.kb = kb
         self.focus = focus
         self.article_id = article_id         # claims are keyed and traced by it
+        self.focus_evidence = ""             # why the focus is that club (read_focus)
         self.mentioned: list[str] = []       # person ids in order of mention (outside quotes)
         self._stories: tuple[Story, ...] = ()
 
@@ -119,22 +123,129 @@ class ArticleContext:
         return Story(match, told, persons or story.persons, players[-1] if players else story.player)
 
 
-def focus_club(doc: Doc, kb: KB) -> Club | None:
+SHARED = "shared:"          # the ent_id of a shared surname the context has yet to resolve
+HEADLINE_WEIGHT = 1.0       # a mention in the headline counts once more
+PERSON_WEIGHT = 0.5         # a club's people count half a mention of it
+DEFAULT_CLUB_ENV = "FANBOARD_CLUB"
+
+
+@dataclass(frozen=True)
+class FocusReading:
+    """The club an article is mostly about, and why (the articles table's club, club_evidence)."""
+    club: Club | None
+    evidence: str
+
+
+def default_club(kb: KB) -> Club | None:
+    """The club of $FANBOARD_CLUB (a name, alias or id), the focus when the text does not decide."""
+    wanted = os.environ.get(DEFAULT_CLUB_ENV, "").strip()
+    return (kb.club(wanted) or kb.club_by_id(wanted)) if wanted else None
+
+
+def _headline_end(doc: Doc) -> int:
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def read_focus(doc: Doc, kb: KB, day: date | None = None, default: Club | None = None) -> FocusReading:
+    """The club mentioned most outside quotes (its people count half, a headline mention
+    once more; a player counts for his club on the article's day); a tie goes to the club
+    named first. No club or person named: `default` (the FANBOARD_CLUB), else none."""
     counts: Counter[str] = Counter()
+    parts: dict[str, Counter[str]] = {}
     first: dict[str, int] = {}
+    head = _headline_end(doc)
     for ent in doc.ents:
-        if ent.label_ == "CLUB" and not ent[0]._.in_quote:
-            counts[ent.ent_id_] += 1
-            first.setdefault(ent.ent_id_, ent.start)
-        elif ent.label_ == "PERSON" and not ent[0]._.in_quote:
-            person = kb.person_by_id(ent.ent_id_)
-            if person is not None and person.club:
-                counts[person.club] += 0.5   # a club's people count towards it
-                first.setdefault(person.club, ent.start)
+        if ent[0]._.in_quote:
+            continue
+        if ent.label_ == "CLUB":
+            club, kind, weight = ent.ent_id_, "mention", 1.0
+        elif ent.label_ == "PERSON" and (person := kb.person_by_id(ent.ent_id_)) is not None \
+                and person.club:
+            club, kind, weight = kb.club_of(person, day), "person", PERSON_WEIGHT
+        else:
+            continue
+        headline = ent.start_char < head
+        counts[club] += weight * (1 + (HEADLINE_WEIGHT if headline else 0))
+        parts.setdefault(club, Counter())[kind] += 1
+        parts[club]["headline"] += headline
+        first.setdefault(club, ent.start)
     if not counts:
-        return None
-    best = max(counts, key=lambda c: (counts[c], -first[c]))
-    return kb.club_by_id(best)
+        if default is not None:
+            return FocusReading(default, f"no club named: the default ({DEFAULT_CLUB_ENV})")
+        return FocusReading(None, "no club named")
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    shown = [_evidence(kb, c, counts[c], parts[c]) for c in ranked[:3]]
+    tie = len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]
+    return FocusReading(kb.club_by_id(ranked[0]), "; ".join(shown) + ("; tie: the club named first" if tie else ""))
+
+
+def _evidence(kb: KB, club_id: str, score: float, parts: Counter[str]) -> str:
+    club = kb.club_by_id(club_id)
+    bits = [f"{parts['mention']} mention{'s' * (parts['mention'] != 1)}"] if parts["mention"] else []
+    if parts["person"]:
+        bits.append(f"{parts['person']} mention{'s' * (parts['person'] != 1)} of its people")
+    if parts["headline"]:
+        bits.append("in the headline")
+    return f"{club.name if club else club_id} {score:g} ({', '.join(bits)})"
+
+
+def focus_club(doc: Doc, kb: KB) -> Club | None:
+    return read_focus(doc, kb).club
+
+
+def resolve_shared(doc: Doc, kb: KB, focus: Club | None, day: date | None) -> None:
+    """Give every shared surname ("Zapata") the one person the context means, or drop it:
+    the bearer named in full elsewhere in the article, else the one at the article's club,
+    else the one at a club named in the sentence (a club or its people), else in the
+    paragraph; a name none of these decides stays unresolved."""
+    ents = list(doc.ents)
+    if not any(e.ent_id_.startswith(SHARED) for e in ents):
+        return
+    named = {e.ent_id_ for e in ents if e.label_ == "PERSON" and not e.ent_id_.startswith(SHARED)}
+    out = []
+    for ent in ents:
+        if not ent.ent_id_.startswith(SHARED):
+            out.append(ent)
+            continue
+        pool = kb.shared(ent.ent_id_[len(SHARED):])
+        sent = ent.sent if doc.has_annotation("SENT_START") else doc[:]
+        levels = [lambda p: p.id in named, lambda p: focus is not None and kb.club_of(p, day) == focus.id,
+                  _at_clubs(kb, ents, sent.start_char, sent.end_char, day),
+                  _at_clubs(kb, ents, *_paragraph(doc.text, ent.start_char), day)]
+        person = _decide(pool, levels)
+        if person is not None:
+            out.append(Span(doc, ent.start, ent.end, label=ent.label_, span_id=person.id))
+    doc.ents = out
+
+
+def _decide(pool: tuple[Person, ...], levels) -> Person | None:
+    for fits in levels:
+        narrowed = [p for p in pool if fits(p)]
+        if len(narrowed) == 1:
+            return narrowed[0]
+        if narrowed:
+            pool = tuple(narrowed)
+    return None
+
+
+def _at_clubs(kb: KB, ents, lo: int, hi: int, day: date | None):
+    """Fits the people at a club named between characters lo and hi (or one of its people)."""
+    clubs = set()
+    for e in ents:
+        if lo <= e.start_char < hi and e.label_ == "CLUB":
+            clubs.add(e.ent_id_)
+        elif lo <= e.start_char < hi and e.label_ == "PERSON" and (p := kb.person_by_id(e.ent_id_)) and p.club:
+            clubs.add(kb.club_of(p, day))
+    return lambda p: kb.club_of(p, day) in clubs
+
+
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    lo = text.rfind("\n\n", 0, at)
+    hi = text.find("\n\n", at)
+    return (0 if lo < 0 else lo, len(text) if hi < 0 else hi)
 
 
 @Language.factory("fanboard_context", requires=["doc.ents", "token._.in_quote"], assigns=["doc._.context"])
@@ -154,5 +265,10 @@ class ContextStarter:
         if self.kb is None:
             raise RuntimeError("fanboard_context has no knowledge base: set its .kb (build_pipeline does)")
         article = doc._.article
-        doc._.context = ArticleContext(self.kb, focus_club(doc, self.kb), article.id if article else "")
+        day = article.published if article else None
+        reading = read_focus(doc, self.kb, day, default_club(self.kb))
+        resolve_shared(doc, self.kb, reading.club, day)
+        ctx = ArticleContext(self.kb, reading.club, article.id if article else "")
+        ctx.focus_evidence = reading.evidence
+        doc._.context = ctx
         return doc

@@ -138,6 +138,7 @@ class ClaimCollector:
                         claim.match_key = alias[claim.match_key]
         out.times = [(t, alias.get(k, k)) for t, k in _times(doc)]
         out.entities = ctx.entities(doc)
+        out.focus_evidence = ctx.focus_evidence
         doc._.claims = out
         return doc
 

@@ -42,11 +42,12 @@ class SituationMerge(AssemblerBase):
         competitions = set(fixtures["competition"])
         for r in situation_rows:
             aid = r["article_id"]
-            if r["metric"] in metric_col and r["as_of"] and focus and r["competition"] in competitions:
+            club = getattr(self.claims.get(aid), "focus_club", None) or focus   # the article's own club
+            if r["metric"] in metric_col and r["as_of"] and club and r["competition"] in competitions:
                 as_of = r["as_of"]
                 vals = {}
                 for basis in ("at_the_time", "final"):
-                    row = next((t for t in self._standings(r["competition"], as_of, basis) if t["team"] == focus), None)
+                    row = next((t for t in self._standings(r["competition"], as_of, basis) if t["team"] == club), None)
                     if row is not None:
                         vals[basis] = str(int(row[metric_col[r["metric"]]]))
                 if not vals or (vals.get("at_the_time") == r["value"] == vals.get("final")):
@@ -60,7 +61,7 @@ class SituationMerge(AssemblerBase):
                     resolution, rule = vals.get("at_the_time", ""), "calendar"
                     expl = f"The article's value differs from the table computed for {as_of}."
                 self.contradictions.append({
-                    "subject": f"{focus} in {r['competition']} as of {as_of}", "field": r["metric"],
+                    "subject": f"{club} in {r['competition']} as of {as_of}", "field": r["metric"],
                     "values": f"{aid}: {r['value']} | table at the time: {vals.get('at_the_time', '?')} | "
                               f"table from final results: {vals.get('final', '?')}",
                     "sources": aid, "resolution": resolution, "rule": rule, "explanation": expl})
