@@ -200,6 +200,7 @@ class Curator:
             if target is None:
                 raise CurationError(f"there is no curation action {action_id!r}; "
                                     "`python -m fanboard curate list` shows them")
+        check(self.store.actions())     # before the lock, so a bad id creates nothing
         return self.store.append({"action": "undo", "target": action_id, "why": why,
                                   **({"who": self.who} if self.who else {})}, check=check)
 
