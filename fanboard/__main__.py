@@ -281,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--no-build", action="store_true", help="store only; do not rebuild the tables")
     a.add_argument("--no-cache", action="store_true", help="re-parse every article when rebuilding")
     a.set_defaults(func=cmd_add)
+    from .curation_cli import register
+    register(sub)       # curate …, kb … (fanboard/curation_cli.py)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -221,6 +221,8 @@ def rules_fingerprint() -> str:
             if p.is_file() and p.suffix in (".py", ".json", ".toml", ".csv"):
                 h.update(p.name.encode())
                 h.update(p.read_bytes())
+    from .localkb import fingerprint as local_kb_fingerprint
+    h.update(local_kb_fingerprint())     # the local KB overlay (data/kb/local/)
     for p in (CODE / "nlp.py", CODE / "pieces.py", CODE / "limits.py"):   # how texts are parsed
         if p.is_file():
             h.update(p.name.encode())

@@ -236,6 +236,8 @@ class KB:
             if r["club"] not in {c.id for c in clubs}:
                 raise KBError(f"{stadium_path}: stadium {r['stadium']!r} names unknown club id {r['club']!r}")
             cities.insert(0, City(r["stadium"], r["club"], _split(r["aliases"], "|")))
+        from .localkb import apply_overlay      # people and aliases fans added (data/kb/local/)
+        clubs, people = apply_overlay(kb_dir, clubs, people)
         return cls(clubs, people, competitions, descriptions, source=kb_dir, cities=cities,
                    memberships=_read_memberships(kb_dir / "memberships.csv"),
                    shared_surnames=_read_shared(kb_dir / "shared_surnames.csv"))

@@ -332,6 +332,13 @@ class Pipelines:
         return self[lang].get_pipe("fanboard_cues").rules
 
 
-@lru_cache(maxsize=1)
 def default_pipelines() -> Pipelines:
+    """The pipelines of the default KB, built once per process, again when the local KB overlay
+    (fanboard.localkb) changed."""
+    from .localkb import fingerprint
+    return _default_pipelines(fingerprint())
+
+
+@lru_cache(maxsize=1)
+def _default_pipelines(overlay: bytes) -> Pipelines:
     return Pipelines(KB.load())

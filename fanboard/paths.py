@@ -19,3 +19,5 @@ CACHE_DIR = DATA_DIR / "cache"                # each article's claims, by conten
 KB_DIR = DATA_DIR / "kb"                      # clubs, people, competitions, descriptions, cities
 PATTERNS_DIR = DATA_DIR / "patterns"          # cue words per language, lineup words, time rules
 REFERENCE_DIR = DATA_DIR / "reference"        # the real calendar of the season
+CURATION_DIR = DATA_DIR / "curation"          # the curation log: fans' corrections (fanboard.curation_store)
+KB_LOCAL_DIR = KB_DIR / "local"               # the local KB overlay: people and aliases fans added (fanboard.localkb)

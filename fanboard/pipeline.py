@@ -211,6 +211,8 @@ def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
         "contradictions": frame("contradictions", _dedupe(asm.contradictions)),
         "standings": frame("standings", _standings(fixtures, decisions, focus, kb)),
         "provenance": frame("provenance", asm.provenance),
+        "unknown_names": frame("unknown_names"),    # filled by fanboard.curation_apply.finish_build
+        "curation": frame("curation"),
     }
 
 

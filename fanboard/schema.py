@@ -20,20 +20,20 @@ TABLES: dict[str, list[str]] = {
     "matches": [
         "match_id", "date", "date_from", "date_to", "competition", "round",
         "home", "away", "home_goals", "away_goals", "status", "status_reason",
-        "sources", "date_precision", "date_basis", "reference",
+        "sources", "date_precision", "date_basis", "reference", "curated",
     ],
     "player_status": [
         "player", "status", "match_id", "date", "value", "certainty",
-        "article_id", "quote", "match_data",
+        "article_id", "quote", "match_data", "curated",
     ],
     "events": [
         "event_id", "date", "date_from", "date_to", "event_type", "actors",
         "agents", "targets", "match_id", "certainty", "summary", "sources", "quote",
-        "date_precision", "date_basis",
+        "date_precision", "date_basis", "curated",
     ],
     "goals": [
         "match_id", "date", "scorer", "team", "minute", "penalty", "own_goal",
-        "certainty", "sources", "quote",
+        "certainty", "sources", "quote", "curated",
     ],
     "situation": [
         "as_of", "competition", "metric", "value", "article_id", "quote",
@@ -51,7 +51,30 @@ TABLES: dict[str, list[str]] = {
         "table", "row_key", "article_id", "sentence_start", "sentence_end",
         "certainty", "quote",
     ],
+    "unknown_names": [
+        "name", "kind", "club", "count", "article_ids", "sentences",
+    ],
+    "curation": [
+        "id", "at", "who", "action", "table", "key", "field", "value", "old",
+        "other", "why", "state",
+    ],
 }
+
+# Curation (fanboard.curation, README "Correcting the record"):
+# - `curated` (matches, player_status, goals, events) is empty for a row as the rules built it;
+#   for a row a person touched it lists the curation actions that did, then the row's key in
+#   brackets: "c3 corrected home_goals (was 1); c4 confirmed [2020-12-13-a-b]". Tables written
+#   before this column existed are read with it empty (CURATED_COLUMN_TABLES).
+# - Row keys: matches their match_id, events their event_id; a status row
+#   "st-" + the first 10 hex digits of SHA-1 of "match_id|player|status" (all articles'
+#   rows of the same claim share it); a goal row "gl-" + SHA-1 of
+#   "match_id|scorer|minute|own_goal|n" (n counts equal goals from 1), the same way.
+# - `unknown_names`: names the articles use that the knowledge base lacks. kind "lineup"
+#   (a name in a known club's team sheet; club is that club) or "cue" (a capitalised name in
+#   a sentence with a football cue word); count = how often; sentences joined with " | ".
+# - `curation`: every action of the curation log that counts (not undone), with state
+#   "applied" or "orphaned" (its row no longer exists in what the rules built).
+CURATED_COLUMN_TABLES = ("matches", "player_status", "goals", "events")
 
 MATCH_STATUSES = ("played", "postponed", "scheduled")
 CERTAINTIES = ("confirmed", "reported")

@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 
-from .schema import TABLES
+from .schema import CURATED_COLUMN_TABLES, TABLES
 
 GENERATIONS = ".generations"
 CURRENT = "current"
@@ -295,6 +295,8 @@ def read_table(path: Path, name: str | None = None, expected: dict | None = None
         df = pd.read_csv(io.StringIO(text), dtype="string", keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
         raise DamagedTable(path, name, f"it is not a readable CSV file: {str(exc).strip()[:120]}") from None
+    if name in CURATED_COLUMN_TABLES and list(df.columns) == TABLES[name][:-1]:
+        df = df.assign(curated="").astype("string")     # written before curation existed
     if name in TABLES and list(df.columns) != TABLES[name]:
         shown = ", ".join(map(str, df.columns))[:120]
         raise DamagedTable(path, name, f"its columns are {shown}, not the {len(TABLES[name])} columns of the schema")

@@ -36,6 +36,7 @@ def navigation_pages() -> list[st.Page]:
         st.Page(PAGES_DIR / "match.py", title="Match", url_path="match", visibility="hidden"),
         st.Page(PAGES_DIR / "players.py", title="Players", url_path="players"),
         st.Page(PAGES_DIR / "sources.py", title="Sources", url_path="sources"),
+        st.Page(PAGES_DIR / "curation.py", title="Curation", url_path="curation"),
         st.Page(PAGES_DIR / "add_article.py", title="Add articles", url_path="add_article"),
     ]
 

@@ -6,6 +6,7 @@ Sections are drawn one after another, so line-ups and goals can be added as sect
 import streamlit as st
 
 from fanboard import views
+from fanboard.views import curation
 from fanboard.views.appearances import match_appearances
 from pages._shared import article_link, dashboard, url_choice
 
@@ -24,6 +25,9 @@ if not chosen:
 
 m = all_results[all_results["match_id"] == chosen].iloc[0]
 st.header(m["fixture"])
+if link := curation.links_by_key(d.tables, "matches", "match_id").get(chosen):     # a person corrected it
+    st.markdown(f"**{curation.badge(d.tables['matches'].set_index('match_id').at[chosen, 'curated'])}** · "
+                f"[original values and sources]({link})")
 a, b, c, e = st.columns(4)
 a.metric("Date", views.format_day(m["date"].date()) if str(m["date"]) != "NaT" else "unknown")
 b.metric("Competition", m["competition"])

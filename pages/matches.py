@@ -6,6 +6,7 @@ from the club's point of view: it is listed on its own, as a neutral result.
 import streamlit as st
 
 from fanboard import charts, views
+from fanboard.views import curation
 from pages._shared import csv_download, dashboard
 
 d = dashboard()
@@ -17,6 +18,7 @@ if results.empty:
 
 statuses = d.filtered["player_status"]
 comp_colors = charts.competition_colors(views.competitions(d.tables))
+curated = curation.links_by_key(d.tables, "matches", "match_id")     # corrected rows carry a badge
 
 
 def status_text(r: dict) -> str:
@@ -33,9 +35,10 @@ def draw(rows, key: str, ours: bool) -> None:
         players=[views.players_summary(statuses, m) for m in rows["match_id"]],
         status=[status_text(r) for r in rows.to_dict("records")],
         page=[views.match_url(m) for m in rows["match_id"]],
+        curated=[curated.get(m) for m in rows["match_id"]],
     )
     cols = ["page", "date", "competition", "round"] + (["venue"] if ours else []) + ["fixture"] + \
-        (["result"] if ours else []) + ["status", "players", "sources"]
+        (["result"] if ours else []) + ["status", "players", "sources", "curated"]
     st.dataframe(
         table[cols], hide_index=True, key=key,
         column_config={
@@ -51,6 +54,8 @@ def draw(rows, key: str, ours: bool) -> None:
             "status": st.column_config.TextColumn("status", width="medium"),
             "players": st.column_config.TextColumn("players", width="large"),
             "sources": st.column_config.TextColumn("sources", width="medium"),
+            "curated": st.column_config.LinkColumn("curated", display_text=curation.LINK_TEXT, width="small",
+                                                   help="A person corrected or confirmed it: its history"),
         },
     )
 
@@ -66,4 +71,6 @@ if len(others):
     st.subheader("Other matches the articles mention")
     st.caption(f"Matches without {d.club}: no venue or result from its point of view.")
     draw(others, "other_matches_table", False)
-csv_download(results.drop(columns=["source_ids"]).assign(source_ids=results["source_ids"]), "matches", d)
+cells = dict(zip(d.tables["matches"]["match_id"], d.tables["matches"]["curated"]))
+csv_download(results.drop(columns=["source_ids"]).assign(source_ids=results["source_ids"],
+                                                         curated=results["match_id"].map(cells).fillna("")), "matches", d)

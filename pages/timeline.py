@@ -6,6 +6,7 @@ and clicking an event in the chart picks it.
 import streamlit as st
 
 from fanboard import charts, views
+from fanboard.views import curation
 from pages._shared import chart_downloads, csv_download, dashboard, certainty_column, provenance_table, url_choice
 
 d = dashboard()
@@ -68,7 +69,9 @@ st.subheader("Events")
 if events.empty:
     st.caption(d.empty_message("events"))
 else:
+    links = curation.links_by_key(d.tables, "events", "event_id")      # corrected rows carry a badge
     table = events[["when", "type_label", "actors_label", "certainty", "summary", "quote", "sources_label", "event_id"]]
+    table = table.assign(curated=[links.get(e) for e in table["event_id"]])
     st.dataframe(
         table, hide_index=True,
         column_config={
@@ -80,6 +83,7 @@ else:
             "quote": st.column_config.TextColumn("quote", width="large"),
             "sources_label": st.column_config.TextColumn("sources", width="medium"),
             "event_id": st.column_config.TextColumn("id", width="small"),
+            "curated": st.column_config.LinkColumn("curated", display_text=curation.LINK_TEXT, width="small"),
         },
     )
     csv_download(events[list(d.tables["events"].columns) + ["event_ids", "sources_label"]], "events", d)

@@ -183,7 +183,7 @@ def test_an_article_the_extractor_fails_on_is_skipped_and_the_others_are_built(t
 
     tables = read_tables(tmp_path / "out")
     for name, df in expected.tables.items():
-        if name != "articles":
+        if name not in ("articles", "unknown_names"):   # unknown_names: the build step's, read from texts
             assert tables[name].equals(df), name          # the others: exactly as if it were not there
     arts = tables["articles"]
     row = arts[arts["article_id"] == broken].iloc[0]

@@ -10,6 +10,7 @@ import tomllib
 import pytest
 
 from fanboard.__main__ import main
+from fanboard.schema import TABLES
 from fanboard.tables import DamagedTable, read_tables
 
 from writers import ROOT, DataDir, errors, open_app, remember_navigation, shown, snapshot, table_bytes
@@ -24,7 +25,7 @@ DAMAGE = {
 PROBLEM = {
     "garbage bytes": "it is not UTF-8 text",
     "empty": "the file is empty",
-    "wrong columns": "its columns are when, who, not the 16 columns of the schema",
+    "wrong columns": f"its columns are when, who, not the {len(TABLES['matches'])} columns of the schema",
 }
 
 
