@@ -102,7 +102,7 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
 
 def _matches_kept(m: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
     m = where(m, (_cites(c, allowed) for c in m["sources"]))
-    m = where(m, (_in_window(*open_window(r), f) for r in m.to_dict("records")))
+    m = where(m, (_in_window(*open_window(r), f) for r in _date_cells(m)))
     if f.competitions:
         m = m[m["competition"].isin(f.competitions)]
     return m
@@ -119,7 +119,7 @@ def _statuses_kept(ps: pd.DataFrame, matches: pd.DataFrame, allowed: set[str], f
 
 def _events_kept(ev: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
     ev = where(ev, (_cites(c, allowed) for c in ev["sources"]))
-    ev = where(ev, (_in_window(*open_window(r), f) for r in ev.to_dict("records")))
+    ev = where(ev, (_in_window(*open_window(r), f) for r in _date_cells(ev)))
     if f.players:
         ev = where(ev, (any(a in f.players for a in split(c)) for c in ev["actors"]))
     return ev
@@ -133,16 +133,26 @@ def _situation_kept(sit: pd.DataFrame, allowed: set[str], f: Filters) -> pd.Data
     return sit
 
 
+def _date_cells(rows: pd.DataFrame) -> list[dict[str, str]]:
+    """The date cells of each row, for open_window (cheaper than whole records of a big table)."""
+    return [{"date": d, "date_from": a, "date_to": b}
+            for d, a, b in zip(rows["date"], rows["date_from"], rows["date_to"])]
+
+
 def _row_keys(name: str, rows: pd.DataFrame) -> set[str]:
     """The provenance keys of a table's rows, rebuilt from the rows."""
-    recs = rows.to_dict("records")
     if name == "matches":
-        return {r["match_id"] for r in recs}
+        return set(rows["match_id"])
     if name == "events":
-        return {r["event_id"] for r in recs}
+        return set(rows["event_id"])
     if name == "player_status":
-        return {f"{r['player']}|{r['status']}|{r['match_id']}" for r in recs}
-    return {f"{r['competition']}|{r['metric']}" for r in recs}  # situation
+        parts = ("player", "status", "match_id")
+    else:  # situation
+        parts = ("competition", "metric")
+    keys = rows[parts[0]].astype(str)
+    for col in parts[1:]:
+        keys = keys + "|" + rows[col].astype(str)
+    return set(keys)
 
 
 def _provenance_kept(pv: pd.DataFrame, tables: Tables, kept: dict[str, pd.DataFrame],
@@ -154,7 +164,11 @@ def _provenance_kept(pv: pd.DataFrame, tables: Tables, kept: dict[str, pd.DataFr
     """
     dropped = {name: _row_keys(name, tables[name]) - _row_keys(name, rows) for name, rows in kept.items()}
     pv = pv[pv["article_id"].isin(allowed)]
-    return where(pv, (r["row_key"] not in dropped.get(r["table"], ()) for r in pv.to_dict("records")))
+    gone = pd.Series(False, index=pv.index, dtype=bool)
+    for name, keys in dropped.items():
+        if keys:
+            gone |= pv["table"].eq(name) & pv["row_key"].isin(keys)
+    return pv[~gone]
 
 
 def focus_club(matches: pd.DataFrame) -> str | None:
