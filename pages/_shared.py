@@ -115,10 +115,10 @@ def chart_downloads(chart: alt.TopLevelMixin | Callable[[], alt.TopLevelMixin], 
 
 
 def csv_download(df: pd.DataFrame, kind: str, d: Dashboard, label: str = "CSV") -> None:
-    """The table as shown (filters applied) as CSV."""
+    """The table as shown (filters applied) as CSV, written when it is asked for."""
     f = d.filters
     st.download_button(
-        label, data=export.to_csv(df), mime="text/csv", key=f"download_{kind}_csv",
+        label, data=lambda: export.to_csv(df), mime="text/csv", key=f"download_{kind}_csv",
         file_name=export.file_name(kind, "csv", players=f.players, date_from=f.date_from, date_to=f.date_to),
         on_click="ignore", icon=":material/download:", help="Download this table as CSV, with the filters applied",
     )

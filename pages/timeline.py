@@ -50,7 +50,8 @@ chart_downloads(lambda: charts.timeline_chart(events, results, positions, club=d
                                               date_to=f.date_to), "timeline", d)
 
 if ids:
-    names = {r["event_id"]: f"{r['type_label']} · {r['when']}" for r in events.to_dict("records")}
+    names = d.cached("event_names", lambda: {
+        i: f"{t} · {w}" for i, t, w in zip(events["event_id"].tolist(), events["type_label"].tolist(), events["when"].tolist())})
     chosen = url_choice("Event", ids, names, "event", placeholder="Pick an event (or click one in the chart)")
     if chosen:
         row = events[events["event_id"] == chosen].iloc[0]
