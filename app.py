@@ -93,10 +93,19 @@ def shared_dashboard(tables_dir: str, signature: tuple, filters: views.Filters, 
     return views.Dashboard.create(tables, filters, article_roots=[Path(r) for r in roots], club=club, like=like)
 
 
+@st.cache_resource(show_spinner=False)
+def last_signatures() -> dict:
+    """tables folder -> the signature its caches were last filled for (one dict per server)."""
+    return {}
+
+
 def read_or_explain(loc: Locations) -> tuple[dict | None, str | None]:
     """The tables, or None and a plain description of what is wrong with them."""
     try:
         st.session_state["tables_signature"] = sig = signature(loc.tables)
+        if last_signatures().get(str(loc.tables), sig) != sig:
+            shared_dashboard.clear()   # a rebuild: the older versions' frames need not stay in memory
+        last_signatures()[str(loc.tables)] = sig
         return load_tables(str(loc.tables), sig), None
     except DamagedTable as exc:
         LOG.warning("damaged table: %s", exc)
