@@ -62,16 +62,51 @@ def build_tables(loc: Locations, chosen: bool, *, force: bool = False) -> str | 
     return None
 
 
-@st.cache_data(show_spinner=False)
+# Caches shared by every session of this server (st.cache_resource: one object, not a copy per
+# run), keyed by the tables' signature (generation and files), so a rebuild starts them afresh.
+# Nothing takes these objects apart or changes them: pages only read the tables and frames.
+@st.cache_resource(show_spinner=False, max_entries=2)
 def load_tables(tables_dir: str, signature: tuple) -> dict:
     """All tables, cached until they change (the signature names the generation and files)."""
     return read_tables(Path(tables_dir))
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def sidebar_options(tables_dir: str, signature: tuple) -> dict:
+    """What the sidebar offers: it depends on the tables only, so it is worked out once."""
+    tables = load_tables(tables_dir, signature)
+    return {
+        "labels": views.article_labels(tables["articles"]), "bounds": views.date_bounds(tables),
+        "default_range": views.saga_window(tables), "people": views.people_label(tables),
+        "competitions": views.competitions(tables), "languages": views.languages(tables),
+    }
+
+
+# One Dashboard per filter state (the frozen Filters: every field is part of the key), shared
+# by all sessions. A player filter takes over the lookups and the club's own views of the same
+# state without players, so a change of players does not work those out again.
+@st.cache_resource(show_spinner=False, max_entries=24)
+def shared_dashboard(tables_dir: str, signature: tuple, filters: views.Filters, club: str | None,
+                     roots: tuple[str, ...]) -> views.Dashboard:
+    tables = load_tables(tables_dir, signature)
+    like = shared_dashboard(tables_dir, signature, filters.without_players(), club, roots) if filters.players else None
+    return views.Dashboard.create(tables, filters, article_roots=[Path(r) for r in roots], club=club, like=like)
+
+
+@st.cache_resource(show_spinner=False)
+def last_signatures() -> dict:
+    """tables folder -> the signature its caches were last filled for (one dict per server)."""
+    return {}
+
+
 def read_or_explain(loc: Locations) -> tuple[dict | None, str | None]:
     """The tables, or None and a plain description of what is wrong with them."""
     try:
-        return load_tables(str(loc.tables), signature(loc.tables)), None
+        st.session_state["tables_signature"] = sig = signature(loc.tables)
+        if last_signatures().get(str(loc.tables), sig) != sig:
+            shared_dashboard.clear()   # a rebuild: the older versions' frames need not stay in memory
+        last_signatures()[str(loc.tables)] = sig
+        return load_tables(str(loc.tables), sig), None
     except DamagedTable as exc:
         LOG.warning("damaged table: %s", exc)
         return None, exc.public
@@ -99,10 +134,8 @@ def tables_or_stop(loc: Locations, chosen: bool) -> dict:
 
 def sidebar_filters(tables: dict) -> views.Filters:
     """The filters, drawn once here so they persist across pages, each bound to a URL parameter."""
-    labels = views.article_labels(tables["articles"])
-    bounds = views.date_bounds(tables)
-    default_range = views.saga_window(tables)
-    people = views.people_label(tables)
+    options = sidebar_options(str(tables_dir), st.session_state["tables_signature"])
+    labels, bounds, default_range, people = (options[k] for k in ("labels", "bounds", "default_range", "people"))
     # Language codes are shown (and kept in the URL) in capitals; accept ?lang=nl as well.
     if "lang" in st.query_params:
         st.query_params["lang"] = [v.upper() for v in st.query_params.get_all("lang")]
@@ -117,7 +150,7 @@ def sidebar_filters(tables: dict) -> views.Filters:
             bind="query-params", placeholder="All people (players and staff)",
         )
         competitions = st.multiselect(
-            "Competitions", views.competitions(tables), key="competition", bind="query-params",
+            "Competitions", options["competitions"], key="competition", bind="query-params",
             placeholder="All competitions",
         )
         date_from = date_to = as_of = None
@@ -136,7 +169,7 @@ def sidebar_filters(tables: dict) -> views.Filters:
                      "well-bounded publication date of the sources in view.",
             )
         langs = st.pills(
-            "Languages", [code.upper() for code in views.languages(tables)], selection_mode="multi",
+            "Languages", [code.upper() for code in options["languages"]], selection_mode="multi",
             key="lang", bind="query-params",
         )
         sources = st.multiselect(
@@ -155,9 +188,9 @@ loc = Locations.from_env()
 tables_dir = loc.tables
 tables = tables_or_stop(loc, chosen=bool(os.environ.get("FANBOARD_TABLES")))
 filters = sidebar_filters(tables)
-st.session_state["dashboard"] = views.Dashboard.create(
-    tables, filters, article_roots=[ROOT, tables_dir, tables_dir.parent],
-    club=os.environ.get("FANBOARD_CLUB"),
+st.session_state["dashboard"] = shared_dashboard(
+    str(tables_dir), st.session_state["tables_signature"], filters, os.environ.get("FANBOARD_CLUB"),
+    tuple(str(r) for r in (ROOT, tables_dir, tables_dir.parent)),
 )
 
 page = st.navigation(navigation_pages())

@@ -26,7 +26,16 @@ against a reference run in the same process, on the same machine, at the same ti
 5. Filter latency: 20 player-filter changes on the Timeline page (add a player, remove it),
    from the key press to the script idle with the chart redrawn. Median. Target: < 250 ms.
 6. Memory: peak RSS (VmHWM) of the server that served (4) and (5). Target: < 400 MB.
-7-9. The build (bench/build_figures.py): one article of 1,000,000 characters (per-word time
+7. Filter re-render on a big build (bench/latency.py): the app and its Timeline page run
+   through Streamlit's AppTest on the 2,000-article build of (1); the People filter is changed
+   20 times (a new player, then back to everyone); median time of the rerun, with its CPU
+   time (less sensitive to a loaded machine). Target: < 250 ms.
+8. Twenty people at once (bench/sessions.py): 20 headless Chromium sessions open the
+   Timeline of a server on that build at the same moment and each adds 3 players (each session
+   its own) to the People filter. Medians of the first load and of a filter change; errors
+   (a step not rendered in time, an exception on the page). Target: median render < 3 s, 0 errors.
+9. Memory: peak RSS of the server of (8). Target: < 400 MB.
+10-12. The build (bench/build_figures.py): one article of 1,000,000 characters (per-word time
    ≤ 2× that of (1): linear), the `--jobs` speed-up (jobs=1 against jobs=cores, cache off),
    and a second corpus shape, long articles in which most sentences carry no claim, against
    bare spacy.blank + sentencizer (≤ 10×).

@@ -21,6 +21,8 @@ TARGET_RSS_MB = 400.0
 TARGET_LONG_RATIO = 2.0         # per-word time of the 1M-character article / of a normal one
 TARGET_SPARSE_RATIO = 10.0      # sparse corpus against bare spacy.blank + sentencizer
 BUILD_NAMES = ("long article (1M characters)", "build --jobs speed-up", "sparse corpus throughput")
+TARGET_SESSION_RENDER_S = 3.0
+SESSION_NAMES = ("filter re-render (AppTest, Timeline)", "20 sessions at once (Timeline)", "server peak RSS (20 sessions)")
 
 
 def log(msg: str) -> None:
@@ -150,13 +152,74 @@ def dashboard_figures(work: Path, repeats: int, changes: int) -> list[Figure]:
     return [f4, f5, f6]
 
 
+def session_figures(tables: Path, work: Path, changes: int, sessions: int) -> list[Figure]:
+    """Measurements 7-9 on a big build: bench/latency.py (AppTest) and bench/sessions.py (browsers)."""
+    from . import latency, sessions as load
+    log(f"7/9 filter re-render: AppTest on {tables}, {changes} player-filter changes")
+    lat = latency.run(tables, changes)
+    f7 = Figure(
+        SESSION_NAMES[0],
+        f"{lat.median_ms:.0f} ms median of {len(lat.all_ms)} ({lat.articles:,} articles)",
+        f"CPU {lat.median_cpu_ms:.0f} ms",
+        "",
+        f"< {TARGET_FILTER_MS:g} ms",
+        bool(lat.all_ms) and lat.median_ms < TARGET_FILTER_MS and not lat.exceptions,
+        [f"a player nobody picked before: {lat.med(lat.new_ms):.0f} ms (CPU {lat.med(lat.new_cpu_ms):.0f} ms); "
+         f"back to everyone: {lat.med(lat.seen_ms):.0f} ms (CPU {lat.med(lat.seen_cpu_ms):.0f} ms)",
+         f"opening the app and the Timeline: {', '.join(f'{x:.2f} s' for x in lat.first_open_s)}",
+         f"all changes (ms): {', '.join(f'{x:.0f}' for x in lat.all_ms)}",
+         f"problems: {len(lat.exceptions)}" + (f" (first: {lat.exceptions[0]})" if lat.exceptions else "")],
+    )
+    log(f"   → {f7.value}; {f7.reference}")
+    log(f"8-9/9 {sessions} browser sessions at once on the Timeline, 3 filter changes each")
+    r = load.run(tables, work / "sessions", sessions=sessions, changes=3)
+    fl, fc = r.median(r.first_loads), r.median(r.filter_changes)
+    f8 = Figure(
+        SESSION_NAMES[1],
+        f"first load {fl:.2f} s, filter change {fc:.2f} s (medians); {len(r.errors)} errors",
+        f"every render {r.median(r.renders):.2f} s",
+        "",
+        f"median render < {TARGET_SESSION_RENDER_S:g} s, 0 errors",
+        bool(r.renders) and fl < TARGET_SESSION_RENDER_S and fc < TARGET_SESSION_RENDER_S and not r.errors,
+        load.describe(r) + [f"error: {e}" for e in r.errors[:5]],
+    )
+    f9 = Figure(
+        SESSION_NAMES[2],
+        f"{r.peak_rss_mb:.0f} MB ({r.articles:,} articles)",
+        f"idle after start {r.idle_rss_mb:.0f} MB",
+        "",
+        f"< {TARGET_RSS_MB:g} MB",
+        r.peak_rss_mb < TARGET_RSS_MB,
+        ["VmHWM of the `streamlit run` process after the 20 sessions"],
+    )
+    log(f"   → {f8.value}; {f9.value}")
+    return [f7, f8, f9]
+
+
+def big_tables(args, work: Path) -> Path:
+    """The build the session measurements serve: --tables, the build of measurement 1, or a new one."""
+    if args.tables:
+        return args.tables
+    if (work / "tables-full" / "articles.csv").exists():
+        return work / "tables-full"
+    if not (args.corpus / "articles.toml").exists():
+        corpus.generate(args.articles, args.corpus)
+    log(f"building the {args.articles} articles of {args.corpus} for measurements 7-9")
+    from fanboard import pipeline
+    pipeline.build([args.corpus], work / "tables-sessions", cache_dir=None)
+    return work / "tables-sessions"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     ap.add_argument("--articles", type=int, default=2000, help="size of the generated corpus (default 2000)")
     ap.add_argument("--sizes", default="250,500,1000", help="smaller builds for the scaling check")
     ap.add_argument("--repeats", type=int, default=3, help="cold starts of each app (median)")
     ap.add_argument("--changes", type=int, default=20, help="player-filter changes (median)")
-    ap.add_argument("--no-browser", action="store_true", help="skip measurements 4-6")
+    ap.add_argument("--no-browser", action="store_true", help="skip the dashboard measurements 4-9")
+    ap.add_argument("--no-sessions", action="store_true", help="skip measurements 7-9 (big build, 20 browsers)")
+    ap.add_argument("--sessions", type=int, default=20, help="browser sessions at once for measurement 8")
+    ap.add_argument("--tables", type=Path, help="built tables for 7-9 (default: the build of measurement 1)")
     ap.add_argument("--no-extraction", action="store_true", help="skip measurements 1-3")
     ap.add_argument("--results", type=Path, default=RESULTS, help="results file (default bench/results.md)")
     ap.add_argument("--no-results", action="store_true", help="print only")
@@ -184,6 +247,11 @@ def main(argv: list[str] | None = None) -> int:
                         ("dashboard cold start", "filter latency (Timeline, players)", "server peak RSS")]
         else:
             figures += dashboard_figures(work, args.repeats, args.changes)
+        if args.no_browser or args.no_sessions:
+            figures += [Figure(name, "not measured", details=["--no-browser" if args.no_browser else "--no-sessions"])
+                        for name in SESSION_NAMES]
+        else:
+            figures += session_figures(big_tables(args, work), work, args.changes, args.sessions)
         if args.no_extraction:
             figures += [Figure(name, "not measured", details=["--no-extraction"]) for name in BUILD_NAMES]
         else:

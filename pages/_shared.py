@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import runpy
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable
 
@@ -57,17 +58,53 @@ def dashboard() -> Dashboard:
     return d
 
 
-def chart_downloads(chart: alt.TopLevelMixin, kind: str, d: Dashboard) -> None:
-    """PNG, SVG and standalone HTML of exactly this (filtered) chart, rendered on click."""
+def vega_lite_spec(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec st.altair_chart sends for this chart, its data as Arrow datasets.
+
+    The same conversion as Streamlit's (its theme and data transformer, under its lock), but
+    without Altair's JSON-schema validation, the slowest part: the tests validate every chart.
+    """
+    from streamlit.elements import vega_charts
+
+    datasets: dict = {}
+    alt.data_transformers.register("to_arrow_dataset", vega_charts._to_arrow_dataset)
+    with vega_charts._altair_globals_lock:
+        theme = alt.theme.enable("none") if alt.theme.active == "default" else nullcontext()
+        with theme, alt.data_transformers.enable("to_arrow_dataset", datasets=datasets):
+            spec = chart.to_dict(validate=False)
+    spec["datasets"] = {**spec.get("datasets", {}), **datasets} if isinstance(spec.get("datasets"), dict) else datasets
+    return spec
+
+
+def chart_specs(d: Dashboard, name: str, make: Callable[[], alt.TopLevelMixin | tuple]) -> tuple[dict, ...]:
+    """The Vega-Lite specs of the chart(s) make() returns, made once per Dashboard.
+
+    app.py shares a Dashboard between all sessions with the same tables and filters, so the
+    charts are built and converted once per filter state, not on every rerun of every session.
+    Draw them with st.vega_lite_chart(spec=...), which is what st.altair_chart does after
+    converting. `name` tells the page's charts apart; make() must depend on nothing but d.
+    """
+    def convert() -> tuple[dict, ...]:
+        made = make()
+        return tuple(vega_lite_spec(c) for c in (made if isinstance(made, tuple) else (made,)))
+    return d.cached(("vega-lite", name), convert)
+
+
+def chart_downloads(chart: alt.TopLevelMixin | Callable[[], alt.TopLevelMixin], kind: str, d: Dashboard) -> None:
+    """PNG, SVG and standalone HTML of exactly this (filtered) chart, rendered on click.
+
+    `chart` may be a function that makes the chart: then it is made only when a file is asked for.
+    """
     f = d.filters
+    make_chart = chart if callable(chart) else (lambda: chart)
 
     def name(ext: str) -> str:
         return export.file_name(kind, ext, players=f.players, date_from=f.date_from, date_to=f.date_to)
 
     makers: dict[str, Callable[[], bytes | str]] = {
-        "png": lambda: export.to_png(chart),
-        "svg": lambda: export.to_svg(chart),
-        "html": lambda: export.to_html(chart, title=name("html")),
+        "png": lambda: export.to_png(make_chart()),
+        "svg": lambda: export.to_svg(make_chart()),
+        "html": lambda: export.to_html(make_chart(), title=name("html")),
     }
     with st.container(horizontal=True, gap="small"):
         for ext, make in makers.items():
@@ -79,10 +116,10 @@ def chart_downloads(chart: alt.TopLevelMixin, kind: str, d: Dashboard) -> None:
 
 
 def csv_download(df: pd.DataFrame, kind: str, d: Dashboard, label: str = "CSV") -> None:
-    """The table as shown (filters applied) as CSV."""
+    """The table as shown (filters applied) as CSV, written when it is asked for."""
     f = d.filters
     st.download_button(
-        label, data=export.to_csv(df), mime="text/csv", key=f"download_{kind}_csv",
+        label, data=lambda: export.to_csv(df), mime="text/csv", key=f"download_{kind}_csv",
         file_name=export.file_name(kind, "csv", players=f.players, date_from=f.date_from, date_to=f.date_to),
         on_click="ignore", icon=":material/download:", help="Download this table as CSV, with the filters applied",
     )

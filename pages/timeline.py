@@ -7,7 +7,7 @@ import streamlit as st
 
 from fanboard import charts, views
 from fanboard.views import curation
-from pages._shared import chart_downloads, csv_download, dashboard, certainty_column, provenance_table, url_choice
+from pages._shared import chart_downloads, chart_specs, csv_download, dashboard, certainty_column, provenance_table, url_choice
 
 d = dashboard()
 f = d.filters
@@ -25,7 +25,8 @@ st.markdown(
     f"Showing {n_ev} event{'s' * (n_ev != 1)} and {n_m} match{'es' * (n_m != 1)} "
     f"for {views.md_escape(d.who())} {f.describe_period()}."
 )
-top, bottom = charts.timeline_panels(events, results, positions, club=d.club, date_from=f.date_from, date_to=f.date_to)
+top, bottom = chart_specs(d, "timeline", lambda: charts.timeline_panels(
+    events, results, positions, club=d.club, date_from=f.date_from, date_to=f.date_to))
 ids = list(events["event_id"])
 
 
@@ -37,20 +38,21 @@ def picked_in_chart() -> None:
         st.query_params["event"] = chosen[0]
 
 
-st.altair_chart(top, theme="streamlit", key="timeline_chart", on_select=picked_in_chart,
-                selection_mode="event", width="stretch")
-st.altair_chart(bottom, theme="streamlit", key="position_chart", width="stretch")
+st.vega_lite_chart(spec=top, theme="streamlit", key="timeline_chart", on_select=picked_in_chart,
+                   selection_mode="event", width="stretch")
+st.vega_lite_chart(spec=bottom, theme="streamlit", key="position_chart", width="stretch")
 st.caption(
     "Filled circles are confirmed events, hollow ones reported. A pale bar is the window an event "
     "falls in; a dashed arrow ending at a bar is an event known only to have happened by (or "
     "from) that day. Squares are results (click one for its match page), a grey cross a "
     "postponed match. Hover for the quote; click an event to see where it comes from."
 )
-chart_downloads(charts.timeline_chart(events, results, positions, club=d.club, date_from=f.date_from,
-                                      date_to=f.date_to), "timeline", d)
+chart_downloads(lambda: charts.timeline_chart(events, results, positions, club=d.club, date_from=f.date_from,
+                                              date_to=f.date_to), "timeline", d)
 
 if ids:
-    names = {r["event_id"]: f"{r['type_label']} · {r['when']}" for r in events.to_dict("records")}
+    names = d.cached("event_names", lambda: {
+        i: f"{t} · {w}" for i, t, w in zip(events["event_id"].tolist(), events["type_label"].tolist(), events["when"].tolist())})
     chosen = url_choice("Event", ids, names, "event", placeholder="Pick an event (or click one in the chart)")
     if chosen:
         row = events[events["event_id"] == chosen].iloc[0]

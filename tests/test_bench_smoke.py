@@ -19,7 +19,8 @@ from bench.report import Figure, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ["extraction throughput", "incremental rebuild (+1 article)", "scaling", "dashboard cold start",
-         "filter latency (Timeline, players)", "server peak RSS",
+         "filter latency (Timeline, players)", "server peak RSS", "filter re-render (AppTest, Timeline)",
+         "20 sessions at once (Timeline)", "server peak RSS (20 sessions)",
          "long article (1M characters)", "build --jobs speed-up", "sparse corpus throughput"]
 
 

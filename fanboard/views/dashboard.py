@@ -1,9 +1,11 @@
 """What every page needs (the Dashboard), and whether the tables must be rebuilt."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 import pandas as pd
 
@@ -15,6 +17,7 @@ from .shaping import league_positions, match_results
 from .matchpage import replay_dates
 from .timeline import timeline_events
 
+T = TypeVar("T")
 
 def reference_fixtures() -> pd.DataFrame | None:
     """The reference calendar (fanboard.reference), or None when it cannot be read: the
@@ -47,9 +50,14 @@ def tables_signature(tables_dir: Path) -> tuple[tuple[str, float], ...]:
     return tuple(sorted((p.name, p.stat().st_mtime) for p in Path(tables_dir).glob("*.csv")))
 
 
-@dataclass
+@dataclass(eq=False)
 class Dashboard:
-    """What every page needs: all tables, the filtered tables, the filters and a few lookups."""
+    """What every page needs: all tables, the filtered tables, the filters and a few lookups.
+
+    Nothing in it changes after create(), so app.py shares one Dashboard per tables version and
+    filter state between all sessions; the frames below are shaped once, on first use, and
+    ``cached`` keeps anything else derived from it (the pages' chart specs).
+    """
 
     tables: dict[str, pd.DataFrame]
     filtered: dict[str, pd.DataFrame]
@@ -60,23 +68,38 @@ class Dashboard:
     club_filtered: dict[str, pd.DataFrame] | None = None
     urls: dict[str, str] | None = None
     fixtures: pd.DataFrame | None = None
+    memo: dict = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def create(cls, tables: Tables, filters: Filters, *, article_roots: Iterable[Path] = (),
-               club: str | None = None) -> "Dashboard":
-        """`club` overrides the focus club; by default it is the team in most matches."""
+               club: str | None = None, like: "Dashboard | None" = None) -> "Dashboard":
+        """`club` overrides the focus club; by default it is the team in most matches.
+
+        `like`: a Dashboard of the same tables and club, whose lookups (labels, links, the
+        calendar and its replay dates) are taken over instead of worked out again, and whose
+        filtered tables serve as this one's without players when its filters are ours minus
+        the players.
+        """
         filtered = apply_filters(tables, filters)
-        return cls(
+        club_filtered = filtered
+        if filters.players:
+            reuse = like is not None and like.filters == filters.without_players()
+            club_filtered = like.filtered if reuse else apply_filters(tables, filters.without_players())
+        d = cls(
             tables=dict(tables),
             filtered=filtered,
             filters=filters,
             club=club or focus_club(tables["matches"]),
-            labels=article_labels(tables["articles"]),
+            labels=like.labels if like else article_labels(tables["articles"]),
             article_roots=[Path(r) for r in article_roots],
-            club_filtered=apply_filters(tables, filters.without_players()) if filters.players else filtered,
-            urls=article_urls(tables["articles"]),
-            fixtures=reference_fixtures(),
+            club_filtered=club_filtered,
+            urls=like.urls if like else article_urls(tables["articles"]),
+            fixtures=like.fixtures if like else reference_fixtures(),
         )
+        if like is not None:
+            d.__dict__["replays"] = like.replays   # the cached_property, from the same tables
+        return d
 
     @property
     def as_of(self):
@@ -89,26 +112,35 @@ class Dashboard:
             return self.filters.date_to
         return day or self.filters.date_to
 
-    @property
+    @cached_property
     def club_results(self) -> pd.DataFrame:
         """The club's matches as the other filters select them: a player filter does not apply."""
         return match_results(self.club_filtered["matches"], self.club, self.labels, self.replays)
 
-    @property
+    @cached_property
     def replays(self) -> dict:
         return replay_dates(self.tables["matches"], self.fixtures)
 
-    @property
+    @cached_property
     def results(self) -> pd.DataFrame:
         return match_results(self.filtered["matches"], self.club, self.labels, self.replays)
 
-    @property
+    @cached_property
     def events(self) -> pd.DataFrame:
         return timeline_events(self.filtered["events"], self.labels)
 
-    @property
+    @cached_property
     def positions(self) -> pd.DataFrame:
         return league_positions(self.filtered["standings"], self.filtered["situation"], self.club)
+
+    def cached(self, key: object, make: Callable[[], T]) -> T:
+        """make(), computed once per Dashboard (and key) however many sessions ask for it."""
+        with self._lock:
+            if key in self.memo:
+                return self.memo[key]
+        value = make()
+        with self._lock:
+            return self.memo.setdefault(key, value)
 
     def who(self) -> str:
         """The selected players for sentences: "Luka Perišić", or "anyone"."""

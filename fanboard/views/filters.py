@@ -62,7 +62,14 @@ def allowed_articles(articles: pd.DataFrame, f: Filters) -> set[str]:
     return set(keep["article_id"])
 
 
+def _isin(column: pd.Series, values: set[str]) -> pd.Series:
+    """column.isin(values), fast for big sets (pandas' Arrow strings convert value by value)."""
+    return column.astype(object).isin(values)
+
+
 def _cites(cell: str, allowed: set[str]) -> bool:
+    if cell in allowed and ";" not in cell and cell == cell.strip():   # one id: most cells
+        return True
     ids = split(cell)
     return not ids or any(i in allowed for i in ids)
 
@@ -78,18 +85,18 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
     """
     t = {name: df.copy() for name, df in tables.items()}
     allowed = allowed_articles(t["articles"], f)
-    t["articles"] = t["articles"][t["articles"]["article_id"].isin(allowed)]
+    t["articles"] = t["articles"][_isin(t["articles"]["article_id"], allowed)]
     m = _matches_kept(t["matches"], allowed, f)
     ps = _statuses_kept(t["player_status"], m, allowed, f)
     ev = _events_kept(t["events"], allowed, f)
     if f.players:
         involved = set(ps["match_id"]) | set(ev["match_id"])
-        m = m[m["match_id"].isin(involved)]
+        m = m[_isin(m["match_id"], involved)]
     sit = _situation_kept(t["situation"], allowed, f)
     st = t["standings"]
-    st = where(st, (_in_window(to_date(d), to_date(d), f) for d in st["as_of"]))
+    st = where(st, (_in_window(to_date(d), to_date(d), f) for d in st["as_of"].tolist()))
     co = t["contradictions"]
-    co = where(co, (_cites(c, allowed) for c in co["sources"]))
+    co = where(co, (_cites(c, allowed) for c in co["sources"].tolist()))
     if f.search:
         m, ev, ps, sit, co = search_tables(f.search, matches=m, events=ev, player_status=ps,
                                            situation=sit, contradictions=co)
@@ -101,8 +108,8 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
 
 
 def _matches_kept(m: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
-    m = where(m, (_cites(c, allowed) for c in m["sources"]))
-    m = where(m, (_in_window(*open_window(r), f) for r in m.to_dict("records")))
+    m = where(m, (_cites(c, allowed) for c in m["sources"].tolist()))
+    m = where(m, (_in_window(*open_window(r), f) for r in _date_cells(m)))
     if f.competitions:
         m = m[m["competition"].isin(f.competitions)]
     return m
@@ -110,39 +117,49 @@ def _matches_kept(m: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFram
 
 def _statuses_kept(ps: pd.DataFrame, matches: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
     """Statuses cited by a selected article (merged rows name several), in a kept match or none."""
-    ps = where(ps, (_cites(c, allowed) for c in ps["article_id"]))
-    ps = ps[(ps["match_id"] == "") | ps["match_id"].isin(matches["match_id"])]
+    ps = where(ps, (_cites(c, allowed) for c in ps["article_id"].tolist()))
+    ps = ps[(ps["match_id"] == "") | _isin(ps["match_id"], set(matches["match_id"].tolist()))]
     if f.players:
         ps = ps[ps["player"].isin(f.players)]
     return ps
 
 
 def _events_kept(ev: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
-    ev = where(ev, (_cites(c, allowed) for c in ev["sources"]))
-    ev = where(ev, (_in_window(*open_window(r), f) for r in ev.to_dict("records")))
+    ev = where(ev, (_cites(c, allowed) for c in ev["sources"].tolist()))
+    ev = where(ev, (_in_window(*open_window(r), f) for r in _date_cells(ev)))
     if f.players:
-        ev = where(ev, (any(a in f.players for a in split(c)) for c in ev["actors"]))
+        ev = where(ev, (any(a in f.players for a in split(c)) for c in ev["actors"].tolist()))
     return ev
 
 
 def _situation_kept(sit: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
-    sit = where(sit, (_cites(c, allowed) for c in sit["article_id"]))
-    sit = where(sit, (_in_window(to_date(d), to_date(d), f) for d in sit["as_of"]))
+    sit = where(sit, (_cites(c, allowed) for c in sit["article_id"].tolist()))
+    sit = where(sit, (_in_window(to_date(d), to_date(d), f) for d in sit["as_of"].tolist()))
     if f.competitions:
         sit = sit[sit["competition"].isin(f.competitions)]
     return sit
 
 
+def _date_cells(rows: pd.DataFrame) -> list[dict[str, str]]:
+    """The date cells of each row, for open_window (cheaper than whole records of a big table)."""
+    return [{"date": d, "date_from": a, "date_to": b}
+            for d, a, b in zip(rows["date"].tolist(), rows["date_from"].tolist(), rows["date_to"].tolist())]
+
+
 def _row_keys(name: str, rows: pd.DataFrame) -> set[str]:
     """The provenance keys of a table's rows, rebuilt from the rows."""
-    recs = rows.to_dict("records")
     if name == "matches":
-        return {r["match_id"] for r in recs}
+        return set(rows["match_id"])
     if name == "events":
-        return {r["event_id"] for r in recs}
+        return set(rows["event_id"])
     if name == "player_status":
-        return {f"{r['player']}|{r['status']}|{r['match_id']}" for r in recs}
-    return {f"{r['competition']}|{r['metric']}" for r in recs}  # situation
+        parts = ("player", "status", "match_id")
+    else:  # situation
+        parts = ("competition", "metric")
+    keys = rows[parts[0]].astype(str)
+    for col in parts[1:]:
+        keys = keys + "|" + rows[col].astype(str)
+    return set(keys)
 
 
 def _provenance_kept(pv: pd.DataFrame, tables: Tables, kept: dict[str, pd.DataFrame],
@@ -153,8 +170,12 @@ def _provenance_kept(pv: pd.DataFrame, tables: Tables, kept: dict[str, pd.DataFr
     the pipeline uses simply keeps its provenance.
     """
     dropped = {name: _row_keys(name, tables[name]) - _row_keys(name, rows) for name, rows in kept.items()}
-    pv = pv[pv["article_id"].isin(allowed)]
-    return where(pv, (r["row_key"] not in dropped.get(r["table"], ()) for r in pv.to_dict("records")))
+    pv = pv[_isin(pv["article_id"], allowed)]
+    gone = pd.Series(False, index=pv.index, dtype=bool)
+    for name, keys in dropped.items():
+        if keys:
+            gone |= pv["table"].eq(name) & _isin(pv["row_key"], keys)
+    return pv[~gone]
 
 
 def focus_club(matches: pd.DataFrame) -> str | None:

@@ -1,0 +1,249 @@
+"""Twenty people at once: concurrent browser sessions on the Timeline of a 2,000-article build.
+
+    .venv/bin/python -m bench.sessions --tables DIR [--sessions 20] [--changes 3]
+
+Starts `streamlit run app.py --server.headless true` (a free localhost port, FANBOARD_TABLES
+pointing at DIR) and, when it answers, opens `sessions` headless Chromium sessions at the same
+moment (one browser, one context each). Every session:
+
+1. opens /timeline and waits until the page is rendered: the script is idle
+   (`[data-testid='stApp'][data-test-script-state='notRunning']`), the page says what it
+   shows ("Showing … for anyone"), and the timeline chart has drawn. That time is the
+   session's *first load*.
+2. adds `changes` players to the People filter, one after the other, by typing a name and
+   clicking it in the list, as a fan does. Each session takes its own players (session n the
+   players n·changes … n·changes + changes − 1 of the People list), so no two sessions ask
+   for the same filter state. The time from the click to the page rendered again (script
+   idle, the sentence names the new player, a chart drawn) is a *filter change*.
+
+An error is a step that did not render within --timeout, an exception or an error dialog on
+the page, or a browser page error. Peak RSS is the VmHWM of the server process when all
+sessions are done. Nothing here is run by the test suite (it takes minutes); `make bench`
+runs it on the build of its extraction measurement.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dashboard import CHROMIUM, CHROMIUM_ARGS, ROOT, Server
+
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+CHART = "[data-testid='stVegaLiteChart']"
+# rendered: the script idle, the summary sentence naming `who`, and a chart with marks on it
+# (or the page's explanation that there is nothing to draw for that selection)
+RENDERED = """
+([who, chart]) => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+  const text = document.body.innerText.replace(/\\\\/g, "");
+  if (!text.includes(" for " + who + " ")) return false;
+  if (text.includes("No events or matches for ")) return true;
+  const el = document.querySelector(chart + " canvas, " + chart + " svg.marks");
+  if (!el) return false;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+}
+"""
+
+
+@dataclass
+class SessionRun:
+    first_load: float | None = None
+    changes: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SessionsResult:
+    sessions: int
+    articles: int
+    runs: list[SessionRun] = field(default_factory=list)
+    peak_rss_mb: float = float("nan")
+    idle_rss_mb: float = float("nan")
+    server_cpu_s: float = float("nan")
+    elapsed_s: float = float("nan")
+
+    @property
+    def first_loads(self) -> list[float]:
+        return sorted(r.first_load for r in self.runs if r.first_load is not None)
+
+    @property
+    def filter_changes(self) -> list[float]:
+        return sorted(x for r in self.runs for x in r.changes)
+
+    @property
+    def errors(self) -> list[str]:
+        return [e for r in self.runs for e in r.errors]
+
+    @staticmethod
+    def median(xs: list[float]) -> float:
+        return statistics.median(xs) if xs else float("nan")
+
+    @staticmethod
+    def p95(xs: list[float]) -> float:
+        return sorted(xs)[min(len(xs) - 1, int(0.95 * len(xs)))] if xs else float("nan")
+
+    @property
+    def renders(self) -> list[float]:
+        return sorted(self.first_loads + self.filter_changes)
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+async def _problems(page, run: SessionRun, step: str) -> None:
+    if await page.locator("[data-testid='stException']").count():
+        text = await page.locator("[data-testid='stException']").first.inner_text()
+        run.errors.append(f"{step}: exception on the page: {text[:200]}")
+    if await page.locator("[data-testid='stDialog']").count():
+        text = await page.locator("[data-testid='stDialog']").first.inner_text()
+        run.errors.append(f"{step}: dialog {text.splitlines()[0] if text else ''!r}")
+
+
+async def _add_player(page, name: str, label: str, shown: str, timeout_ms: float) -> float:
+    """Pick `label` in the People filter; seconds from the click to the page rendered again."""
+    box = page.locator("[data-testid='stMultiSelect']").filter(has_text="People").first
+    field_ = box.locator("input")
+    await field_.click(timeout=timeout_ms)
+    await field_.fill(name, timeout=timeout_ms)
+    option = page.get_by_role("option", name=label, exact=True).first
+    await option.wait_for(timeout=timeout_ms)
+    t = time.monotonic()
+    await option.click(timeout=timeout_ms)
+    # the click starts a rerun; wait for it to start (or to have finished already), then the render
+    await page.wait_for_function(RENDERED, arg=[shown, CHART], polling=100, timeout=timeout_ms)
+    elapsed = time.monotonic() - t
+    await page.keyboard.press("Escape")
+    return elapsed
+
+
+async def session(browser, url: str, n: int, players: list[tuple[str, str]], timeout_ms: float) -> SessionRun:
+    run = SessionRun()
+    context = await browser.new_context(viewport={"width": 1366, "height": 900})
+    page = await context.new_page()
+    page.on("pageerror", lambda e: run.errors.append(f"page error: {e}"[:300]))
+    step = "opening /timeline"
+    try:
+        t = time.monotonic()
+        await page.goto(f"{url}/timeline", timeout=timeout_ms)
+        await page.wait_for_function(RENDERED, arg=["anyone", CHART], polling=100, timeout=timeout_ms)
+        run.first_load = time.monotonic() - t
+        await _problems(page, run, step)
+        picked: list[str] = []
+        for name, label in players:
+            picked.append(name)
+            step = f"adding {name}"
+            run.changes.append(await _add_player(page, name, label, " or ".join(picked), timeout_ms))
+            await _problems(page, run, step)
+    except Exception as exc:   # a step that did not render in time is an error of the run
+        run.errors.append(f"session {n}, {step}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+    finally:
+        await context.close()
+    return run
+
+
+def players_for(tables: Path, sessions: int, changes: int) -> list[list[tuple[str, str]]]:
+    """(name, label in the list) of the players each session adds: different for every session."""
+    from fanboard import views
+    from fanboard.tables import read_tables
+
+    labels = views.people_label(read_tables(tables))
+    # a name that is a part of another one would make the typed filter ambiguous; skip those
+    names = [n for n in labels if not any(n != o and n in o for o in labels)]
+    if len(names) < sessions * changes:
+        names = names * (sessions * changes // max(len(names), 1) + 1)
+    return [[(names[n * changes + k], labels[names[n * changes + k]]) for k in range(changes)]
+            for n in range(sessions)]
+
+
+async def _drive(url: str, plans: list[list[tuple[str, str]]], timeout_ms: float) -> list[SessionRun]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            return list(await asyncio.gather(*(session(browser, url, n, plan, timeout_ms)
+                                               for n, plan in enumerate(plans))))
+        finally:
+            await browser.close()
+
+
+def run(tables: Path, work: Path, sessions: int = 20, changes: int = 3, timeout: float = 600) -> SessionsResult:
+    from fanboard.tables import read_table, table_paths
+
+    _, paths = table_paths(tables)
+    res = SessionsResult(sessions, len(read_table(paths["articles"], "articles")))
+    plans = players_for(tables, sessions, changes)
+    env = {**os.environ, "FANBOARD_TABLES": str(tables), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    work.mkdir(parents=True, exist_ok=True)
+    server = Server(ROOT / "app.py", env, work / "sessions-server.log")
+    try:
+        server.wait_healthy(timeout=120)
+        res.idle_rss_mb = rss_mb(server.proc.pid)
+        cpu = cpu_seconds(server.proc.pid)
+        t = time.monotonic()
+        res.runs = asyncio.run(_drive(server.url, plans, timeout * 1000))
+        res.elapsed_s = time.monotonic() - t
+        res.server_cpu_s = cpu_seconds(server.proc.pid) - cpu
+        res.peak_rss_mb = server.peak_rss_mb()
+    finally:
+        server.stop()
+    return res
+
+
+def describe(r: SessionsResult) -> list[str]:
+    fl, fc = r.first_loads, r.filter_changes
+    return [
+        f"{r.sessions} sessions at once on {r.articles:,} articles, {r.elapsed_s:.0f} s in all",
+        f"first load (s): median {r.median(fl):.2f}, p95 {r.p95(fl):.2f}, max {max(fl, default=float('nan')):.2f} "
+        f"({len(fl)} of {r.sessions} loaded)",
+        f"filter change (s): median {r.median(fc):.2f}, p95 {r.p95(fc):.2f}, max {max(fc, default=float('nan')):.2f} "
+        f"({len(fc)} changes)",
+        f"every render (s): median {r.median(r.renders):.2f}",
+        f"errors: {len(r.errors)}",
+        f"server: RSS idle {r.idle_rss_mb:.0f} MB, peak (VmHWM) {r.peak_rss_mb:.0f} MB, "
+        f"CPU {r.server_cpu_s:.0f} s ({os.cpu_count()} cores shared with the browser)",
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    import tempfile
+
+    ap = argparse.ArgumentParser(prog="python -m bench.sessions", description=__doc__.split("\n")[0])
+    ap.add_argument("--tables", type=Path, required=True, help="built tables (e.g. of 2,000 bench articles)")
+    ap.add_argument("--sessions", type=int, default=20)
+    ap.add_argument("--changes", type=int, default=3)
+    ap.add_argument("--timeout", type=float, default=600, help="seconds one step may take")
+    args = ap.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="fanboard-sessions-"))
+    r = run(args.tables, work, args.sessions, args.changes, args.timeout)
+    print("\n".join(describe(r)))
+    for e in r.errors[:10]:
+        print("  ", e, file=sys.stderr)
+    return 1 if r.errors else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
