@@ -1,7 +1,7 @@
 """fanboard: one trustworthy view of a club saga told across many news articles.
 
 Run with `streamlit run app.py`. This entry point finds (or builds) the tables, draws the
-sidebar filters once (bound to the URL, so a copied link opens the same view) and hands a
+club picker and the sidebar filters once (bound to the URL, so a copied link opens the same view) and hands a
 `Dashboard` to the page that st.navigation runs.
 """
 from __future__ import annotations
@@ -97,6 +97,20 @@ def tables_or_stop(loc: Locations, chosen: bool) -> dict:
     st.stop()
 
 
+def sidebar_club(tables: dict) -> str | None:
+    """The club every page is seen from (?club=), FANBOARD_CLUB or the saga's club by default."""
+    default = views.default_club(tables, os.environ.get("FANBOARD_CLUB"))
+    options = views.club_options(tables, default)
+    if not options:
+        return default
+    with st.sidebar:
+        club = st.selectbox(
+            "Club", options, index=0, key="club", bind="query-params",
+            help="The club the pages are about: its results, league position, cup group and players.",
+        )
+    return club or default
+
+
 def sidebar_filters(tables: dict) -> views.Filters:
     """The filters, drawn once here so they persist across pages, each bound to a URL parameter."""
     labels = views.article_labels(tables["articles"])
@@ -154,10 +168,11 @@ def sidebar_filters(tables: dict) -> views.Filters:
 loc = Locations.from_env()
 tables_dir = loc.tables
 tables = tables_or_stop(loc, chosen=bool(os.environ.get("FANBOARD_TABLES")))
+club = sidebar_club(tables)
 filters = sidebar_filters(tables)
 st.session_state["dashboard"] = views.Dashboard.create(
-    tables, filters, article_roots=[ROOT, tables_dir, tables_dir.parent],
-    club=os.environ.get("FANBOARD_CLUB"),
+    tables, filters, article_roots=[ROOT, tables_dir, tables_dir.parent], club=club,
+    saga_club=views.default_club(tables, os.environ.get("FANBOARD_CLUB")),
 )
 
 page = st.navigation(navigation_pages())
