@@ -144,8 +144,8 @@ def _date_axis() -> alt.Axis:
                     tickCount=alt.ExprRef("max(2, floor(width / 70))"))
 
 
-# Pixels per day at which labels are tried, coarse to fine (a factor 2^(1/4) apart).
-LABEL_SCALES = [0.0] + [2.0 ** (k / 4) for k in range(-28, 41)]
+# Pixels per day at which labels are tried, coarse to fine (a factor 2^(1/8) apart).
+LABEL_SCALES = [0.0] + [2.0 ** (k / 8) for k in range(-56, 81)]
 
 
 def _label_scales(days: Sequence[pd.Timestamp], widths: Sequence[float]) -> list[float]:
@@ -158,17 +158,23 @@ def _label_scales(days: Sequence[pd.Timestamp], widths: Sequence[float]) -> list
     and a chart drawing ``width / span`` pixels per day shows the labels whose scale is at most
     that (_fits), at any width.
     """
-    order = sorted((i for i in range(len(days)) if pd.notna(days[i])), key=lambda i: days[i])
-    scale = [float("inf")] * len(days)
+    at = [pd.Timestamp(d).toordinal() if pd.notna(d) else None for d in days]  # plain numbers: fast
+    half = [w / 2 for w in widths]
+    left = sorted((i for i in range(len(at)) if at[i] is not None), key=lambda i: at[i])
+    scale = [1e6] * len(at)  # "never" (JSON has no infinity)
     picked: list[int] = []
     for px_per_day in LABEL_SCALES:
-        for i in order:
-            if scale[i] != float("inf"):
-                continue
-            if all(abs((days[i] - days[j]).days) * px_per_day >= (widths[i] + widths[j]) / 2 for j in picked):
+        still = []
+        for i in left:
+            if all(abs(at[i] - at[j]) * px_per_day >= half[i] + half[j] for j in picked):
                 scale[i] = px_per_day
                 picked.append(i)
-    return [min(x, 1e6) for x in scale]  # JSON has no infinity
+            else:
+                still.append(i)
+        left = still
+        if not left:
+            break
+    return scale
 
 
 def _fits(field: str, span: int) -> str:
@@ -258,12 +264,12 @@ def _match_label_scales(res: pd.DataFrame, lanes: Sequence[str]) -> tuple[list[f
         below = shown[shown["lane"] == lanes[i - 1]] if i else shown.iloc[0:0]
         below = below[below["opponent_label"] != ""]
         days = list(above["day"]) + list(below["day"])
-        widths = [_text_px(t, 7, 200) for t in above["mark_label"]] + [_text_px(t, 5.6, 90) for t in below["opponent_label"]]
+        widths = [_text_px(t, 6.4, 200) for t in above["mark_label"]] + [_text_px(t, 5.4, 90) for t in below["opponent_label"]]
         scales = _label_scales(days, widths)
         top[above.index] = scales[:len(above)]
         bottom[below.index] = scales[len(above):]
     last = shown[(shown["lane"] == lanes[-1]) & (shown["opponent_label"] != "")] if lanes else shown.iloc[0:0]
-    bottom[last.index] = _label_scales(list(last["day"]), [_text_px(t, 5.6, 90) for t in last["opponent_label"]])
+    bottom[last.index] = _label_scales(list(last["day"]), [_text_px(t, 5.4, 90) for t in last["opponent_label"]])
     return list(top), list(bottom)
 
 
