@@ -104,7 +104,9 @@ def test_timeline_downloads_png_svg_and_html(page, server, tmp_path):
     assert name.endswith(".svg")
     root = ET.fromstring(svg)
     assert root.tag in ("svg", "{http://www.w3.org/2000/svg}svg")
-    assert "Gómez".encode() not in svg or True  # text is drawn as glyphs or text; both are fine
+    text = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "Filters: people: Alejandro Gómez" in text  # the file says which filters and dates it shows
+    assert "Atalanta · 17 Nov 2020 – 18 Dec 2020 · as of 18 Dec 2020" in text
     assert int(float(root.get("width"))) >= 800
 
     name, html = _download(page, "HTML", tmp_path)
