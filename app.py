@@ -97,6 +97,18 @@ def tables_or_stop(loc: Locations, chosen: bool) -> dict:
     st.stop()
 
 
+def open_again(page: st.Page, home: st.Page) -> None:
+    """Open the page again at its proper address, before any widget is drawn: /overview is the
+    Overview at /, and ?lang=nl is ?lang=NL (language codes are shown, and kept in the URL, in
+    capitals). It has to be done here: a bound widget reads only the address the page was
+    opened with, and once drawn its parameter cannot be set."""
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    fixed = {k: [v.upper() for v in vs] if k == "lang" else vs for k, vs in params.items()}
+    target = home if page.url_path == "overview" else page
+    if target is not page or fixed != params:
+        st.switch_page(target, query_params=fixed)
+
+
 def sidebar_club(tables: dict) -> str | None:
     """The club every page is seen from (?club=), FANBOARD_CLUB or the saga's club by default."""
     default = views.default_club(tables, os.environ.get("FANBOARD_CLUB"))
@@ -117,9 +129,6 @@ def sidebar_filters(tables: dict) -> views.Filters:
     bounds = views.date_bounds(tables)
     default_range = views.saga_window(tables)
     people = views.people_label(tables)
-    # Language codes are shown (and kept in the URL) in capitals; accept ?lang=nl as well.
-    if "lang" in st.query_params:
-        st.query_params["lang"] = [v.upper() for v in st.query_params.get_all("lang")]
     with st.sidebar:
         st.header("Filters")
         search = st.text_input(
@@ -168,6 +177,9 @@ def sidebar_filters(tables: dict) -> views.Filters:
 loc = Locations.from_env()
 tables_dir = loc.tables
 tables = tables_or_stop(loc, chosen=bool(os.environ.get("FANBOARD_TABLES")))
+pages = navigation_pages()
+page = st.navigation(pages)
+open_again(page, home=pages[0])
 club = sidebar_club(tables)
 filters = sidebar_filters(tables)
 st.session_state["dashboard"] = views.Dashboard.create(
@@ -175,5 +187,4 @@ st.session_state["dashboard"] = views.Dashboard.create(
     saga_club=views.default_club(tables, os.environ.get("FANBOARD_CLUB")),
 )
 
-page = st.navigation(navigation_pages())
 page.run()

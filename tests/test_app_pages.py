@@ -342,3 +342,10 @@ def test_the_add_page_says_the_stores_limits(open_page):
     assert uploader.proto.label == "Article files: .txt or .md with up to 2 MB of text, .html pages up to 10 MB"
     assert uploader.proto.max_upload_size_mb == limits.MAX_HTML_BYTES // (1024 * 1024) == 10
     assert "200" not in uploader.proto.label
+
+
+def test_lowercase_languages_in_the_address_are_kept(tables_dir, monkeypatch):
+    at = club_page(tables_dir, monkeypatch, lang="nl")  # the page opens again at ?lang=NL
+    [langs] = [b for b in at.sidebar.get("button_group") if b.key == "lang"]
+    assert list(langs.value) == ["NL"]
+    assert "Atalanta, as told by 1 of 2 articles" in shown(at)

@@ -189,3 +189,6 @@ def test_the_club_picker_changes_the_pages_and_the_url(page, server):
     wait_idle(page)
     assert "club=Udinese" in page.url and "Udinese, as told by" in main_text(page)
     screenshot(page, "overview_udinese")
+    # /overview and ?lang=nl both open the Overview with the Dutch article only, and say so in the URL
+    go(page, f"{server}/overview?lang=nl")
+    assert page.url.endswith("/?lang=NL") and "as told by 1 of 2 articles" in main_text(page)
