@@ -1,7 +1,7 @@
 """fanboard: one trustworthy view of a club saga told across many news articles.
 
 Run with `streamlit run app.py`. This entry point finds (or builds) the tables, draws the
-sidebar filters once (bound to the URL, so a copied link opens the same view) and hands a
+club picker and the sidebar filters once (bound to the URL, so a copied link opens the same view) and hands a
 `Dashboard` to the page that st.navigation runs.
 """
 from __future__ import annotations
@@ -79,6 +79,8 @@ def sidebar_options(tables_dir: str, signature: tuple) -> dict:
         "labels": views.article_labels(tables["articles"]), "bounds": views.date_bounds(tables),
         "default_range": views.saga_window(tables), "people": views.people_label(tables),
         "competitions": views.competitions(tables), "languages": views.languages(tables),
+        "saga_club": (saga := views.default_club(tables, os.environ.get("FANBOARD_CLUB"))),
+        "clubs": views.club_options(tables, saga),
     }
 
 
@@ -87,10 +89,12 @@ def sidebar_options(tables_dir: str, signature: tuple) -> dict:
 # state without players, so a change of players does not work those out again.
 @st.cache_resource(show_spinner=False, max_entries=24)
 def shared_dashboard(tables_dir: str, signature: tuple, filters: views.Filters, club: str | None,
-                     roots: tuple[str, ...]) -> views.Dashboard:
+                     saga_club: str | None, roots: tuple[str, ...]) -> views.Dashboard:
     tables = load_tables(tables_dir, signature)
-    like = shared_dashboard(tables_dir, signature, filters.without_players(), club, roots) if filters.players else None
-    return views.Dashboard.create(tables, filters, article_roots=[Path(r) for r in roots], club=club, like=like)
+    like = (shared_dashboard(tables_dir, signature, filters.without_players(), club, saga_club, roots)
+            if filters.players else None)
+    return views.Dashboard.create(tables, filters, article_roots=[Path(r) for r in roots], club=club,
+                                  saga_club=saga_club, like=like)
 
 
 @st.cache_resource(show_spinner=False)
@@ -132,13 +136,36 @@ def tables_or_stop(loc: Locations, chosen: bool) -> dict:
     st.stop()
 
 
+def open_again(page: st.Page, home: st.Page) -> None:
+    """Open the page again at its proper address, before any widget is drawn: /overview is the
+    Overview at /, and ?lang=nl is ?lang=NL (language codes are shown, and kept in the URL, in
+    capitals). It has to be done here: a bound widget reads only the address the page was
+    opened with, and once drawn its parameter cannot be set."""
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    fixed = {k: [v.upper() for v in vs] if k == "lang" else vs for k, vs in params.items()}
+    target = home if page.url_path == "overview" else page
+    if target is not page or fixed != params:
+        st.switch_page(target, query_params=fixed)
+
+
+def sidebar_club(tables: dict) -> str | None:
+    """The club every page is seen from (?club=), FANBOARD_CLUB or the saga's club by default."""
+    cached = sidebar_options(str(tables_dir), st.session_state["tables_signature"])
+    default, options = cached["saga_club"], cached["clubs"]
+    if not options:
+        return default
+    with st.sidebar:
+        club = st.selectbox(
+            "Club", options, index=0, key="club", bind="query-params",
+            help="The club the pages are about: its results, league position, cup group and players.",
+        )
+    return club or default
+
+
 def sidebar_filters(tables: dict) -> views.Filters:
     """The filters, drawn once here so they persist across pages, each bound to a URL parameter."""
     options = sidebar_options(str(tables_dir), st.session_state["tables_signature"])
     labels, bounds, default_range, people = (options[k] for k in ("labels", "bounds", "default_range", "people"))
-    # Language codes are shown (and kept in the URL) in capitals; accept ?lang=nl as well.
-    if "lang" in st.query_params:
-        st.query_params["lang"] = [v.upper() for v in st.query_params.get_all("lang")]
     with st.sidebar:
         st.header("Filters")
         search = st.text_input(
@@ -187,11 +214,15 @@ def sidebar_filters(tables: dict) -> views.Filters:
 loc = Locations.from_env()
 tables_dir = loc.tables
 tables = tables_or_stop(loc, chosen=bool(os.environ.get("FANBOARD_TABLES")))
+pages = navigation_pages()
+page = st.navigation(pages)
+open_again(page, home=pages[0])
+club = sidebar_club(tables)
+saga_club = sidebar_options(str(tables_dir), st.session_state["tables_signature"])["saga_club"]
 filters = sidebar_filters(tables)
 st.session_state["dashboard"] = shared_dashboard(
-    str(tables_dir), st.session_state["tables_signature"], filters, os.environ.get("FANBOARD_CLUB"),
+    str(tables_dir), st.session_state["tables_signature"], filters, club, saga_club,
     tuple(str(r) for r in (ROOT, tables_dir, tables_dir.parent)),
 )
 
-page = st.navigation(navigation_pages())
 page.run()

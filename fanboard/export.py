@@ -11,7 +11,7 @@ import functools
 import io
 import json
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import altair as alt
 import pandas as pd
@@ -21,6 +21,7 @@ from .views import slug
 
 EXPORT_WIDTH = 820
 FONT = "DejaVu Sans"
+CAPTION_COLOR = "#495057"
 EXPORT_CONFIG = {
     "background": "white",
     "font": FONT,
@@ -28,10 +29,13 @@ EXPORT_CONFIG = {
 }
 
 
-def static_spec(chart: alt.TopLevelMixin | dict, width: int = EXPORT_WIDTH) -> dict[str, Any]:
-    """The chart's Vega-Lite spec with "container" widths replaced by a fixed width.
+def static_spec(chart: alt.TopLevelMixin | dict, width: int = EXPORT_WIDTH,
+                caption: Sequence[str] = ()) -> dict[str, Any]:
+    """The chart's Vega-Lite spec with "container" widths replaced by a fixed width, and the
+    caption lines (what the chart shows: club, dates, "as of", filters) above it.
 
-    A file has no container to fill, so a responsive width would collapse to nothing.
+    A file has no container to fill, so a responsive width would collapse to nothing. A file
+    also leaves the page that said which filters made it, so it carries them itself.
     """
     spec = chart if isinstance(chart, dict) else chart.to_dict()
     spec = copy.deepcopy(spec)
@@ -48,18 +52,35 @@ def static_spec(chart: alt.TopLevelMixin | dict, width: int = EXPORT_WIDTH) -> d
 
     fix(spec)
     spec.pop("autosize", None)
+    if caption:
+        _add_caption(spec, [line for line in caption if line])
     config = spec.setdefault("config", {})
     for key, value in EXPORT_CONFIG.items():
         config.setdefault(key, value)
     return spec
 
 
-def to_png(chart: alt.TopLevelMixin | dict, scale: float = 2.0) -> bytes:
-    return vlc.vegalite_to_png(static_spec(chart), scale=scale)
+def _add_caption(spec: dict[str, Any], lines: list[str]) -> None:
+    """Put the lines under the chart's own title (as its subtitle), or make them its title."""
+    if not lines:
+        return
+    title = spec.get("title")
+    if title:
+        title = dict(title) if isinstance(title, dict) else {"text": title}
+        old = title.get("subtitle") or []
+        title["subtitle"] = ([old] if isinstance(old, str) else list(old)) + lines
+    else:
+        title = {"text": lines[0], "subtitle": lines[1:], "fontSize": 14}
+    spec["title"] = {"anchor": "start", "subtitleColor": CAPTION_COLOR, "subtitleFontSize": 11,
+                     "subtitlePadding": 4, "offset": 10, **title}
 
 
-def to_svg(chart: alt.TopLevelMixin | dict) -> str:
-    return vlc.vegalite_to_svg(static_spec(chart))
+def to_png(chart: alt.TopLevelMixin | dict, scale: float = 2.0, caption: Sequence[str] = ()) -> bytes:
+    return vlc.vegalite_to_png(static_spec(chart, caption=caption), scale=scale)
+
+
+def to_svg(chart: alt.TopLevelMixin | dict, caption: Sequence[str] = ()) -> str:
+    return vlc.vegalite_to_svg(static_spec(chart, caption=caption))
 
 
 # Characters that may not appear raw in JSON inside an HTML <script> element: "<" (for
@@ -103,7 +124,7 @@ def _javascript_bundle() -> str:
     return vlc.javascript_bundle()
 
 
-def to_html(chart: alt.TopLevelMixin | dict, title: str = "fanboard chart") -> str:
+def to_html(chart: alt.TopLevelMixin | dict, title: str = "fanboard chart", caption: Sequence[str] = ()) -> str:
     """A standalone, interactive HTML page with Vega, Vega-Lite and vega-embed inlined.
 
     The page is assembled here rather than by vl-convert, whose page puts the spec into its
@@ -111,7 +132,8 @@ def to_html(chart: alt.TopLevelMixin | dict, title: str = "fanboard chart") -> s
     and run whatever follows. Here the spec is data (a JSON <script> block, never run), and
     goes through script_json.
     """
-    return _PAGE.format(title=_escape(title), bundle=_javascript_bundle(), spec=script_json(static_spec(chart)))
+    return _PAGE.format(title=_escape(title), bundle=_javascript_bundle(),
+                        spec=script_json(static_spec(chart, caption=caption)))
 
 
 def to_csv(df: pd.DataFrame) -> bytes:

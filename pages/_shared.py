@@ -101,10 +101,11 @@ def chart_downloads(chart: alt.TopLevelMixin | Callable[[], alt.TopLevelMixin], 
     def name(ext: str) -> str:
         return export.file_name(kind, ext, players=f.players, date_from=f.date_from, date_to=f.date_to)
 
+    caption = d.describe()   # a file says which club, dates, "as of" and filters it shows
     makers: dict[str, Callable[[], bytes | str]] = {
-        "png": lambda: export.to_png(make_chart()),
-        "svg": lambda: export.to_svg(make_chart()),
-        "html": lambda: export.to_html(make_chart(), title=name("html")),
+        "png": lambda: export.to_png(make_chart(), caption=caption),
+        "svg": lambda: export.to_svg(make_chart(), caption=caption),
+        "html": lambda: export.to_html(make_chart(), title=name("html"), caption=caption),
     }
     with st.container(horizontal=True, gap="small"):
         for ext, make in makers.items():

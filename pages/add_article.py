@@ -53,7 +53,8 @@ def show_preview(cand: store.Candidate, key: str) -> None:
         a, b, c = st.columns([1, 2, 3])
         a.markdown(f"**Language**  \n{views.md_escape(p.language.upper())}")
         b.markdown(f"**From**  \n{views.md_escape(cand.name)}")
-        c.markdown(f"**Will be stored as**  \n`{p.article_id}.txt`")
+        if not p.duplicate_of:   # a duplicate is not stored: one message says so, and where it is
+            c.markdown(f"**Will be stored as**  \n`{p.article_id}.txt`")
         for w in p.warnings:
             st.caption(":material/info: " + views.md_escape(w))
         if p.duplicate_of:
@@ -91,10 +92,11 @@ def save(cands: list[store.Candidate], refused: list[store.AddResult]) -> None:
     st.rerun()
 
 
+text_mb, html_mb = (-(-limit // (1024 * 1024)) for limit in (store.MAX_TEXT_BYTES, store.MAX_HTML_BYTES))  # MiB, rounded up
 st.title("Add articles")
 st.caption(
     f"Upload .txt, .md or .html files, or paste text. Each article may hold up to "
-    f"{store.MAX_TEXT_BYTES // (1024 * 1024)} MB of text (an HTML page up to {store.MAX_HTML_BYTES // (1024 * 1024)} MB). "
+    f"{text_mb} MB of text (an HTML page up to {html_mb} MB). "
     "HTML is turned into plain text with trafilatura. You see what will be extracted before anything is saved; "
     "identical texts are stored once."
 )
@@ -108,8 +110,11 @@ rnd = st.session_state.get("add_round", 0)
 upload_tab, paste_tab = st.tabs(["Upload files", "Paste text"])
 
 with upload_tab:
-    files = st.file_uploader("Article files", type=["txt", "md", "html", "htm"], accept_multiple_files=True,
-                             key=f"upload_files_{rnd}")
+    files = st.file_uploader(
+        f"Article files: .txt or .md with up to {text_mb} MB of text, .html pages up to {html_mb} MB",
+        type=["txt", "md", "html", "htm"], accept_multiple_files=True, key=f"upload_files_{rnd}",
+        max_upload_size=html_mb,   # the largest file the store takes; a text file over text_mb is refused with its size
+    )
     meta = metadata_fields(f"upload_{rnd}")
     good, bad = [], []
     for i, f in enumerate(files or []):

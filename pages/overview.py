@@ -23,7 +23,7 @@ if f.players:
 
 # --- where the club stood: articles and computed table side by side
 league = views.league_of(d.tables)
-competitions = [c for c in views.competitions(d.tables) if not f.competitions or c in f.competitions]
+competitions = [c for c in views.competitions(d.tables) if (not f.competitions or c in f.competitions) and d.plays_in(c)]
 for comp in competitions:
     st.subheader(comp)
     said = views.article_claims(club_view["situation"], comp, as_of)

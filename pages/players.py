@@ -12,12 +12,15 @@ statuses = d.filtered["player_status"]
 if f.players:
     focus = list(f.players)
 else:
-    focus = sorted(set(d.tables["player_status"]["player"]) - {""})
-    st.caption("All players with a status in the articles. Pick players in the sidebar to focus on them.")
+    focus = views.club_people(sorted(set(d.tables["player_status"]["player"]) - {""}), d.club)
+    st.caption(f"All {views.md_escape(d.club or 'the club')} players with a status in the articles. "
+               "Pick players in the sidebar to focus on them.")
 
 results = d.results
 grid = views.player_grid(statuses, results, focus)
-if results.empty or not focus:
+if not focus:
+    st.info(f"No {views.md_escape(d.club or 'club')} player has a status in the selected articles.")
+elif results.empty:
     st.info(d.empty_message("matches"))
 else:
     chart = charts.player_grid_chart(grid)

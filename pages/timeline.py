@@ -25,8 +25,17 @@ st.markdown(
     f"Showing {n_ev} event{'s' * (n_ev != 1)} and {n_m} match{'es' * (n_m != 1)} "
     f"for {views.md_escape(d.who())} {f.describe_period()}."
 )
-top, bottom = chart_specs(d, "timeline", lambda: charts.timeline_panels(
-    events, results, positions, club=d.club, date_from=f.date_from, date_to=f.date_to))
+# The position panel: the league, or the club's group in a cup (?position=<its label>)
+league = views.league_of(d.tables) or "League"
+choices = {league: None, **{f"{comp} {group}": comp for comp, group in d.cup_groups().items()}}
+cup = choices.get(st.session_state.get("position") or st.query_params.get("position") or league)
+if cup:
+    positions = d.group_positions(cup)
+    panel = {"position_title": f"{d.club}: {d.cup_groups()[cup]} position ({cup})", "places": 4}
+else:
+    panel = {"position_title": f"{d.club}: {league} position"}
+top, bottom = chart_specs(d, f"timeline:{cup or league}", lambda: charts.timeline_panels(
+    events, results, positions, club=d.club, date_from=f.date_from, date_to=f.date_to, **panel))
 ids = list(events["event_id"])
 
 
@@ -40,6 +49,8 @@ def picked_in_chart() -> None:
 
 st.vega_lite_chart(spec=top, theme="streamlit", key="timeline_chart", on_select=picked_in_chart,
                    selection_mode="event", width="stretch")
+if len(choices) > 1:
+    st.segmented_control("Position in", list(choices), default=league, key="position", bind="query-params")
 st.vega_lite_chart(spec=bottom, theme="streamlit", key="position_chart", width="stretch")
 st.caption(
     "Filled circles are confirmed events, hollow ones reported. A pale bar is the window an event "
@@ -48,7 +59,7 @@ st.caption(
     "postponed match. Hover for the quote; click an event to see where it comes from."
 )
 chart_downloads(lambda: charts.timeline_chart(events, results, positions, club=d.club, date_from=f.date_from,
-                                              date_to=f.date_to), "timeline", d)
+                                              date_to=f.date_to, **panel), "timeline", d)
 
 if ids:
     names = d.cached("event_names", lambda: {

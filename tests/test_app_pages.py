@@ -256,3 +256,96 @@ def test_search_narrows_events_and_articles(open_page):
     at.sidebar.text_input(key="q").set_value("instagram").run()
     events = frames(at)[0]
     assert 0 < len(events) < 9
+
+
+# --------------------------------------------------------------- the club picker (?club=)
+
+def club_page(tables_dir: Path, monkeypatch: pytest.MonkeyPatch, page: str | None = None, tables: Path | None = None,
+              **params) -> AppTest:
+    """A page opened from an address with these query parameters (?club=Udinese)."""
+    monkeypatch.setenv("FANBOARD_TABLES", str(tables or tables_dir))
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.query_params.update(params)
+    at.run()
+    if page:
+        at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_the_club_picker_is_bound_to_the_url_and_defaults_to_the_saga_club(open_page, tables_dir, monkeypatch):
+    at = open_page()
+    club = at.sidebar.selectbox(key="club")
+    assert (club.label, club.value, club.options) == ("Club", "Atalanta", ["Atalanta", "Fiorentina", "Udinese"])
+    monkeypatch.setenv("FANBOARD_CLUB", "Fiorentina")
+    assert club_page(tables_dir, monkeypatch).sidebar.selectbox(key="club").value == "Fiorentina"
+    monkeypatch.delenv("FANBOARD_CLUB")
+    at = club_page(tables_dir, monkeypatch, club="Udinese")
+    assert at.sidebar.selectbox(key="club").value == "Udinese"
+    at = club_page(tables_dir, monkeypatch, club="No Such Club")  # a wrong address falls back to the default
+    assert at.sidebar.selectbox(key="club").value == "Atalanta" and "Atalanta, as told by" in shown(at)
+
+
+def test_the_articles_own_club_is_the_default_when_none_is_configured(tables_dir, monkeypatch, tmp_path):
+    from fanboard.schema import TABLES
+
+    if "club" not in TABLES["articles"]:
+        pytest.skip("articles.csv has no club column in this build's schema (views: tests/test_views_club.py)")
+    tables = tmp_path / "tables"
+    shutil.copytree(tables_dir, tables)
+    arts = pd.read_csv(tables / "articles.csv", dtype=str, keep_default_na=False)
+    arts.assign(club="Udinese").to_csv(tables / "articles.csv", index=False)
+    monkeypatch.delenv("FANBOARD_CLUB", raising=False)
+    at = club_page(tables_dir, monkeypatch, tables=tables)
+    assert at.sidebar.selectbox(key="club").value == "Udinese"
+    assert "Udinese, as told by 2 of 2 articles" in shown(at)
+    assert "League position: 9th" in shown(at)  # the articles' claims are now Udinese's own
+
+
+def test_another_club_changes_every_page(tables_dir, monkeypatch):
+    text = shown(club_page(tables_dir, monkeypatch, club="Udinese"))
+    assert "Udinese, as told by 2 of 2 articles" in text
+    assert "League position: 10th" in text  # Udinese's computed row after matchday 12
+    assert "League position: 9th" not in text  # that is what the articles say about Atalanta
+    assert "UEFA Champions League" not in text  # Udinese is not in it
+    at = club_page(tables_dir, monkeypatch, "league_table", club="Udinese")
+    league = frames(at)[0]
+    assert len(league) == 20 and "What the articles say about Udinese" in shown(at)
+    assert "Group D" not in shown(at) and len(frames(at)) == 1
+    assert league.iloc[9]["team"] == "Udinese"  # 10th, highlighted as the focus (views.league_table: focus)
+    at = club_page(tables_dir, monkeypatch, "players", club="Udinese")
+    assert "No Udinese player has a status in the selected articles." in shown(at)
+    at = club_page(tables_dir, monkeypatch, "timeline", club="Udinese")
+    assert [s.options for s in at.main.get("button_group")] == []  # no cup group to offer
+    assert "Showing 9 events and 4 matches" in shown(at)
+
+
+def test_the_timeline_offers_the_league_and_the_group_position(tables_dir, monkeypatch):
+    at = club_page(tables_dir, monkeypatch, "timeline")
+    [choice] = at.main.button_group
+    assert choice.label == "Position in" and choice.options and choice.value in ("Serie A", ["Serie A"])
+    at = club_page(tables_dir, monkeypatch, "timeline", position="UEFA Champions League Group D")
+    [choice] = at.main.button_group
+    assert choice.value in ("UEFA Champions League Group D", ["UEFA Champions League Group D"])
+    specs = [c.proto.spec for c in at.main.get("vega_lite_chart")]
+    assert any("Atalanta: Group D position (UEFA Champions League)" in s for s in specs)
+    assert not any("Atalanta: Serie A position" in s for s in specs)
+
+
+# --------------------------------------------------------------- the Add page says the real limits
+
+def test_the_add_page_says_the_stores_limits(open_page):
+    from fanboard import limits
+
+    at = open_page("add_article")
+    [uploader] = at.main.get("file_uploader")
+    assert uploader.proto.label == "Article files: .txt or .md with up to 2 MB of text, .html pages up to 10 MB"
+    assert uploader.proto.max_upload_size_mb == limits.MAX_HTML_BYTES // (1024 * 1024) == 10
+    assert "200" not in uploader.proto.label
+
+
+def test_lowercase_languages_in_the_address_are_kept(tables_dir, monkeypatch):
+    at = club_page(tables_dir, monkeypatch, lang="nl")  # the page opens again at ?lang=NL
+    [langs] = [b for b in at.sidebar.get("button_group") if b.key == "lang"]
+    assert list(langs.value) == ["NL"]
+    assert "Atalanta, as told by 1 of 2 articles" in shown(at)

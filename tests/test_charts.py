@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import altair as alt
+import pandas as pd
 import pytest
 
 from fanboard import charts, views
@@ -131,3 +132,63 @@ def test_colours_are_fixed_per_type_result_and_competition():
     assert one == charts.competition_colors(["Champions League", "Serie A", "Serie A"])
     assert one["Serie A"] != one["Champions League"]
     assert isinstance(charts.results_strip, object) and alt.SCHEMA_VERSION
+
+
+def _shown_clear(days, widths, scales, px_per_day) -> bool:
+    """True when the labels a chart draws at px_per_day keep clear of each other."""
+    shown = [i for i, s in enumerate(scales) if s <= px_per_day]
+    return all(abs((days[a] - days[b]).days) * px_per_day >= (widths[a] + widths[b]) / 2
+               for a in shown for b in shown if a < b)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_labels_never_overlap_at_any_width_and_all_show_when_wide(seed):
+    import random
+
+    rnd = random.Random(seed)
+    days = [pd.Timestamp("2020-09-01") + pd.Timedelta(days=rnd.randrange(0, 270)) for _ in range(46)]
+    widths = [rnd.choice([20, 40, 70, 96]) for _ in days]
+    scales = charts._label_scales(days, widths)
+    for px_per_day in [0.5, 1, 1.7, 3, 6.4, 10, 22.7, 40]:
+        assert _shown_clear(days, widths, scales, px_per_day), px_per_day
+    assert sum(s <= 3 for s in scales) < sum(s <= 40 for s in scales)  # wider: more labels
+    assert min(scales) == 0.0  # one label is always drawn
+    assert all(s <= 500 for s, d in zip(scales, days) if days.count(d) == 1)  # each fits at some width
+
+
+def field_values(spec: dict, field: str) -> dict[str, float]:
+    return {r["fixture"]: r[field] for r in rows_of(spec, "fixture")}
+
+
+def test_timeline_labels_fit_a_desktop_and_thin_out_on_a_phone(tables):
+    d = board(tables)
+    spec = timeline(d)
+    span = (date(2020, 12, 20) - date(2020, 11, 7)).days  # the chart's domain: a day of margin each side
+    desktop, phone = 1400 / span, 200 / span  # pixels per day of a wide plot, and of one on a 390 px phone
+    top, bottom = field_values(spec, "top_scale"), field_values(spec, "bottom_scale")
+    assert all(v <= desktop for v in top.values()) and all(v <= desktop for v in bottom.values())
+    assert sum(v <= phone for v in top.values()) + sum(v <= phone for v in bottom.values()) < len(top) + len(bottom)
+    for layer in spec["vconcat"][0]["layer"]:  # the text layers filter on the chart's own width
+        if layer["mark"]["type"] == "text":
+            assert any("width /" in str(t.get("filter", "")) for t in layer.get("transform", []))
+    # league positions are labelled the same way
+    positions = [r for r in rows_of(spec, "label_scale") if r["basis"] == "computed table"]
+    assert positions and min(r["label_scale"] for r in positions) == 0.0
+
+
+def test_position_panel_for_a_group_and_the_page_fit():
+    from fanboard.reference import load_fixtures
+
+    pos = views.group_positions(load_fixtures(), "UEFA Champions League", "Group D", "Atalanta")
+    top, bottom = charts.timeline_panels(views.timeline_events(frame("events"), {}), views.match_results(frame("matches"), None),
+                                         pos, club="Atalanta", position_title="Atalanta: Group D position", places=4)
+    spec = bottom.to_dict()
+    assert spec["title"]["text"] == "Atalanta: Group D position"
+    y = spec["layer"][0]["encoding"]["y"]
+    assert y["axis"]["values"] == [1, 2, 3, 4] and y["scale"]["domain"] == [0.6, 4.4]
+    # the plot keeps its height on the page (only the width fits the container) ...
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"} and top.to_dict()["autosize"]["type"] == "fit-x"
+    # ... and a file export, which stacks both panels, has no autosize inside
+    both = charts.timeline_chart(views.timeline_events(frame("events"), {}), views.match_results(frame("matches"), None),
+                                 pos, club="Atalanta", places=4).to_dict()
+    assert all("autosize" not in panel for panel in both["vconcat"])

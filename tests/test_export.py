@@ -71,3 +71,20 @@ def test_csv_follows_the_filters():
     assert lines[0].startswith("match_id,date,competition")
     assert len(lines) == 3
     assert lines[1].split(",")[1] == "2020-12-01" and "FC Midtjylland" in lines[1]
+
+
+def test_an_exported_chart_says_what_it_shows(timeline):
+    d = views.Dashboard.create(read_tables(FIXTURE_TABLES), views.Filters(
+        players=("Alejandro Gómez",), languages=("nl",), date_from=date(2020, 12, 1), date_to=date(2020, 12, 19)))
+    caption = d.describe()
+    assert caption[0].startswith("Atalanta · 1 Dec 2020 – 19 Dec 2020 · as of ")
+    svg = export.to_svg(timeline, caption=caption)
+    text = " ".join(t.text or "" for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text"))
+    assert caption[0] in text and "Filters: people: Alejandro Gómez; languages: NL" in text
+    assert "Atalanta: conflict events and results" in text  # the panels keep their own titles
+    # a chart with a title of its own gets the caption under it
+    strip = charts.results_strip(d.results, club=d.club)
+    spec = export.static_spec(strip, caption=caption)
+    assert spec["title"]["text"] == "Atalanta: latest results" and spec["title"]["subtitle"] == caption
+    assert export.static_spec(strip)["title"].get("subtitle") is None  # no caption asked, none added
+    assert caption[0] in export.to_html(strip, title="results.html", caption=caption)

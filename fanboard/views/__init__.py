@@ -33,13 +33,13 @@ from .cells import (
 )
 from .contradictions import article_statements, contradictions_about, contradictions_view, parse_values
 from .search import query_terms, search_frame, search_text
-from .league import BASES, league_claims, league_table, matchday_on, table_caption
+from .league import BASES, group_positions, league_claims, league_table, matchday_on, table_caption
 from .matchpage import event_url, match_lineup, match_mentions, match_url, replay_dates
 from .timeline import OPEN_ARROW_DAYS, last_event, merge_same_events, timeline_events
 from .dashboard import Dashboard, tables_need_build, tables_signature
 from .filters import (
-    SAGA_LEAD_IN_DAYS, Filters, allowed_articles, apply_filters, competitions,
-    date_bounds, focus_club, languages, people, people_label, saga_window,
+    SAGA_LEAD_IN_DAYS, Filters, allowed_articles, apply_filters, club_options, club_people, competitions,
+    date_bounds, default_club, focus_club, languages, people, people_label, saga_window,
 )
 from .highlight import (
     CLAIM_STYLE, ENTITY_STYLE, Highlight, claim_spans, entity_spans, entity_terms, highlighted_html,
@@ -60,13 +60,13 @@ __all__ = [
     "article_statements", "contradictions_about", "parse_values",
     "query_terms", "search_frame", "search_text",
     "OPEN_ARROW_DAYS", "merge_same_events",
-    "BASES", "league_claims", "league_table", "matchday_on", "table_caption",
+    "BASES", "group_positions", "league_claims", "league_table", "matchday_on", "table_caption",
     "event_url", "match_lineup", "match_mentions", "match_url", "replay_dates",
     "MONTHS", "Tables", "date_window", "describe_when", "format_day", "human_value", "humanize",
     "ordinal", "split", "to_date",
     "Dashboard", "tables_need_build", "tables_signature",
     "SAGA_LEAD_IN_DAYS", "Filters", "allowed_articles", "apply_filters", "article_labels",
-    "competitions", "date_bounds", "focus_club", "languages", "people", "people_label", "saga_window",
+    "club_options", "club_people", "competitions", "date_bounds", "default_club", "focus_club", "languages", "people", "people_label", "saga_window",
     "CLAIM_STYLE", "ENTITY_STYLE", "Highlight", "claim_spans", "entity_spans", "entity_terms",
     "highlighted_html", "read_article_text",
     "GRID_LABELS", "GRID_STATUSES", "NO_INFORMATION", "RESULT_LABELS", "STANDING_STATUSES",

@@ -10,10 +10,11 @@ from typing import Callable, Iterable, TypeVar
 import pandas as pd
 
 from ..schema import TABLES
-from .cells import Tables
+from .cells import Tables, format_day
 from .articles import article_labels, article_urls, default_as_of
-from .filters import Filters, apply_filters, focus_club
-from .shaping import league_positions, match_results
+from .filters import Filters, apply_filters, competitions, default_club, situation_about
+from .league import group_positions
+from .shaping import league_of, league_positions, match_results
 from .matchpage import replay_dates
 from .timeline import timeline_events
 
@@ -50,6 +51,11 @@ def tables_signature(tables_dir: Path) -> tuple[tuple[str, float], ...]:
     return tuple(sorted((p.name, p.stat().st_mtime) for p in Path(tables_dir).glob("*.csv")))
 
 
+def _about(filtered: dict[str, pd.DataFrame], club: str | None, saga_club: str | None) -> dict[str, pd.DataFrame]:
+    """The filtered tables with only the situation claims about `club`."""
+    return {**filtered, "situation": situation_about(filtered["situation"], filtered["articles"], club, saga_club)}
+
+
 @dataclass(eq=False)
 class Dashboard:
     """What every page needs: all tables, the filtered tables, the filters and a few lookups.
@@ -73,24 +79,30 @@ class Dashboard:
 
     @classmethod
     def create(cls, tables: Tables, filters: Filters, *, article_roots: Iterable[Path] = (),
-               club: str | None = None, like: "Dashboard | None" = None) -> "Dashboard":
-        """`club` overrides the focus club; by default it is the team in most matches.
+               club: str | None = None, saga_club: str | None = None,
+               like: "Dashboard | None" = None) -> "Dashboard":
+        """`club` is the club the pages are seen from; `saga_club` the one the articles are
+        about (FANBOARD_CLUB); both default to views.default_club. The situation claims
+        kept are those about `club` (filters.situation_about).
 
         `like`: a Dashboard of the same tables and club, whose lookups (labels, links, the
         calendar and its replay dates) are taken over instead of worked out again, and whose
         filtered tables serve as this one's without players when its filters are ours minus
         the players.
         """
-        filtered = apply_filters(tables, filters)
+        saga_club = saga_club or default_club(tables)
+        club = club or saga_club
+        filtered = _about(apply_filters(tables, filters), club, saga_club)
         club_filtered = filtered
         if filters.players:
-            reuse = like is not None and like.filters == filters.without_players()
-            club_filtered = like.filtered if reuse else apply_filters(tables, filters.without_players())
+            reuse = like is not None and like.filters == filters.without_players() and like.club == club
+            club_filtered = like.filtered if reuse else _about(apply_filters(tables, filters.without_players()),
+                                                               club, saga_club)
         d = cls(
             tables=dict(tables),
             filtered=filtered,
             filters=filters,
-            club=club or focus_club(tables["matches"]),
+            club=club,
             labels=like.labels if like else article_labels(tables["articles"]),
             article_roots=[Path(r) for r in article_roots],
             club_filtered=club_filtered,
@@ -141,6 +153,63 @@ class Dashboard:
         value = make()
         with self._lock:
             return self.memo.setdefault(key, value)
+
+    def cup_groups(self) -> dict[str, str]:
+        """competition -> the club's group in it ("Group D"), for the cups in the tables,
+        from the reference calendar (empty without one)."""
+        from .. import group_table
+
+        if self.fixtures is None or not self.club:
+            return {}
+        league = league_of(self.tables)
+        groups = {c: group_table.club_group(self.fixtures, c, self.club)
+                  for c in competitions(self.tables) if c != league}
+        return {c: g for c, g in groups.items() if g}
+
+    def plays_in(self, competition: str) -> bool:
+        """Whether the club has anything in `competition`: the league, a cup group, a match
+        in the tables or a claim of the articles."""
+        m = self.tables["matches"]
+        return (competition == league_of(self.tables) or competition in self.cup_groups()
+                or bool(((m["competition"] == competition) & ((m["home"] == self.club) | (m["away"] == self.club))).any())
+                or bool((self.club_filtered["situation"]["competition"] == competition).any()))
+
+    def group_positions(self, competition: str) -> pd.DataFrame:
+        """The club's position in its group of `competition` over the selected dates."""
+        group = self.cup_groups().get(competition)
+        if group is None:
+            return pd.DataFrame(columns=["day", "position", "basis", "detail"])
+        pos = group_positions(self.fixtures, competition, group, self.club, self.filtered["situation"])
+        f = self.filters
+        keep = [(f.date_from is None or d.date() >= f.date_from) and (f.date_to is None or d.date() <= f.date_to)
+                for d in pos["day"]]
+        return pos[keep].reset_index(drop=True)
+
+    def describe(self) -> list[str]:
+        """What the pages show, for a chart file that leaves them: the club, the dates and
+        the "as of" day, then every filter that is set.
+
+        ["Atalanta · 17 Nov 2020 – 18 Dec 2020 · as of 18 Dec 2020",
+         "Filters: people: Josip Iličić; languages: NL"]
+        """
+        f = self.filters
+        period = (f"{format_day(f.date_from)} – {format_day(f.date_to)}" if f.date_from and f.date_to
+                  else "all dates")
+        head = f"{self.club or 'All clubs'} · {period} · as of {format_day(self.as_of) if self.as_of else 'the latest article'}"
+        parts = []
+        if f.players:
+            parts.append("people: " + ", ".join(f.players))
+        if f.competitions:
+            parts.append("competitions: " + ", ".join(f.competitions))
+        if f.languages:
+            parts.append("languages: " + ", ".join(code.upper() for code in f.languages))
+        if f.sources:
+            names = [self.labels.get(a, a) for a in f.sources]
+            parts.append("sources: " + (" | ".join(names) if len(names) <= 2 else
+                                        f"{len(names)} of {len(self.tables['articles'])} articles"))
+        if f.search:
+            parts.append(f"search: “{f.search}”")
+        return [head, "Filters: " + "; ".join(parts) if parts else "Filters: none (every person, competition, language and article)"]
 
     def who(self) -> str:
         """The selected players for sentences: "Luka Perišić", or "anyone"."""

@@ -184,6 +184,53 @@ def focus_club(matches: pd.DataFrame) -> str | None:
     return teams.most_common(1)[0][0] if teams else None
 
 
+def club_options(tables: Tables, default: str | None = None) -> list[str]:
+    """The clubs the sidebar offers as the focus: the league's clubs (the teams of the
+    standings) that a match or an article's own club (articles.club, when the build has it)
+    names, and the default, which comes first."""
+    league = set(tables["standings"]["team"])
+    named = {t for col in ("home", "away") for t in tables["matches"][col]}
+    named |= {c for cell in tables["articles"].get("club", ()) for c in split(cell)}
+    clubs = sorted(t for t in named & league if t and t != default)
+    return ([default] if default else []) + clubs
+
+
+def default_club(tables: Tables, configured: str | None = None) -> str | None:
+    """The focus club when the sidebar picks none: the one configured (FANBOARD_CLUB), else
+    the club most articles are about (articles.club, when the build has it), else the team
+    in most matches."""
+    if configured:
+        return configured
+    own = Counter(c for cell in tables["articles"].get("club", ()) for c in split(cell) if c)
+    if own:
+        return own.most_common(1)[0][0]
+    return focus_club(tables["matches"])
+
+
+def situation_about(situation: pd.DataFrame, articles: pd.DataFrame, club: str | None,
+                    saga_club: str | None) -> pd.DataFrame:
+    """The situation claims about `club`. A claim is about its article's own club
+    (articles.club, when the build has it; the saga's club when the article names none), so
+    another club's page never shows the saga club's league position as its own."""
+    if "club" in articles.columns:
+        own = {a: split(c) for a, c in zip(articles["article_id"], articles["club"])}
+        keep = [club in own.get(a, ()) or (not own.get(a) and club == saga_club) for a in situation["article_id"]]
+        return situation[keep].reset_index(drop=True)
+    return situation if club == saga_club else situation.iloc[0:0]
+
+
+def club_people(names: list[str], club: str | None) -> list[str]:
+    """The names (of people with a status) that the knowledge base places at the club. All of
+    them when there is no knowledge base, or the club is not in it."""
+    from ..kb import KB
+
+    kb = _kb(KB)
+    known = kb.club(club) if kb and club else None
+    if known is None:
+        return list(names)
+    return [n for n in names if (p := kb.person(n)) is not None and p.club == known.id]
+
+
 def people(tables: Tables) -> list[str]:
     """The people of the saga: players with a status, and the people who act in its events.
 

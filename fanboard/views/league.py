@@ -97,3 +97,33 @@ def league_claims(situation: pd.DataFrame, competition: str | None, as_of: date 
                     "source": labels.get(r["article_id"], r["article_id"]), "quote": r["quote"]})
     df = pd.DataFrame(out, columns=["claim", "as_of", "_day", "source", "quote"])
     return df.sort_values("_day", ascending=False, kind="stable").drop(columns="_day").reset_index(drop=True)
+
+
+def group_positions(fixtures: pd.DataFrame, competition: str, group: str, club: str | None,
+                    situation: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The club's position in its cup group after each day a group match was played, computed
+    from the calendar, and the articles' claims of a position in that competition.
+
+    Columns as shaping.league_positions: day, position, basis ("computed table" or
+    "article"), detail.
+    """
+    from .. import group_table as gt
+
+    fx = gt.group_fixtures(fixtures, competition, group)
+    days = sorted({str(d) for d in fx.loc[fx["home_goals"].notna(), "date"]})
+    rows = []
+    for day in days:
+        table = gt.group_table(fixtures, competition, group, day)
+        mine = table[table["team"] == club]
+        if len(mine):
+            r = mine.iloc[0]
+            rows.append({"day": pd.Timestamp(day), "position": int(r["position"]), "basis": "computed table",
+                         "detail": f"{group}: {int(r['points'])} pts from {int(r['played'])} games"})
+    claims = situation if situation is not None else pd.DataFrame(columns=["competition", "metric", "value", "as_of", "quote"])
+    claims = claims[(claims["competition"] == competition) & (claims["metric"] == "league_position")]
+    for r in claims.to_dict("records"):
+        if to_date(r["as_of"]) and str(r["value"]).isdigit():
+            rows.append({"day": pd.Timestamp(to_date(r["as_of"])), "position": int(r["value"]),
+                         "basis": "article", "detail": r["quote"]})
+    out = pd.DataFrame(rows, columns=["day", "position", "basis", "detail"])
+    return out.sort_values(["day", "basis"], kind="stable").reset_index(drop=True)

@@ -90,9 +90,11 @@ def test_a_390px_phone_has_no_chart_wider_than_the_page(browser, server, path):
         page.set_default_timeout(60_000)
         go(page, f"{server}/{path}")
         page.wait_for_timeout(800)
-        widths = page.evaluate(f"() => [...document.querySelectorAll(\"{CHART} canvas, {CHART} svg\")]"
-                               ".map(e => e.getBoundingClientRect().right)")
-        assert all(w <= 390 + 1 for w in widths), widths
+        boxes = page.evaluate(f"() => [...document.querySelectorAll(\"{CHART} canvas, {CHART} svg\")]"
+                              ".map(e => [e.getBoundingClientRect().right, e.getBoundingClientRect().height])")
+        assert all(right <= 390 + 1 for right, _ in boxes), boxes
+        if path == "timeline":  # both panels keep their plot's height (the position chart was flattened)
+            assert len(boxes) == 2 and boxes[0][1] > 400 and boxes[1][1] > 200, boxes
         screenshot(page, f"phone_{path or 'overview'}")
     finally:
         context.close()
@@ -138,3 +140,55 @@ def test_a_search_narrows_the_tables(page, server):
     go(page, f"{server}/timeline?q=instagram")
     assert "Showing 9 events" not in main_text(page) and "Showing " in main_text(page)
     assert "q=instagram" in page.url
+
+
+def _colour_spot(png: bytes, hexcolour: str, tolerance: int = 30) -> tuple[float, float] | None:
+    """The centre of the pixels of one colour in a screenshot (None when there are too few)."""
+    import io
+
+    from PIL import Image
+
+    rgb = tuple(int(hexcolour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    img = Image.open(io.BytesIO(png)).convert("RGB")
+    px = img.load()
+    spots = [(x, y) for y in range(0, img.height, 2) for x in range(0, img.width, 2)
+             if sum(abs(a - b) for a, b in zip(px[x, y], rgb)) <= tolerance]
+    if len(spots) < 10:
+        return None
+    return sum(x for x, _ in spots) / len(spots), sum(y for _, y in spots) / len(spots)
+
+
+def test_clicking_a_result_opens_its_match_page(page, server):
+    from fanboard.charts import RESULT_COLORS
+
+    go(page, f"{server}/")
+    strip = page.locator(CHART).first  # the latest results: one drawn match, the 1-1 with FC Midtjylland
+    strip.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    spot = _colour_spot(strip.screenshot(), RESULT_COLORS["drawn"])
+    assert spot, "the drawn result's tile is not on the Overview"
+    box = strip.bounding_box()
+    page.mouse.click(box["x"] + spot[0], box["y"] + spot[1])
+    page.wait_for_url("**/match?match=2020-12-01-atalanta-midtjylland", timeout=60_000)
+    wait_idle(page)
+    text = main_text(page)
+    assert "Atalanta 1-1 FC Midtjylland" in text and "What the articles say" in text
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_the_club_picker_changes_the_pages_and_the_url(page, server):
+    go(page, f"{server}/league_table")
+    assert "What the articles say about Atalanta" in main_text(page)
+    picker = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first
+    picker.click()
+    page.get_by_role("option", name="Udinese").click()
+    page.wait_for_function("() => document.body.innerText.includes('What the articles say about Udinese')")
+    wait_idle(page)
+    assert "club=Udinese" in page.url and "Group D" not in main_text(page)
+    page.get_by_role("link", name="Overview").click()
+    wait_idle(page)
+    assert "club=Udinese" in page.url and "Udinese, as told by" in main_text(page)
+    screenshot(page, "overview_udinese")
+    # /overview and ?lang=nl both open the Overview with the Dutch article only, and say so in the URL
+    go(page, f"{server}/overview?lang=nl")
+    assert page.url.endswith("/?lang=NL") and "as told by 1 of 2 articles" in main_text(page)
