@@ -72,14 +72,15 @@ def load_tables(tables_dir: str, signature: tuple) -> dict:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def sidebar_options(tables_dir: str, signature: tuple) -> dict:
-    """What the sidebar offers: it depends on the tables only, so it is worked out once."""
+def sidebar_options(tables_dir: str, signature: tuple, env_club: str | None = None) -> dict:
+    """What the sidebar offers: it depends on the tables (and FANBOARD_CLUB) only, so it is
+    worked out once."""
     tables = load_tables(tables_dir, signature)
     return {
         "labels": views.article_labels(tables["articles"]), "bounds": views.date_bounds(tables),
         "default_range": views.saga_window(tables), "people": views.people_label(tables),
         "competitions": views.competitions(tables), "languages": views.languages(tables),
-        "saga_club": (saga := views.default_club(tables, os.environ.get("FANBOARD_CLUB"))),
+        "saga_club": (saga := views.default_club(tables, env_club)),
         "clubs": views.club_options(tables, saga),
     }
 
@@ -150,7 +151,7 @@ def open_again(page: st.Page, home: st.Page) -> None:
 
 def sidebar_club(tables: dict) -> str | None:
     """The club every page is seen from (?club=), FANBOARD_CLUB or the saga's club by default."""
-    cached = sidebar_options(str(tables_dir), st.session_state["tables_signature"])
+    cached = sidebar_options(str(tables_dir), st.session_state["tables_signature"], os.environ.get("FANBOARD_CLUB"))
     default, options = cached["saga_club"], cached["clubs"]
     if not options:
         return default
@@ -164,7 +165,7 @@ def sidebar_club(tables: dict) -> str | None:
 
 def sidebar_filters(tables: dict) -> views.Filters:
     """The filters, drawn once here so they persist across pages, each bound to a URL parameter."""
-    options = sidebar_options(str(tables_dir), st.session_state["tables_signature"])
+    options = sidebar_options(str(tables_dir), st.session_state["tables_signature"], os.environ.get("FANBOARD_CLUB"))
     labels, bounds, default_range, people = (options[k] for k in ("labels", "bounds", "default_range", "people"))
     with st.sidebar:
         st.header("Filters")
@@ -218,7 +219,7 @@ pages = navigation_pages()
 page = st.navigation(pages)
 open_again(page, home=pages[0])
 club = sidebar_club(tables)
-saga_club = sidebar_options(str(tables_dir), st.session_state["tables_signature"])["saga_club"]
+saga_club = sidebar_options(str(tables_dir), st.session_state["tables_signature"], os.environ.get("FANBOARD_CLUB"))["saga_club"]
 filters = sidebar_filters(tables)
 st.session_state["dashboard"] = shared_dashboard(
     str(tables_dir), st.session_state["tables_signature"], filters, club, saga_club,

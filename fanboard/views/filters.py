@@ -214,8 +214,9 @@ def situation_about(situation: pd.DataFrame, articles: pd.DataFrame, club: str |
     another club's page never shows the saga club's league position as its own."""
     if "club" in articles.columns:
         own = {a: split(c) for a, c in zip(articles["article_id"], articles["club"])}
-        keep = [club in own.get(a, ()) or (not own.get(a) and club == saga_club) for a in situation["article_id"]]
-        return situation[keep].reset_index(drop=True)
+        keep = pd.Series([club in own.get(a, ()) or (not own.get(a) and club == saga_club)
+                          for a in situation["article_id"]], index=situation.index, dtype=bool)
+        return situation[keep].reset_index(drop=True)   # (a plain empty list would select no columns)
     return situation if club == saga_club else situation.iloc[0:0]
 
 
