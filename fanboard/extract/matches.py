@@ -103,6 +103,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
             adjacent_time = expr
     if opp is None and not hole and score is None and adjacent_time is None:
         return []
+    if opp is None and not hole and _after_earlier(s, cue.start):
+        return []   # "Na de 0-13 zege gaat Ajax ...": an earlier match, its score taken with it
     c = keys.new_claim(s)
     c.anchor = (cue.start, max(cue.end, opp_end))
     subj = _subject_before(s, cue, opp, ctx)
@@ -133,6 +135,7 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if attrs.get("result") and score is None and opp is None:
         c.result = None
     if score is not None:
+        c.result = c.result or _clause_result(s, cue)
         apply_score(c, score[1], score[2], words.score_order)
     if adjacent_time is not None:
         c.time = adjacent_time
@@ -156,6 +159,8 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
     i, end = cue.end, s.span.end
     if i + 1 < end and doc[i].is_space and "\n" not in doc[i].text and SCORE_TOKEN_RE.match(doc[i + 1].text):
         return None, True, i + 1, ""   # "by beating  3-1": a name stripped right after the cue
+    if i + 1 < end and doc[i].lower_ in w.word_set("score_prepositions") and SCORE_TOKEN_RE.match(doc[i + 1].text):
+        i += 1   # "pareggia per 2-2 sul campo dello Spezia"
     if i < end and SCORE_TOKEN_RE.match(doc[i].text):
         i += 1   # "drawing 1-1 with Juventus"
     i = _skip_phrase(s, i, "cue_modifiers")   # "la sconfitta in campionato contro la Lazio"
@@ -171,6 +176,8 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
     while i < end and doc[i].lower_ in w.word_set("fillers") and skipped < 2 and s.club_at(i) is None:
         i += 1
         skipped += 1
+    if skipped and i < end and doc[i].lower_ in w.word_set("genitive"):
+        i += 1   # "sul campo del Genoa", "in casa dell'Ajax"
     if i < end:
         club = s.club_at(i)
         if club is not None:
@@ -187,6 +194,25 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
         if tok.is_punct or tok.lower_ in w.word_set("clause_words") or (s.time_at(i) is not None and not temporal):
             return None, True, i, connector
     return None, False, cue.end, connector
+
+
+def _clause_result(s: SentenceView, cue: Span) -> str | None:
+    """The result told by an earlier match cue of the same clause ("si impone in trasferta sul
+    campo del Verona per 2-1": the win orients the score of the venue cue)."""
+    lo, _ = s.clause(cue.start)
+    found = [s.attrs(c).get("result") for c in s.cue_list("match") if lo <= c.start < cue.start]
+    return next((r for r in reversed(found) if r), None)
+
+
+def _after_earlier(s: SentenceView, at: int) -> bool:
+    """Does 'after' ('na', 'dopo') stand before token `at`, with only articles and a score
+    between ("after the 2-0 win", "dopo il 3-1")?"""
+    doc, w = s.doc, s.rules
+    j = at - 1
+    while j >= s.span.start and at - j <= 3 and (doc[j].lower_ in w.word_set("fillers")
+                                                 or SCORE_TOKEN_RE.match(doc[j].text)):
+        j -= 1
+    return j >= s.span.start and doc[j].lower_ in w.word_set("earlier_prepositions")
 
 
 def _skip_phrase(s: SentenceView, i: int, words: str) -> int:
@@ -316,7 +342,12 @@ def _pair_pattern(s: SentenceView, claims, used_scores: set[int], keys: _Keys) -
         if between[0].lower_ in coord:
             lo, hi = s.clause(b.end)
             j = next((k for k in range(b.end, min(hi, b.end + 6)) if SCORE_TOKEN_RE.match(doc[k].text)), None)
-            if j is None or j in used_scores:
+            between_pair = a.start > lo and doc[a.start - 1].lower_ in s.rules.word_set("parties_between")
+            if j is None and between_pair:
+                # "finisce 1-1 la gara tra Fiorentina e Sassuolo", "è 0-0 tra Parma e Cagliari"
+                j = next((k for k in range(a.start - 1, max(lo, a.start - 9) - 1, -1)
+                          if SCORE_TOKEN_RE.match(doc[k].text)), None)
+            if j is None or (j in used_scores and not between_pair):
                 continue
             sm = SCORE_TOKEN_RE.match(doc[j].text)
             c = keys.new_claim(s)

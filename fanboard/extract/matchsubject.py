@@ -50,6 +50,22 @@ def subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: Ar
         before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
         if m.end <= cue.start and not gap and before not in connectors:
             return m
+    return _gerund_subject(s, cue, opponent)
+
+
+def _gerund_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
+    """'Il Milan conserva il primo posto, pareggiando 2-2 ...': a gerund cue in a clause with no
+    club of its own belongs to the sentence's subject, its first club (not after a connector)."""
+    endings, (lo, _) = s.rules.word_set("gerund_endings"), s.clause(cue.start)
+    cue_tokens = [c[0] for c in s.cue_list("match") if lo <= c.start <= cue.start]
+    if not any(t.lower_.endswith(e) for t in cue_tokens for e in endings):
+        return None
+    connectors, doc = s.rules.word_set("connectors"), s.doc
+    for m in s.clubs():
+        if m.end > cue.start or (opponent is not None and m.name == opponent.name):
+            return None
+        if m.start == s.span.start or doc[m.start - 1].lower_ not in connectors:
+            return m
     return None
 
 
@@ -57,7 +73,7 @@ def _relative_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> M
     """'il Napoli, che perde 2-0 con la Lazio', 'Ajax, which lost 1-0 at Liverpool': the club a
     relative pronoun before the cue stands for, when no other club comes between them."""
     doc, rel = s.doc, s.rules.word_set("relative_subject")
-    lo = max(s.span.start, cue.start - 8)
+    lo = max(s.span.start, cue.start - 12)
     for j in range(cue.start - 1, lo - 1, -1):
         if s.club_at(j) is not None or (opponent is not None and opponent.start <= j < opponent.end):
             return None
