@@ -139,15 +139,19 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         apply_score(c, score[1], score[2], words.score_order)
     if adjacent_time is not None:
         c.time = adjacent_time
-    out = [(c, cue)]
+    return [(c, cue)] + _twin(s, c, opp, cue, keys)
+
+
+def _twin(s: SentenceView, c: MatchClaim, opp: Mention | None, cue: Span, keys: _Keys) -> list:
+    """'against Juventus and Bologna': the claim about the club joined to the opponent."""
     sib = _coordinated_club(s, opp) if opp is not None and c.opponent is not None else None
-    if sib is not None and sib.name != c.subject:
-        twin = keys.new_claim(s)
-        twin.anchor = (sib.start, sib.end)
-        twin.subject, twin.opponent, twin.venue = c.subject, sib.name, c.venue
-        twin.status, twin.time = c.status, None
-        out.append((twin, cue))
-    return out
+    if sib is None or sib.name == c.subject:
+        return []
+    twin = keys.new_claim(s)
+    twin.anchor = (sib.start, sib.end)
+    twin.subject, twin.opponent, twin.venue = c.subject, sib.name, c.venue
+    twin.status, twin.time = c.status, None
+    return [(twin, cue)]
 
 
 def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Mention | None, bool, int, str]:
