@@ -86,3 +86,25 @@ def test_a_captain_mark_is_a_captain_row_without_a_match_and_he_still_went_off(t
     assert captain == [["Matteo Pessina", ""]]
     got = statuses(tables, "2021-02-28-sampdoria-atalanta")
     assert ("Matteo Pessina", "substituted_off", "60") in got and ("Ruslan Malinovskyi", "substituted_on", "60") in got
+
+
+PREVIEW_NL = """Ajax met Klaassen tegen Atalanta (invented test article)
+
+Ajax speelt woensdag de thuiswedstrijd tegen Atalanta. Vorige week verloor Ajax met 1-0 van Liverpool.
+De wedstrijd tegen Atalanta is beslissend voor Ajax.
+
+Opstelling Ajax: Onana; Mazraoui, Schuurs, Blind, Tagliafico; Klaassen, Gravenberch, Labyad; Antony, Traoré, Tadic
+"""
+
+
+def test_a_lone_sheet_belongs_to_the_match_the_preview_tells_most(tmp_path):
+    # the article tells two matches of Ajax; the coming one is named twice, last week's once
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "preview.txt").write_text(PREVIEW_NL, encoding="utf-8")
+    (folder / "articles.toml").write_text('[preview]\npublished = "2020-12-08"\nlanguage = "nl"\n', encoding="utf-8")
+    tables = pipeline.build([folder], None, cache_dir=None, write=False).tables
+    got = statuses(tables, "2020-12-09-ajax-atalanta")
+    assert ("André Onana", "started", "") in got and ("Davy Klaassen", "started", "") in got
+    assert len([r for r in got if r[1] == "started"]) == 11
+    assert statuses(tables, "2020-12-01-liverpool-ajax") == []

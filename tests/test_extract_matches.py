@@ -133,3 +133,59 @@ def test_a_demonym_before_the_name_is_no_second_mention(extractor):
 def test_a_name_stripped_right_after_the_cue_is_a_hole(extractor):
     c = claims(extractor, "Atalanta news\n\nInvented. They went through by beating  2-0 in the rain.", "en")
     assert [(m.opponent, m.hole, m.subject_goals, m.opponent_goals) for m in c.matches] == [(None, True, 2, 0)]
+
+
+# Constructions of real reporting (issue 10), each in a sentence of our own with the same syntax.
+@pytest.mark.parametrize("lang,text,expected", [
+    # "the <result> of X against Y": X's match, not the focus club's against X
+    ("it", "Inventato. Il Napoli resta primo grazie al pareggio 1-1 della Roma contro la Lazio.",
+     ("Roma", "Lazio", None, 1, 1, "played")),
+    ("it", "Inventato. Il Bologna respira, vista la sconfitta del Torino in casa del Genoa.",
+     ("Torino", "Genoa", "away", None, None, "played")),
+    ("it", "Inventato. Dopo il 3-1 del Milan ieri contro il Cagliari, oggi tocca alla Lazio.",
+     ("Milan", "Cagliari", None, 3, 1, "played")),
+    # a competition between the result word and its opponent
+    ("it", "Inventato. La Roma è reduce dalla vittoria in campionato contro il Torino.",
+     ("Roma", "Torino", None, None, None, "played")),
+    # present tense and a day to come: a fixture still to be played
+    ("nl", "Verzonnen. Ajax begint woensdag met drie nieuwe spelers aan de thuiswedstrijd tegen Liverpool.",
+     ("Ajax", "Liverpool", "home", None, None, "scheduled")),
+])
+def test_match_claims_of_real_constructions(extractor, lang, text, expected):
+    assert matches(claims(extractor, "Atalanta\n\n" + text, lang))[0] == expected
+
+
+def test_the_match_of_today_is_no_stripped_name(extractor):
+    c = claims(extractor, "Atalanta\n\nInventato. Il tecnico ha convocato tutti per la partita di oggi.", "it")
+    assert [m for m in c.matches if m.hole] == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a gerund cue belongs to the subject of its sentence; "sul campo del X" names the host
+    ("it", "Inventato. La Lazio resta quarta in classifica, vincendo 3-1 sul campo del Cagliari.",
+     ("Lazio", "Cagliari", "away", 3, 1, "played")),
+    # "si impone ... per 2-1": the score of a win is written winner first, even after a venue
+    ("it", "Inventato. Il Torino si impone in trasferta sul campo del Parma per 2-1.",
+     ("Torino", "Parma", "away", 2, 1, "played")),
+    # a score after "per", then the host
+    ("it", "Inventato. Il Genoa pareggia per 1-1 sul campo della Sampdoria.",
+     ("Genoa", "Sampdoria", "away", 1, 1, "played")),
+    # a passive defeat "sconfitto 2-0 dal X"
+    ("it", "Inventato. Brutta serata per lo Spezia, che viene sconfitto 3-0 dal Sassuolo.",
+     ("Spezia", "Sassuolo", None, 0, 3, "played")),
+])
+def test_round_up_sentences(extractor, lang, text, expected):
+    assert matches(claims(extractor, "Atalanta\n\n" + text, lang))[0] == expected
+
+
+def test_a_score_before_between_x_and_y_is_their_match(extractor):
+    c = claims(extractor, "Atalanta\n\nInventato. Finisce in parità per 2-2 la gara tra Udinese e Bologna, "
+                          "mentre è solo 0-0 tra Roma e Genoa.", "it")
+    named = {(m.subject, m.opponent, m.subject_goals, m.opponent_goals) for m in c.matches if m.opponent}
+    assert named == {("Udinese", "Bologna", 2, 2), ("Roma", "Genoa", 0, 0)}
+
+
+def test_an_earlier_win_after_after_is_not_the_coming_match(extractor):
+    c = claims(extractor, "Atalanta\n\nVerzonnen. Na de 5-0 zege gaat Ajax zaterdag op bezoek bij Liverpool.", "nl")
+    (m,) = [m for m in c.matches if m.opponent]
+    assert (m.subject, m.opponent, m.venue, m.subject_goals, m.status) == ("Ajax", "Liverpool", "away", None, "scheduled")

@@ -35,7 +35,7 @@ INVENTED = ROOT / "tests" / "data" / "invented" / "articles"
 # enough English function words for the language to be detected.
 FILLER = ("Nevertheless, the neighbourhood representatives were acknowledging the unprecedented "
           "administrative responsibilities of their communities throughout the afternoon. ")
-START = "Atalanta drew 1-1 with Fiorentina on Sunday."
+START = "Atalanta beat Fiorentina 3-0 on Sunday."   # the calendar holds it (2020-12-13), so it is a row
 MIDDLE = "Alejandro Gomez was left out of the squad after a dispute with Gian Piero Gasperini, reports say."
 END = "Alejandro Gomez was substituted at half-time after a row with Gian Piero Gasperini, reports say."
 

@@ -11,6 +11,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from fanboard.extract.claims import ArticleClaims, EventClaim, MatchClaim, Provenance, StatusClaim
+from fanboard.extract.times import TimeExpr
 from fanboard.reference import DECISION_COLUMNS, FIXTURE_COLUMNS
 from fanboard.resolve import merge
 from fanboard.resolve.merge import Assembler
@@ -99,16 +100,51 @@ def test_a_score_against_the_calendar_is_a_contradiction_the_calendar_wins():
     }]
 
 
+def on_day(text: str, y: int, m: int, d: int) -> TimeExpr:
+    return TimeExpr(text, 0, len(text), "date", "nearest", (y, m, d), "en")
+
+
 def test_unlinked_claims_about_the_same_opponent_merge_and_the_id_folds_accents():
-    # one article says Rivertown played away: the merged row has the opponent at home
+    # one article says Rivertown played away: the merged row has the opponent at home; the
+    # calendar does not hold the pair, and the text dates the match, so it is a row
     a = ArticleClaims("a", "en", "Rivertown", matches=[
-        match_claim("a", 1, "Rivertown drew with Slavija Čačak.", opponent="Slavija Čačak", status="played")])
+        match_claim("a", 1, "Rivertown drew with Slavija Čačak on 2 March 2021.", opponent="Slavija Čačak",
+                    status="played", time=on_day("2 March 2021", 2021, 3, 2))])
     b = ArticleClaims("b", "en", "Rivertown", matches=[
-        match_claim("b", 1, "Against Slavija Čačak, away.", opponent="Slavija Čačak", venue="away")])
+        match_claim("b", 1, "Against Slavija Čačak, away, on 2 March 2021.", opponent="Slavija Čačak",
+                    venue="away", time=on_day("2 March 2021", 2021, 3, 2))])
     asm = assemble([a, b])
     assert_frame_equal(frame("matches", asm.matches()), frame("matches", [{
-        "match_id": "undated-slavija-cacak-rivertown", "home": "Slavija Čačak", "away": "Rivertown",
-        "status": "played", "sources": "a;b"}]))
+        "match_id": "2021-03-02-slavija-cacak-rivertown", "date": "2021-03-02", "date_from": "2021-03-02",
+        "date_to": "2021-03-02", "date_precision": "day", "date_basis": "stated",
+        "home": "Slavija Čačak", "away": "Rivertown", "status": "played", "sources": "a;b"}]))
+
+
+def test_an_unlinked_match_the_calendar_could_hold_or_without_a_date_is_no_row():
+    # Rivertown meet Northfield FC in the calendar, but on no day with a 0-4: a misread (another
+    # match's score, another season); a pair outside the calendar without a date is no fact either
+    a = ArticleClaims("a", "en", "Rivertown", matches=[
+        match_claim("a", 1, "After the 0-4 win Rivertown host Northfield.", opponent="Northfield FC",
+                    status="played", subject_goals=4, opponent_goals=0, time=on_day("2 March 2021", 2021, 3, 2)),
+        match_claim("a", 2, "Rivertown drew with Slavija Čačak.", opponent="Slavija Čačak", status="played"),
+        match_claim("a", 3, "Rivertown drew with .", opponent=None, hole=True, status="played")])
+    a.statuses = [StatusClaim("Ann Example", "started", "a#m1", "", "confirmed", prov("a", 0, "Ann started."))]
+    asm = assemble([a])
+    rows = asm.matches()
+    assert rows == []
+    assert asm.player_status(rows) == []   # a status needs its match
+
+
+def test_a_report_outranks_a_preview_whose_source_is_dated_later():
+    # the preview is dated (after the day, by mistake of its page), the report is not: the calendar
+    # has a score and one source reports the match played, so it is played
+    a = ArticleClaims("a", "en", "Rivertown", matches=[
+        match_claim("a", 1, "Rivertown host Northfield on Saturday.", opponent="Northfield FC", status="scheduled")])
+    b = ArticleClaims("b", "en", "Rivertown", matches=[
+        match_claim("b", 1, "Rivertown beat Northfield 2-1.", opponent="Northfield FC", status="played",
+                    subject_goals=2, opponent_goals=1)])
+    asm = assemble([a, b], links={"a#m1": 0, "b#m1": 0}, windows={"a": (date(2021, 3, 6), date(2021, 3, 6))})
+    assert_frame_equal(frame("matches", asm.matches()), frame("matches", [{**MATCH_ROW, "sources": "a;b"}]))
 
 
 def test_slug_folds_accented_letters_instead_of_dropping_them():

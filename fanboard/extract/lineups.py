@@ -23,6 +23,8 @@ match it was, and writes claims:
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -151,9 +153,14 @@ class _Sheets:
         return claim
 
     def known_match(self, club: Club) -> MatchClaim | None:
+        """The match of a lone team sheet: the one match of its club the article tells, or,
+        when it tells several, the pair it tells most often (a preview's coming match is
+        named again and again; last week's once), if that pair clearly leads."""
         found = [m for m in self.existing if m.named and club.name in (m.subject, m.opponent)]
-        keys = {(m.subject, m.opponent) for m in found}
-        return found[0] if len(keys) == 1 else None
+        counts = Counter(frozenset((m.subject, m.opponent)) for m in found).most_common(2)
+        if not counts or (len(counts) > 1 and counts[0][1] < 2 * counts[1][1]):
+            return None
+        return next(m for m in found if frozenset((m.subject, m.opponent)) == counts[0][0])
 
     def status(self, person_or_name, club: Club, status: str, match: MatchClaim | None, prov: Provenance,
                value: str = "") -> None:

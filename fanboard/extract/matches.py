@@ -22,9 +22,12 @@ from ..nlp import SCORE_TOKEN_RE
 from .claims import MatchClaim
 from .context import ArticleContext
 from .matchmerge import merge_in_sentence, nearest_claim, reachable
+from .matchsubject import genitive_pair, subject_before as _subject_before
 from .sentence import Mention, SentenceView
 
 # Time expression kinds that can date a match.
+# Kinds of a time that, told in the future tense, put a match still to come.
+FUTURE_DAY_KINDS = {"date", "weekday", "weekend", "today", "tomorrow", "next_week"}
 MATCH_TIME_KINDS = {"date", "weekday", "weeks_ago", "days_ago", "weekend", "yesterday", "today", "tomorrow", "last_week", "next_week"}
 
 
@@ -100,9 +103,17 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
             adjacent_time = expr
     if opp is None and not hole and score is None and adjacent_time is None:
         return []
+    if opp is None and not hole and _after_earlier(s, cue.start):
+        return []   # "Na de 0-13 zege gaat Ajax ...": an earlier match, its score taken with it
     c = keys.new_claim(s)
     c.anchor = (cue.start, max(cue.end, opp_end))
     subj = _subject_before(s, cue, opp, ctx)
+    owner = _genitive_owner(s, opp)
+    if owner is not None:   # "il pareggio dell'Inter contro l'Udinese": Inter's match
+        if any(t.lower_ in words.word_set("genitive_away") for t in doc[opp.end:owner.start]):
+            c.venue = "away"   # "la sconfitta dell'Ajax in casa del Liverpool"
+        subj, opp, opp_end = opp, owner, owner.end
+        c.anchor = (cue.start, opp_end)
     if subj is not None:
         c.subject = subj.name
     if opp is not None:
@@ -114,7 +125,7 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         else:
             c.opponent = opp.name
     c.hole = hole
-    c.venue = attrs.get("venue")
+    c.venue = attrs.get("venue") or c.venue
     if c.venue is None and connector in words.word_set("away_connectors"):
         c.venue = "away"   # "a 3-0 win at X"
     if c.venue is None and c.opponent is not None:
@@ -124,18 +135,23 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if attrs.get("result") and score is None and opp is None:
         c.result = None
     if score is not None:
+        c.result = c.result or _clause_result(s, cue)
         apply_score(c, score[1], score[2], words.score_order)
     if adjacent_time is not None:
         c.time = adjacent_time
-    out = [(c, cue)]
+    return [(c, cue)] + _twin(s, c, opp, cue, keys)
+
+
+def _twin(s: SentenceView, c: MatchClaim, opp: Mention | None, cue: Span, keys: _Keys) -> list:
+    """'against Juventus and Bologna': the claim about the club joined to the opponent."""
     sib = _coordinated_club(s, opp) if opp is not None and c.opponent is not None else None
-    if sib is not None and sib.name != c.subject:
-        twin = keys.new_claim(s)
-        twin.anchor = (sib.start, sib.end)
-        twin.subject, twin.opponent, twin.venue = c.subject, sib.name, c.venue
-        twin.status, twin.time = c.status, None
-        out.append((twin, cue))
-    return out
+    if sib is None or sib.name == c.subject:
+        return []
+    twin = keys.new_claim(s)
+    twin.anchor = (sib.start, sib.end)
+    twin.subject, twin.opponent, twin.venue = c.subject, sib.name, c.venue
+    twin.status, twin.time = c.status, None
+    return [(twin, cue)]
 
 
 def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Mention | None, bool, int, str]:
@@ -147,8 +163,11 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
     i, end = cue.end, s.span.end
     if i + 1 < end and doc[i].is_space and "\n" not in doc[i].text and SCORE_TOKEN_RE.match(doc[i + 1].text):
         return None, True, i + 1, ""   # "by beating  3-1": a name stripped right after the cue
+    if i + 1 < end and doc[i].lower_ in w.word_set("score_prepositions") and SCORE_TOKEN_RE.match(doc[i + 1].text):
+        i += 1   # "pareggia per 2-2 sul campo dello Spezia"
     if i < end and SCORE_TOKEN_RE.match(doc[i].text):
         i += 1   # "drawing 1-1 with Juventus"
+    i = _skip_phrase(s, i, "cue_modifiers")   # "la sconfitta in campionato contro la Lazio"
     if i < end and doc[i].lower_ in connectors and not connector_seen:
         connector_seen, connector = True, doc[i].lower_
         i += 1
@@ -161,6 +180,8 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
     while i < end and doc[i].lower_ in w.word_set("fillers") and skipped < 2 and s.club_at(i) is None:
         i += 1
         skipped += 1
+    if skipped and i < end and doc[i].lower_ in w.word_set("genitive"):
+        i += 1   # "sul campo del Genoa", "in casa dell'Ajax"
     if i < end:
         club = s.club_at(i)
         if club is not None:
@@ -179,6 +200,45 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
     return None, False, cue.end, connector
 
 
+def _clause_result(s: SentenceView, cue: Span) -> str | None:
+    """The result told by an earlier match cue of the same clause ("si impone in trasferta sul
+    campo del Verona per 2-1": the win orients the score of the venue cue)."""
+    lo, _ = s.clause(cue.start)
+    found = [s.attrs(c).get("result") for c in s.cue_list("match") if lo <= c.start < cue.start]
+    return next((r for r in reversed(found) if r), None)
+
+
+def _after_earlier(s: SentenceView, at: int) -> bool:
+    """Does 'after' ('na', 'dopo') stand before token `at`, with only articles and a score
+    between ("after the 2-0 win", "dopo il 3-1")?"""
+    doc, w = s.doc, s.rules
+    j = at - 1
+    while j >= s.span.start and at - j <= 3 and (doc[j].lower_ in w.word_set("fillers")
+                                                 or SCORE_TOKEN_RE.match(doc[j].text)):
+        j -= 1
+    return j >= s.span.start and doc[j].lower_ in w.word_set("earlier_prepositions")
+
+
+def _skip_phrase(s: SentenceView, i: int, words: str) -> int:
+    """The token after one of the phrases of `words` that starts at token i, else i."""
+    doc = s.doc
+    for phrase in s.rules.words.get(words, []):
+        parts = phrase.split()
+        if i + len(parts) <= s.span.end and [t.lower_ for t in doc[i:i + len(parts)]] == parts:
+            return i + len(parts)
+    return i
+
+
+def _genitive_owner(s: SentenceView, club: Mention | None) -> Mention | None:
+    """The opponent when `club` follows a genitive after a match word ("the defeat of X at Y")."""
+    if club is None:
+        return None
+    k = club.start - 1
+    while k > s.span.start and s.doc[k].lower_ in s.rules.word_set("fillers"):
+        k -= 1
+    return genitive_pair(s, k, club)
+
+
 def _coordinated_club(s: SentenceView, club: Mention) -> Mention | None:
     """'Juventus and Bologna', 'Juventus en Bologna': the club joined to this one by 'and'."""
     coord = s.rules.word_set("coordination") - {","}
@@ -188,44 +248,6 @@ def _coordinated_club(s: SentenceView, club: Mention) -> Mention | None:
         while k < s.span.end and doc[k].lower_ in s.rules.word_set("fillers"):
             k += 1
         return s.club_at(k)
-    return None
-
-
-def _subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: ArticleContext) -> Mention | None:
-    """The club whose match it is: the nearest club before the cue in the same clause that is
-    not itself the object of a connector ('with X', 'contro il X'); else None (the focus club)."""
-    doc, kb = s.doc, ctx.kb
-    connectors, fillers = s.rules.word_set("connectors"), s.rules.word_set("fillers")
-    lo, _ = s.clause(cue.start)
-    best = None
-    for m in s.clubs():
-        if m.end > cue.start or m.start < lo or (opponent is not None and m.start == opponent.start):
-            continue
-        j = m.start - 1
-        while j >= s.span.start and doc[j].lower_ in fillers:
-            j -= 1
-        if j >= s.span.start and doc[j].lower_ in connectors:
-            continue
-        best = m
-    if best is not None:
-        return best
-    rel = _relative_subject(s, cue, opponent)
-    if rel is not None:
-        return rel
-    for m in s.mentions:  # "the side of <coach>", "<coach>'s team": the coach's club
-        if m.person is not None and m.person.role == "coach" and lo <= m.start and m.end <= cue.start \
-                and m.person.club and (opponent is None or kb.club_by_id(m.person.club).name != opponent.name):
-            club = kb.club_by_id(m.person.club)
-            if club is not None:
-                return Mention(m.start, m.end, "CLUB", club.name)
-    gap_words = s.rules.word_set("possessive", "subject_gap")
-    for m in s.clubs():
-        if opponent is not None and m.start == opponent.start:
-            continue
-        gap = [t for t in doc[m.end:cue.start] if t.lower_ not in gap_words]
-        before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
-        if m.end <= cue.start and not gap and before not in connectors:
-            return m
     return None
 
 
@@ -244,26 +266,6 @@ def _venue_after(s: SentenceView, at: int, c: MatchClaim) -> str | None:
         town = next((m for m in s.mentions if m.label == "CITY" and m.start == k and not m.in_quote), None)
         if town is not None and town.name in (c.opponent, c.subject):
             return "away" if town.name == c.opponent else "home"
-        return None
-    return None
-
-
-def _relative_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
-    """'il Napoli, che perde 2-0 con la Lazio', 'Ajax, which lost 1-0 at Liverpool': the club a
-    relative pronoun before the cue stands for, when no other club comes between them."""
-    doc, rel = s.doc, s.rules.word_set("relative_subject")
-    lo = max(s.span.start, cue.start - 8)
-    for j in range(cue.start - 1, lo - 1, -1):
-        if s.club_at(j) is not None or (opponent is not None and opponent.start <= j < opponent.end):
-            return None
-        if doc[j].lower_ not in rel:
-            continue
-        k = j - 1
-        if k >= s.span.start and doc[k].text == ",":
-            k -= 1
-        club = next((m for m in s.clubs() if m.end == k + 1), None)
-        if club is not None and (opponent is None or club.name != opponent.name):
-            return club
         return None
     return None
 
@@ -316,6 +318,10 @@ def _score_connector(s: SentenceView, claims, used_scores: set[int], keys: _Keys
         c = keys.new_claim(s)
         c.anchor = (i, club.end)
         subj = _subject_before(s, doc[i:i + 1], club, ctx)
+        owner = genitive_pair(s, i + 1, club)
+        if owner is not None:   # "il 2-1 della Juventus contro l'Inter"
+            subj, club = club, owner
+            c.anchor = (i, club.end)
         if subj is not None:
             c.subject = subj.name
         if club.name == c.subject:
@@ -340,7 +346,12 @@ def _pair_pattern(s: SentenceView, claims, used_scores: set[int], keys: _Keys) -
         if between[0].lower_ in coord:
             lo, hi = s.clause(b.end)
             j = next((k for k in range(b.end, min(hi, b.end + 6)) if SCORE_TOKEN_RE.match(doc[k].text)), None)
-            if j is None or j in used_scores:
+            between_pair = a.start > lo and doc[a.start - 1].lower_ in s.rules.word_set("parties_between")
+            if j is None and between_pair:
+                # "finisce 1-1 la gara tra Fiorentina e Sassuolo", "è 0-0 tra Parma e Cagliari"
+                j = next((k for k in range(a.start - 1, max(lo, a.start - 9) - 1, -1)
+                          if SCORE_TOKEN_RE.match(doc[k].text)), None)
+            if j is None or (j in used_scores and not between_pair):
                 continue
             sm = SCORE_TOKEN_RE.match(doc[j].text)
             c = keys.new_claim(s)
@@ -430,6 +441,9 @@ def _fill_from_sentence(s: SentenceView, claims) -> list[tuple[Any, str]]:
             nearest = min(times, key=lambda t: min(abs(t[1] - c.anchor[1]), abs(c.anchor[0] - t[2])))
             if len(claims) == 1 or nearest_claim(only, nearest[1], nearest[2]) is c:
                 c.time = nearest[0]
+        if c.status is None and c.time is not None and c.time.kind in FUTURE_DAY_KINDS \
+                and getattr(c.time, "tense", "") == "future":
+            c.status = "scheduled"   # "Ajax begint woensdag ...", "Atalanta face Roma on Sunday"
         if c.time is not None:
             dated.append((c.time, c.key))
     return dated

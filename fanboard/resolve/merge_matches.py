@@ -69,7 +69,7 @@ class MatchMerge(AssemblerBase):
                 elif not c.opponent and not c.hole:
                     continue   # one club and no gap in the text where the other was: no match row
                 else:
-                    key = (c.subject, c.opponent)
+                    key = (c.subject, c.opponent, self._claim_day(aid, c))
                     target = unlinked_named.get(key) if c.opponent else None
                     if target is None:
                         target = MatchRow("", [], None)
@@ -78,7 +78,7 @@ class MatchMerge(AssemblerBase):
                             unlinked_named[key] = target
                     target.claims.append(c)
         rows = []
-        for mr in list(groups.values()) + unlinked:
+        for mr in list(groups.values()) + [mr for mr in unlinked if self._unlinked_kept(mr)]:
             rows.append(self._match_row(mr))
             for c in mr.claims:
                 self.claim_to_match[c.key] = mr
@@ -86,6 +86,24 @@ class MatchMerge(AssemblerBase):
                     self.claim_to_match[k] = mr
         rows.sort(key=lambda r: (r["date"] or r["date_from"] or "9999", r["match_id"]))
         return rows
+
+    def _claim_day(self, aid: str, c: MatchClaim) -> str:
+        """The day (or first day of the span) a claim's own time resolves to, "" when none."""
+        cells = date_cells(self.rec.resolve_time(c.time, self.window_of(aid)))
+        return cells["date"] or cells["date_from"] or ""
+
+    def _unlinked_kept(self, mr: MatchRow) -> bool:
+        """An unlinked match becomes a row only when it names both clubs, its text dates it, and
+        the calendar cannot hold it (the two clubs never meet there). Otherwise the calendar would
+        have linked a right claim: one it cannot link is a misread (another match's score, the
+        wrong club as subject, another season), and an undated row is no fact a fan can use."""
+        c0 = mr.claims[0]
+        if not c0.subject or not c0.opponent:
+            return False
+        if not any(self._claim_day(c.article_id, c) for c in mr.claims):
+            return False
+        pair = {c0.subject, c0.opponent}
+        return not any({f["home"], f["away"]} == pair for f in self.rec.by_team.get(c0.subject, []))
 
     def _absorbed_by_legs(self, aid: str, c: MatchClaim, groups: dict[str, MatchRow]) -> bool:
         """'Atalanta face Real Madrid' when the same article links both legs: the claim is about
@@ -124,6 +142,9 @@ class MatchMerge(AssemblerBase):
         latest = max(claims, key=lambda c: (self.window_of(c.article_id).hi or date.min, STATUS_ORDER.get(c.status or "", -1)))
         statuses = [c.status for c in claims if c.status]
         status = latest.status or (max(statuses, key=lambda s: STATUS_ORDER[s]) if statuses else "")
+        if status == "scheduled" and mr.link is not None and mr.link.fixture["home_goals"] != "" \
+                and any(c.status == "played" for c in claims):
+            status = "played"   # a report of the match outranks a preview of an undated source
         reason = next((c.status_reason for c in claims if c.status_reason), "") if status == "postponed" else ""
         if not status and mr.link is not None:
             day = self.rec.fixture_day(claims[0], mr.link.fixture)

@@ -14,7 +14,7 @@ from .conftest import ROOT, screenshot, streamlit_server, wait_idle
 
 EVIL = (
     "Invented test article: markup in the text\n\n"
-    "Atalanta drew 1-1 with Fiorentina. <script>alert('script')</script> "
+    "Atalanta beat Fiorentina 3-0. <script>alert('script')</script> "
     "<img src=x onerror=\"alert('onerror')\"> <a href=\"javascript:alert('link')\">click me</a> "
     "Gomez was left out.\n"
 )

@@ -16,7 +16,7 @@ from .conftest import ROOT, streamlit_server, wait_idle
 
 PAYLOAD = "</script><script>alert(1)</script>"
 QUOTE = f"Alejandro Gomez had a furious row with Gian Piero Gasperini at half-time {PAYLOAD}, reports say."
-ARTICLE = f"Invented test article: a row at half-time\n\nAtalanta drew 1-1 with Fiorentina on Sunday. {QUOTE}\n"
+ARTICLE = f"Invented test article: a row at half-time\n\nAtalanta beat Fiorentina 3-0. {QUOTE}\n"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,124 @@
+"""Which club a match claim is about, when the words before its cue say so.
+
+`subject_before` finds the club whose match a cue tells: the nearest club before the cue in
+its clause (not the object of a connector, unless a genitive ties it to a match word: "la
+sconfitta dell'Ajax"), a club a relative pronoun stands for ("il Torino, che ..."), or the
+club of a coach named before it. `genitive_pair` reads "the <match word> of X against Y"
+("il pareggio dell'Inter contro l'Udinese", "de nederlaag van Ajax bij Liverpool").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..nlp import SCORE_TOKEN_RE
+from .context import ArticleContext
+from .sentence import Mention, SentenceView
+
+
+def subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: ArticleContext) -> Mention | None:
+    """The club whose match it is: the nearest club before the cue in the same clause that is
+    not itself the object of a connector ('with X', 'contro il X'); else None (the focus club)."""
+    doc, kb = s.doc, ctx.kb
+    connectors, fillers = s.rules.word_set("connectors"), s.rules.word_set("fillers")
+    lo, _ = s.clause(cue.start)
+    best = None
+    for m in s.clubs():
+        if m.end > cue.start or m.start < lo or (opponent is not None and m.start == opponent.start):
+            continue
+        j = m.start - 1
+        while j >= s.span.start and doc[j].lower_ in fillers:
+            j -= 1
+        if j >= s.span.start and doc[j].lower_ in connectors and not _genitive_of_match(s, j):
+            continue
+        best = m
+    if best is not None:
+        return best
+    rel = _relative_subject(s, cue, opponent)
+    if rel is not None:
+        return rel
+    for m in s.mentions:  # "the side of <coach>", "<coach>'s team": the coach's club
+        if m.person is not None and m.person.role == "coach" and lo <= m.start and m.end <= cue.start \
+                and m.person.club and (opponent is None or kb.club_by_id(m.person.club).name != opponent.name):
+            club = kb.club_by_id(m.person.club)
+            if club is not None:
+                return Mention(m.start, m.end, "CLUB", club.name)
+    gap_words = s.rules.word_set("possessive", "subject_gap")
+    for m in s.clubs():
+        if opponent is not None and m.start == opponent.start:
+            continue
+        gap = [t for t in doc[m.end:cue.start] if t.lower_ not in gap_words]
+        before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
+        if m.end <= cue.start and not gap and before not in connectors:
+            return m
+    return _gerund_subject(s, cue, opponent)
+
+
+def _gerund_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
+    """'Il Milan conserva il primo posto, pareggiando 2-2 ...': a gerund cue in a clause with no
+    club of its own belongs to the sentence's subject, its first club (not after a connector)."""
+    endings, (lo, _) = s.rules.word_set("gerund_endings"), s.clause(cue.start)
+    cue_tokens = [c[0] for c in s.cue_list("match") if lo <= c.start <= cue.start]
+    if not any(t.lower_.endswith(e) for t in cue_tokens for e in endings):
+        return None
+    connectors, doc = s.rules.word_set("connectors"), s.doc
+    for m in s.clubs():
+        if m.end > cue.start or (opponent is not None and m.name == opponent.name):
+            return None
+        if m.start == s.span.start or doc[m.start - 1].lower_ not in connectors:
+            return m
+    return None
+
+
+def _relative_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
+    """'il Napoli, che perde 2-0 con la Lazio', 'Ajax, which lost 1-0 at Liverpool': the club a
+    relative pronoun before the cue stands for, when no other club comes between them."""
+    doc, rel = s.doc, s.rules.word_set("relative_subject")
+    lo = max(s.span.start, cue.start - 12)
+    for j in range(cue.start - 1, lo - 1, -1):
+        if s.club_at(j) is not None or (opponent is not None and opponent.start <= j < opponent.end):
+            return None
+        if doc[j].lower_ not in rel:
+            continue
+        k = j - 1
+        if k >= s.span.start and doc[k].text == ",":
+            k -= 1
+        club = next((m for m in s.clubs() if m.end == k + 1), None)
+        if club is not None and (opponent is None or club.name != opponent.name):
+            return club
+        return None
+    return None
+
+
+def _genitive_of_match(s: SentenceView, j: int) -> bool:
+    """Is token j a genitive word ('dell'', 'van') right after a match word or a score
+    ("la sconfitta dell'Ajax", "il 2-1 della Juventus", "de nederlaag van Ajax")?"""
+    doc = s.doc
+    if doc[j].lower_ not in s.rules.word_set("genitive") or j <= s.span.start:
+        return False
+    prev = doc[j - 1]
+    cue_ends = {c.end for c in s.cue_list("match")}
+    return j in cue_ends or bool(SCORE_TOKEN_RE.match(prev.text))
+
+
+def genitive_pair(s: SentenceView, connector_at: int, club: Mention) -> Mention | None:
+    """'<match word> dell'Inter contro l'Udinese': the club after the genitive (`club`, at
+    token connector_at + 1 or later) is the subject; the club after the next connector, within
+    a few words (a time, fillers, 'in casa del'), is the opponent. None when there is none."""
+    w, doc = s.rules, s.doc
+    if not _genitive_of_match(s, connector_at):
+        return None
+    glue = w.word_set("connectors", "fillers", "genitive_glue")
+    j, seen = club.end, False
+    while j < s.span.end and j - club.end < 5:
+        if s.club_at(j) is not None:
+            return s.club_at(j) if seen and s.club_at(j).name != club.name else None
+        tok = doc[j]
+        span_end = next((b for _, a, b in s.times if a == j), None)
+        if span_end is not None:
+            j = span_end
+            continue
+        if tok.lower_ not in glue or s.is_break(tok):
+            return None
+        seen = seen or tok.lower_ in w.word_set("connectors")
+        j += 1
+    return None
