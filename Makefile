@@ -27,7 +27,7 @@ build: setup
 	$(PY) -m fanboard build
 
 test: setup
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 # the long property-based runs (10,000 examples of the extractor) as CI runs them, on two cores
 test-slow: setup
