@@ -134,3 +134,24 @@ def test_a_quarrel_split_evenly_between_two_clubs_keeps_the_club_named_first_in_
                              cwd=Path(__file__).resolve().parents[1], check=True)
         seen.add(out.stdout.strip())
     assert seen == {"Ana Brandt;Ida Berg"}
+
+
+@pytest.mark.parametrize("lang, text, moved", [
+    # pulling two players apart is no parting of the ways; giving in to provocation is no sale
+    ("nl", "Verzonnen. Muriel en Zapata moesten door teamgenoten uit elkaar worden getrokken.", []),
+    ("it", "Inventato. L'attaccante ha quasi ceduto al nervosismo, ma Muriel si è calmato.", None),
+    ("it", "Inventato. Muriel ha ceduto alle proteste dei compagni e si è scusato.", []),
+    # the same words where a player does leave
+    ("nl", "Verzonnen. Muriel en Atalanta gaan in januari uit elkaar.", ["Luis Muriel"]),
+    ("nl", "Verzonnen. Het lijkt erop dat Muriel en de club komende zomer uit elkaar gaan.", ["Luis Muriel"]),
+    ("it", "Inventato. Muriel sarà ceduto a gennaio, probabilmente all'estero.", ["Luis Muriel"]),
+    ("it", "Inventato. A gennaio l'Atalanta ha ceduto Muriel in Spagna.", ["Luis Muriel"]),
+])
+def test_a_departure_word_in_a_scuffle_or_a_figure_of_speech_is_no_transfer(extractor, lang, text, moved):
+    c = claims(extractor, "Atalanta\n\n" + text, lang)
+    reports = [e.targets for e in c.events if e.event_type == "transfer_report"]
+    departures = [s.player for s in c.statuses if s.status == "expected_departure"]
+    if moved is None:   # "al nervosismo" is no club: nothing at all may be read as a move
+        assert reports == [] and departures == []
+    else:
+        assert reports == ([moved] if moved else []) and departures == moved
