@@ -189,3 +189,16 @@ def test_an_earlier_win_after_after_is_not_the_coming_match(extractor):
     c = claims(extractor, "Atalanta\n\nVerzonnen. Na de 5-0 zege gaat Ajax zaterdag op bezoek bij Liverpool.", "nl")
     (m,) = [m for m in c.matches if m.opponent]
     assert (m.subject, m.opponent, m.venue, m.subject_goals, m.status) == ("Ajax", "Liverpool", "away", None, "scheduled")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive defeat: the subject lost, the club after "by" won (and the score is the winner's first)
+    ("Invented. Napoli were beaten 3-1 by Roma on Sunday.", ("Napoli", "Roma", 1, 3)),
+    ("Invented. Napoli went out after being thrashed by Roma.", ("Napoli", "Roma", None, None)),
+    # the active perfect tense is a win
+    ("Invented. Roma have beaten Napoli 3-1.", ("Roma", "Napoli", 3, 1)),
+])
+def test_an_english_passive_defeat_is_the_subjects_loss(extractor, text, expected):
+    c = claims(extractor, "Napoli\n\n" + text, "en")
+    assert [(m.subject, m.opponent, m.subject_goals, m.opponent_goals, m.status) for m in c.matches] == \
+        [(*expected, "played")]
