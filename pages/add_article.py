@@ -18,10 +18,12 @@ articles = store.ArticleStore(loc.store, also_check=[loc.seeds])
 LANGUAGES = ["", "en", "nl", "it", "de", "fr", "es", "pt"]
 
 
-@st.cache_resource(show_spinner="Loading the language pipelines…")
 def pipelines():
+    """The process's pipelines (fanboard.nlp caches them, and builds them again when a fan
+    taught the local KB overlay a new name, so the next rebuild here knows it)."""
     from fanboard.nlp import default_pipelines
-    return default_pipelines()
+    with st.spinner("Loading the language pipelines…"):
+        return default_pipelines()
 
 
 @st.cache_resource
