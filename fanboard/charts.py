@@ -107,7 +107,7 @@ def timeline_panels(
     drawn for the club's matches while a lane has room (LABELS_PER_LANE), the rest are in
     tooltips. Clicking an event selects it (selection parameter "event", field event_id).
     Bottom: the club's position (computed table as a line, article claims as diamonds): in the
-    league by default, or in a cup group (position_title "Atalanta: Group D position", places 4).
+    league by default, or in a cup group (position_title "Rivertown: Group D position", places 4).
     Labels (matches and positions) are drawn only where the chart has room for them at its
     current width (see _label_scales); the rest are in tooltips.
 

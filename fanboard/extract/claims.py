@@ -21,7 +21,7 @@ class MatchClaim:
     subject: str | None             # canonical club name whose match it is (the article's focus club by default)
     opponent: str | None            # canonical club name; None when the text does not name it
     hole: bool = False              # the text has a gap where the opponent's name should be
-    self_reference: str | None = None  # an opponent name that is the subject itself ("draw with Atalanta")
+    self_reference: str | None = None  # an opponent name that is the subject itself ("draw with Rivertown")
     venue: str | None = None        # "home" | "away" for the subject
     order_hint: str | None = None   # "home": the subject is printed first (a lineup block), so
                                     # probably at home; used only to choose between fixtures

@@ -53,7 +53,7 @@ class Substitution:
 
 @dataclass(frozen=True)
 class TeamSheet:
-    team: Name                    # the team's name as written ("ATALANTA", "Ajax")
+    team: Name                    # the team's name as written ("RIVERTOWN", "Ajax")
     formation: str | None
     starters: tuple[Name, ...]
     substitutions: tuple[Substitution, ...]

@@ -118,7 +118,7 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         c.subject = subj.name
     if opp is not None:
         if opp.name == c.subject and not connector:
-            pass   # "con questo successo l'Atalanta si rifà": the club after the cue is its subject
+            pass   # "con questo successo il Rivertown si rifà": the club after the cue is its subject
         elif opp.name == c.subject:
             c.self_reference = opp.name   # "a draw with <itself>": the opponent is unknown
             hole = True
@@ -173,7 +173,7 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
         i += 1
     else:
         connector = cue[-1].lower_ if connector_seen else ""
-    for expr, a, b in s.times:   # "ontvangt op woensdag 9 december Atalanta"
+    for expr, a, b in s.times:   # "ontvangt op woensdag 9 december Rivertown"
         if a == i and s.club_at(b) is not None:
             i = b
     skipped = 0
@@ -334,8 +334,8 @@ def _score_connector(s: SentenceView, claims, used_scores: set[int], keys: _Keys
 
 
 def _pair_pattern(s: SentenceView, claims, used_scores: set[int], keys: _Keys) -> None:
-    """'Atalanta-Sassuolo 5-1' / 'Atalanta – Sassuolo: 5-1': home and away in that order;
-    'Atalanta en Ajax speelden met 2-2 gelijk': two clubs and the score of their clause."""
+    """'Rivertown-Sassuolo 5-1' / 'Rivertown – Sassuolo: 5-1': home and away in that order;
+    'Rivertown en Ajax speelden met 2-2 gelijk': two clubs and the score of their clause."""
     doc, clubs = s.doc, s.clubs()
     coord = s.rules.word_set("coordination") - {","}
     separators = s.rules.word_set("pair_separators")
@@ -443,7 +443,7 @@ def _fill_from_sentence(s: SentenceView, claims) -> list[tuple[Any, str]]:
                 c.time = nearest[0]
         if c.status is None and c.time is not None and c.time.kind in FUTURE_DAY_KINDS \
                 and getattr(c.time, "tense", "") == "future":
-            c.status = "scheduled"   # "Ajax begint woensdag ...", "Atalanta face Roma on Sunday"
+            c.status = "scheduled"   # "Ajax begint woensdag ...", "Rivertown face Roma on Sunday"
         if c.time is not None:
             dated.append((c.time, c.key))
     return dated

@@ -106,7 +106,7 @@ class MatchMerge(AssemblerBase):
         return not any({f["home"], f["away"]} == pair for f in self.rec.by_team.get(c0.subject, []))
 
     def _absorbed_by_legs(self, aid: str, c: MatchClaim, groups: dict[str, MatchRow]) -> bool:
-        """'Atalanta face Real Madrid' when the same article links both legs: the claim is about
+        """'Rivertown face Real Madrid' when the same article links both legs: the claim is about
         the tie; it joins the first leg instead of becoming a match of its own."""
         cands = self.rec.candidates(c, self.window_of(aid))
         linked = {k: self.links[k].fixture["fixture_id"] for k in (x.key for x in self.claims[aid].matches)

@@ -110,7 +110,7 @@ class Reconciler:
                 hg, ag = int(float(f["home_goals"])), int(float(f["away_goals"]))
                 sg, og = (hg, ag) if home else (ag, hg)
                 if c.result != ("W" if sg > og else "D" if sg == og else "L"):
-                    continue  # "the draw with X": not the match Atalanta won
+                    continue  # "the draw with X": not the match Rivertown won
             if c.subject_goals is not None and c.status != "postponed":
                 if f["home_goals"] == "" or f["away_goals"] == "":
                     continue

@@ -189,8 +189,8 @@ class Dashboard:
         """What the pages show, for a chart file that leaves them: the club, the dates and
         the "as of" day, then every filter that is set.
 
-        ["Atalanta · 17 Nov 2020 – 18 Dec 2020 · as of 18 Dec 2020",
-         "Filters: people: Josip Iličić; languages: NL"]
+        ["Rivertown · 17 Nov 2020 – 18 Dec 2020 · as of 18 Dec 2020",
+         "Filters: people: Luka Perišić; languages: NL"]
         """
         f = self.filters
         period = (f"{format_day(f.date_from)} – {format_day(f.date_to)}" if f.date_from and f.date_to
