@@ -34,9 +34,7 @@ Rules:
 from __future__ import annotations
 
 import csv
-import os
 import re
-import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -402,16 +400,7 @@ def _check_kb(kb: KB, rows: list[dict[str, str]], people_path: Path, dated=(), r
 
 def write_people(rows: list[dict[str, str]], path: Path) -> None:
     """Write people.csv atomically (temp file in the same folder, then rename)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=PEOPLE_COLUMNS, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    ms.write_csv(rows, PEOPLE_COLUMNS, path)
 
 
 def summary(result: ImportResult) -> str:
