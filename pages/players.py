@@ -2,6 +2,7 @@
 import streamlit as st
 
 from fanboard import charts, views
+from fanboard.views import curation
 from pages._shared import chart_downloads, csv_download, dashboard, certainty_column, source_labels
 
 d = dashboard()
@@ -52,13 +53,16 @@ for player in focus:
         if mine.empty:
             st.info(f"No events for {player} {f.describe_period()}.")
         else:
+            links = curation.links_by_key(d.tables, "events", "event_id")      # corrected rows carry a badge
             st.dataframe(
-                mine[["when", "type_label", "certainty", "summary", "sources_label"]], hide_index=True,
+                mine.assign(curated=[links.get(e) for e in mine["event_id"]])[
+                    ["when", "type_label", "certainty", "summary", "sources_label", "curated"]], hide_index=True,
                 column_config={
                     "when": "when", "type_label": "event",
                     "certainty": certainty_column(),
                     "summary": st.column_config.TextColumn("summary", width="large"),
                     "sources_label": st.column_config.TextColumn("sources", width="medium"),
+                    "curated": st.column_config.LinkColumn("curated", display_text=curation.LINK_TEXT, width="small"),
                 },
                 key=f"events_{views.slug(player)}",
             )

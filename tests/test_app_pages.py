@@ -349,3 +349,17 @@ def test_lowercase_languages_in_the_address_are_kept(tables_dir, monkeypatch):
     [langs] = [b for b in at.sidebar.get("button_group") if b.key == "lang"]
     assert list(langs.value) == ["NL"]
     assert "Atalanta, as told by 1 of 2 articles" in shown(at)
+
+
+def test_a_corrected_event_carries_its_badge_on_the_players_page(open_page, tables_dir, tmp_path):
+    tables = tmp_path / "tables"
+    shutil.copytree(tables_dir, tables)
+    events = pd.read_csv(tables / "events.csv", dtype=str, keep_default_na=False)
+    sanction = events.index[events["event_type"] == "sanction_demand"][0]
+    events.loc[sanction, "curated"] = f"c1 confirmed [{events.at[sanction, 'event_id']}]"
+    events.to_csv(tables / "events.csv", index=False)
+    at = open_page("players", tables=tables, player=[ILICIC])
+    table = next(e.value for e in at.main.dataframe if "curated" in e.value.columns)
+    marked = table[table["curated"].notna()]
+    assert marked["type_label"].tolist() == ["Sanction demand"]
+    assert marked["curated"].tolist() == [f"curation?table=events&key={events.at[sanction, 'event_id']}&mark=confirmed"]
