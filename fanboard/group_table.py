@@ -98,7 +98,7 @@ def what_club_needs(fixtures: pd.DataFrame, competition: str, group: str, club: 
 
 
 def describe_needs(needs: dict | None) -> str:
-    """'Against Ajax (away, 2020-12-09): a win is enough; a draw is enough; a loss is not enough.'"""
+    """'Against Ashford (away, 2020-12-09): a win is enough; a draw is enough; a loss is not enough.'"""
     if needs is None:
         return ""
     where = "at" if needs["venue"] == "away" else "at home to"

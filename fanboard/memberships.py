@@ -4,7 +4,7 @@
 player of the appearances file, each club he played for, from the date of his first to the
 date of his last Serie A match for it. The dates are those of data/reference/fixtures.csv
 (the day a match was actually played), found by matchday and the two clubs. A player who
-changed club during the season (Inter, then Cagliari) has two rows.
+changed club during the season (Orbury, then Seaview) has two rows.
 
 ``data/kb/shared_surnames.csv`` (surname, people): a surname several people bear, which the
 importer gives to none of them as an alias; the extractor resolves it by the club in

@@ -263,7 +263,7 @@ def _city_forms(kb: KB) -> list[tuple[str, str]]:
 
 
 def _split_team_pairs(nlp: Language) -> None:
-    """Split at a hyphen between letters: "Lazio-Torino" and "Champions League-duel" (Italian and
+    """Split at a hyphen between letters: "Oakham-Millbrook" and "Champions League-duel" (Italian and
     Dutch keep them as one token) so that names and cue words are found; names in the knowledge
     base are tokenized the same way, so "Jean-Claude" still matches."""
     infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Za-zÀ-ÿ])[-–](?=[A-Za-zÀ-ÿ])"]

@@ -6,7 +6,7 @@ Empty cells mean "the articles and the calendar do not say".
 
 articles.club is the club the article is mostly about, read from its text (the point of view
 of its matches), and club_evidence why: each leading club's score (a mention counts 1, one of
-its people 0.5, twice that in the headline), e.g. "Inter 4.5 (3 mentions, 3 of its people, in
+its people 0.5, twice that in the headline), e.g. "Orbury 4.5 (3 mentions, 3 of its people, in
 the headline); Rivertown 1 (1 mention)". With no club named it is $FANBOARD_CLUB, if set.
 """
 from __future__ import annotations

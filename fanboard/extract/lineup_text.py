@@ -1,7 +1,7 @@
 """Read lineup blocks: the Italian tabellino, English "Teams:" lists, Dutch "Opstelling X:".
 
     AJAX (4-3-3): Keeper; Back A, Back B (92' Back C), ...; Forward. All. Coach
-    Opstelling Ajax: Keeper; Back A, ...; Forward en Forward.
+    Opstelling Ashford: Keeper; Back A, ...; Forward en Forward.
     Marcatori: 85' Forward
 
 A block is a team's name (recognised by the caller, who knows the clubs), an optional formation,
@@ -53,7 +53,7 @@ class Substitution:
 
 @dataclass(frozen=True)
 class TeamSheet:
-    team: Name                    # the team's name as written ("RIVERTOWN", "Ajax")
+    team: Name                    # the team's name as written ("RIVERTOWN", "Ashford")
     formation: str | None
     starters: tuple[Name, ...]
     substitutions: tuple[Substitution, ...]

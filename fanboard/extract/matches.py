@@ -7,7 +7,7 @@ later components know which match the story is about (`doc._.context.story(i)`).
 
 A sentence tells a match by a match cue ("drew with", "ontvangt", "la trasferta di")
 with the opponent named after it, or by a pair of clubs with a score ("Home – Away 2-1"),
-or by a score, a connector and a club ("the 2-2 at Bologna"). Merging claims told in
+or by a score, a connector and a club ("the 2-2 at Brookvale"). Merging claims told in
 several sentences happens once the article is read (matchmerge.merge_within_article).
 """
 from __future__ import annotations
@@ -86,7 +86,7 @@ def find_matches(s: SentenceView, ctx: ArticleContext, keys: _Keys) -> SentenceM
 
 def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
                 used_scores: set[int]) -> list[tuple[MatchClaim, Span]]:
-    """The claim a match cue makes (and its twin for 'against Juventus and Bologna'), if any."""
+    """The claim a match cue makes (and its twin for 'against Stonebridge and Brookvale'), if any."""
     attrs, words, doc, focus = s.attrs(cue), s.rules, s.doc, ctx.focus
     opp, hole, opp_end, connector = _opponent_after(s, cue, ctx)
     if opp is None and not hole and attrs.get("weak"):
@@ -104,14 +104,14 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if opp is None and not hole and score is None and adjacent_time is None:
         return []
     if opp is None and not hole and _after_earlier(s, cue.start):
-        return []   # "Na de 0-13 zege gaat Ajax ...": an earlier match, its score taken with it
+        return []   # "Na de 0-13 zege gaat Ashford ...": an earlier match, its score taken with it
     c = keys.new_claim(s)
     c.anchor = (cue.start, max(cue.end, opp_end))
     subj = _subject_before(s, cue, opp, ctx)
     owner = _genitive_owner(s, opp)
-    if owner is not None:   # "il pareggio dell'Inter contro l'Udinese": Inter's match
+    if owner is not None:   # "il pareggio dell'Orbury contro l'Elmwood": Orbury's match
         if any(t.lower_ in words.word_set("genitive_away") for t in doc[opp.end:owner.start]):
-            c.venue = "away"   # "la sconfitta dell'Ajax in casa del Liverpool"
+            c.venue = "away"   # "la sconfitta dell'Ashford in casa del Portside"
         subj, opp, opp_end = opp, owner, owner.end
         c.anchor = (cue.start, opp_end)
     if subj is not None:
@@ -143,7 +143,7 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
 
 
 def _twin(s: SentenceView, c: MatchClaim, opp: Mention | None, cue: Span, keys: _Keys) -> list:
-    """'against Juventus and Bologna': the claim about the club joined to the opponent."""
+    """'against Stonebridge and Brookvale': the claim about the club joined to the opponent."""
     sib = _coordinated_club(s, opp) if opp is not None and c.opponent is not None else None
     if sib is None or sib.name == c.subject:
         return []
@@ -166,8 +166,8 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
     if i + 1 < end and doc[i].lower_ in w.word_set("score_prepositions") and SCORE_TOKEN_RE.match(doc[i + 1].text):
         i += 1   # "pareggia per 2-2 sul campo dello Spezia"
     if i < end and SCORE_TOKEN_RE.match(doc[i].text):
-        i += 1   # "drawing 1-1 with Juventus"
-    i = _skip_phrase(s, i, "cue_modifiers")   # "la sconfitta in campionato contro la Lazio"
+        i += 1   # "drawing 1-1 with Stonebridge"
+    i = _skip_phrase(s, i, "cue_modifiers")   # "la sconfitta in campionato contro la Oakham"
     if i < end and doc[i].lower_ in connectors and not connector_seen:
         connector_seen, connector = True, doc[i].lower_
         i += 1
@@ -181,7 +181,7 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
         i += 1
         skipped += 1
     if skipped and i < end and doc[i].lower_ in w.word_set("genitive"):
-        i += 1   # "sul campo del Genoa", "in casa dell'Ajax"
+        i += 1   # "sul campo del Harbourside", "in casa dell'Ashford"
     if i < end:
         club = s.club_at(i)
         if club is not None:
@@ -240,7 +240,7 @@ def _genitive_owner(s: SentenceView, club: Mention | None) -> Mention | None:
 
 
 def _coordinated_club(s: SentenceView, club: Mention) -> Mention | None:
-    """'Juventus and Bologna', 'Juventus en Bologna': the club joined to this one by 'and'."""
+    """'Stonebridge and Brookvale', 'Stonebridge en Brookvale': the club joined to this one by 'and'."""
     coord = s.rules.word_set("coordination") - {","}
     doc, j = s.doc, club.end
     if j < s.span.end and doc[j].lower_ in coord:
@@ -252,7 +252,7 @@ def _coordinated_club(s: SentenceView, club: Mention) -> Mention | None:
 
 
 def _venue_after(s: SentenceView, at: int, c: MatchClaim) -> str | None:
-    """'beating X at Anfield', 'contro il Parma al Tardini', 'tegen Ajax in Amsterdam': a home
+    """'beating X at Anfield', 'contro il Greenvale al Tardini', 'tegen Ashford in Amsterdam': a home
     town or ground of one of the two clubs right after the opponent says where they played."""
     doc, w = s.doc, s.rules
     for j in range(at, min(s.span.end - 1, at + 3)):
@@ -306,7 +306,7 @@ def _bracketed_scores(s: SentenceView, claims, used_scores: set[int]) -> None:
 
 
 def _score_connector(s: SentenceView, claims, used_scores: set[int], keys: _Keys, ctx: ArticleContext) -> None:
-    """'the 2-2 at Bologna', 'il 2-2 di Bologna', 'de 1-1 tegen Inter': a score, a connector, a club."""
+    """'the 2-2 at Brookvale', 'il 2-2 di Brookvale', 'de 1-1 tegen Orbury': a score, a connector, a club."""
     doc, connectors = s.doc, s.rules.word_set("connectors")
     for i in range(s.span.start, s.span.end - 2):
         m = SCORE_TOKEN_RE.match(doc[i].text)
@@ -319,7 +319,7 @@ def _score_connector(s: SentenceView, claims, used_scores: set[int], keys: _Keys
         c.anchor = (i, club.end)
         subj = _subject_before(s, doc[i:i + 1], club, ctx)
         owner = genitive_pair(s, i + 1, club)
-        if owner is not None:   # "il 2-1 della Juventus contro l'Inter"
+        if owner is not None:   # "il 2-1 della Stonebridge contro l'Orbury"
             subj, club = club, owner
             c.anchor = (i, club.end)
         if subj is not None:
@@ -334,8 +334,8 @@ def _score_connector(s: SentenceView, claims, used_scores: set[int], keys: _Keys
 
 
 def _pair_pattern(s: SentenceView, claims, used_scores: set[int], keys: _Keys) -> None:
-    """'Rivertown-Sassuolo 5-1' / 'Rivertown – Sassuolo: 5-1': home and away in that order;
-    'Rivertown en Ajax speelden met 2-2 gelijk': two clubs and the score of their clause."""
+    """'Rivertown-Westmoor 5-1' / 'Rivertown – Westmoor: 5-1': home and away in that order;
+    'Rivertown en Ashford speelden met 2-2 gelijk': two clubs and the score of their clause."""
     doc, clubs = s.doc, s.clubs()
     coord = s.rules.word_set("coordination") - {","}
     separators = s.rules.word_set("pair_separators")
@@ -348,7 +348,7 @@ def _pair_pattern(s: SentenceView, claims, used_scores: set[int], keys: _Keys) -
             j = next((k for k in range(b.end, min(hi, b.end + 6)) if SCORE_TOKEN_RE.match(doc[k].text)), None)
             between_pair = a.start > lo and doc[a.start - 1].lower_ in s.rules.word_set("parties_between")
             if j is None and between_pair:
-                # "finisce 1-1 la gara tra Fiorentina e Sassuolo", "è 0-0 tra Parma e Cagliari"
+                # "finisce 1-1 la gara tra Eastbrook e Westmoor", "è 0-0 tra Greenvale e Seaview"
                 j = next((k for k in range(a.start - 1, max(lo, a.start - 9) - 1, -1)
                           if SCORE_TOKEN_RE.match(doc[k].text)), None)
             if j is None or (j in used_scores and not between_pair):
@@ -443,7 +443,7 @@ def _fill_from_sentence(s: SentenceView, claims) -> list[tuple[Any, str]]:
                 c.time = nearest[0]
         if c.status is None and c.time is not None and c.time.kind in FUTURE_DAY_KINDS \
                 and getattr(c.time, "tense", "") == "future":
-            c.status = "scheduled"   # "Ajax begint woensdag ...", "Rivertown face Roma on Sunday"
+            c.status = "scheduled"   # "Ashford begint woensdag ...", "Rivertown face Kingsbury on Sunday"
         if c.time is not None:
             dated.append((c.time, c.key))
     return dated

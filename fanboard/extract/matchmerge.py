@@ -31,7 +31,7 @@ def reachable(s: "SentenceView", claims, start: int):
 
 def chained(s: "SentenceView", claims: list[MatchClaim], nearest: MatchClaim) -> list[MatchClaim]:
     """This claim and those joined to it by coordination alone
-    ('né contro il Sassuolo né contro il Parma', 'against Juventus and Bologna')."""
+    ('né contro il Westmoor né contro il Greenvale', 'against Stonebridge and Brookvale')."""
     w = s.rules
     glue = w.word_set("coordination", "connectors", "fillers", "chain_glue") | {","}
     cue_tokens = {i for c in s.all_cues if c.label_ == "match" for i in range(c.start, c.end)}

@@ -2,9 +2,9 @@
 
 `subject_before` finds the club whose match a cue tells: the nearest club before the cue in
 its clause (not the object of a connector, unless a genitive ties it to a match word: "la
-sconfitta dell'Ajax"), a club a relative pronoun stands for ("il Torino, che ..."), or the
+sconfitta dell'Ashford"), a club a relative pronoun stands for ("il Millbrook, che ..."), or the
 club of a coach named before it. `genitive_pair` reads "the <match word> of X against Y"
-("il pareggio dell'Inter contro l'Udinese", "de nederlaag van Ajax bij Liverpool").
+("il pareggio dell'Orbury contro l'Elmwood", "de nederlaag van Ashford bij Portside").
 """
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def _gerund_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Men
 
 
 def _relative_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
-    """'il Napoli, che perde 2-0 con la Lazio', 'Ajax, which lost 1-0 at Liverpool': the club a
+    """'il Bayford, che perde 2-0 con la Oakham', 'Ashford, which lost 1-0 at Portside': the club a
     relative pronoun before the cue stands for, when no other club comes between them."""
     doc, rel = s.doc, s.rules.word_set("relative_subject")
     lo = max(s.span.start, cue.start - 12)
@@ -91,7 +91,7 @@ def _relative_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> M
 
 def _genitive_of_match(s: SentenceView, j: int) -> bool:
     """Is token j a genitive word ('dell'', 'van') right after a match word or a score
-    ("la sconfitta dell'Ajax", "il 2-1 della Juventus", "de nederlaag van Ajax")?"""
+    ("la sconfitta dell'Ashford", "il 2-1 della Stonebridge", "de nederlaag van Ashford")?"""
     doc = s.doc
     if doc[j].lower_ not in s.rules.word_set("genitive") or j <= s.span.start:
         return False
@@ -101,7 +101,7 @@ def _genitive_of_match(s: SentenceView, j: int) -> bool:
 
 
 def genitive_pair(s: SentenceView, connector_at: int, club: Mention) -> Mention | None:
-    """'<match word> dell'Inter contro l'Udinese': the club after the genitive (`club`, at
+    """'<match word> dell'Orbury contro l'Elmwood': the club after the genitive (`club`, at
     token connector_at + 1 or later) is the subject; the club after the next connector, within
     a few words (a time, fillers, 'in casa del'), is the opponent. None when there is none."""
     w, doc = s.rules, s.doc

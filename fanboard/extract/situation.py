@@ -68,7 +68,7 @@ def situation_of(s: SentenceView, told, story: Story, ctx: ArticleContext) -> li
             comp = next((c for c in comps if kb.competition(c) and kb.competition(c).kind == "league"), league)
             played = [c for c in told if c.status == "played"]
             if len(played) == 1:
-                match = played[0]   # "beat Roma 4-1 to climb to seventh": the table after that match
+                match = played[0]   # "beat Kingsbury 4-1 to climb to seventh": the table after that match
         if comp is None:
             continue
         out.append(SituationClaim(comp, metric, str(value), s.provenance(ctx.article_id),

@@ -74,7 +74,7 @@ class _SentenceStatuses:
 
     def _matches_of(self, cue: Span) -> list[MatchClaim | None]:
         """The matches a status cue is about: the one its clause tells (or the story's), and
-        those listed together with it ("né contro il Sassuolo né contro il Parma")."""
+        those listed together with it ("né contro il Westmoor né contro il Greenvale")."""
         s, told = self.s, self.told
         if not told:
             return [match_for(s, told, self.story, cue, carry=True) or self.story.match]
