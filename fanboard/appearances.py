@@ -33,6 +33,7 @@ import pandas as pd
 
 from . import squads
 from .kb import DEFAULT_KB_DIR, KB, normalize
+from .csvrows import read_rows
 from .paths import REFERENCE_DIR
 from .reference import DEFAULT_FIXTURES, ReferenceDataError, _write_atomic, load_fixtures
 
@@ -60,25 +61,8 @@ class ImportResult:
 # -- reading the source ----------------------------------------------------------
 
 def _read_source(path: Path) -> list[tuple[int, dict[str, str]]]:
-    path = Path(path)
-    if not path.is_file():
-        raise AppearancesError(f"{path}: file not found; nothing was written")
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            missing = [c for c in SOURCE_COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise AppearancesError(f"{path}: line 1: missing column(s) {', '.join(missing)} "
-                                       f"(expected: {', '.join(SOURCE_COLUMNS)}); nothing was written")
-            rows = []
-            for line_no, row in enumerate(reader, start=2):
-                if None in row:
-                    raise AppearancesError(f"{path}: line {line_no} has more cells than the header; "
-                                           "nothing was written")
-                if any((v or "").strip() for v in row.values()):
-                    rows.append((line_no, {c: (row.get(c) or "").strip() for c in SOURCE_COLUMNS}))
-    except UnicodeDecodeError as exc:
-        raise AppearancesError(f"{path}: not UTF-8 text ({exc.reason}); nothing was written") from None
+    rows = read_rows(path, SOURCE_COLUMNS, AppearancesError, after="; nothing was written", skip_blank=True,
+                     encoding="utf-8-sig")
     if not rows:
         raise AppearancesError(f"{path}: no appearance rows; nothing was written")
     return rows

@@ -20,6 +20,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from .csvrows import read_rows
 from .kb import KB, Membership, normalize
 from .paths import REFERENCE_DIR
 
@@ -34,15 +35,7 @@ class MembershipError(ValueError):
 
 
 def _rows(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]]]:
-    path = Path(path)
-    if not path.is_file():
-        raise MembershipError(f"{path}: file not found")
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise MembershipError(f"{path}: missing column(s) {', '.join(missing)}; nothing was written")
-        return [(n, {k: (v or "").strip() for k, v in r.items() if k}) for n, r in enumerate(reader, start=2)]
+    return read_rows(path, required, MembershipError, after="; nothing was written")
 
 
 def match_days(fixtures: Path, kb: KB) -> dict[tuple[str, str, str], date]:

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import memberships as ms
+from .csvrows import read_rows
 from .kb import DEFAULT_KB_DIR, KB, KBError, Person, normalize
 
 PEOPLE_COLUMNS = ["id", "name", "club", "role", "position", "nationality", "captain", "aliases"]
@@ -87,21 +88,7 @@ class ImportResult:
 # -- reading -------------------------------------------------------------------
 
 def _read_table(path: Path, columns: list[str], required: list[str]) -> list[tuple[int, dict[str, str]]]:
-    path = Path(path)
-    if not path.is_file():
-        raise SquadImportError(f"{path}: file not found")
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise SquadImportError(f"{path}: missing column(s) {', '.join(missing)} "
-                                   f"(expected: {', '.join(columns)})")
-        rows = []
-        for line_no, row in enumerate(reader, start=2):
-            if None in row:
-                raise SquadImportError(f"{path}: line {line_no} has more cells than the header")
-            rows.append((line_no, {c: (row.get(c) or "").strip() for c in columns}))
-    return rows
+    return read_rows(path, columns, SquadImportError, required=required)
 
 
 def _club_id(kb: KB, name: str) -> str | None:
