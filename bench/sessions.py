@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dashboard import CHROMIUM, CHROMIUM_ARGS, ROOT, Server
+from .load_test import cpu_seconds
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 CHART = "[data-testid='stVegaLiteChart']"
@@ -93,14 +94,6 @@ class SessionsResult:
     @property
     def renders(self) -> list[float]:
         return sorted(self.first_loads + self.filter_changes)
-
-
-def cpu_seconds(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return float("nan")
 
 
 def rss_mb(pid: int) -> float:
