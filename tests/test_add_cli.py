@@ -11,6 +11,7 @@ import pytest
 from fanboard.__main__ import main
 from fanboard.ingest import read_articles
 from fanboard.tables import read_table
+from writers import snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (
@@ -18,12 +19,6 @@ ARTICLE = (
     "Atalanta drew 1-1 with Fiorentina on Sunday. Alejandro Gomez was substituted at half-time after "
     "a row with Gian Piero Gasperini, reports say.\n"
 )
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    if not folder.exists():
-        return {}
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

@@ -10,18 +10,13 @@ from pathlib import Path
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
+from writers import snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_TABLES = ROOT / "tests" / "fixtures" / "tables"
 BODY = ("Atalanta captain Alejandro Gomez was left out of the squad after a dispute with Gian Piero "
         "Gasperini. Atalanta drew 1-1 with Fiorentina on Sunday, reports say.")
 HEADLINE = "Invented test article: Gomez <b>left</b> out [again](javascript:alert(1))"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    if not folder.exists():
-        return {}
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ from fanboard.__main__ import main
 from fanboard.checks import FUTURE_MARGIN_DAYS
 from fanboard.ingest import read_articles
 from fanboard.tables import read_table
+from writers import snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "001_6400d61ffa6bd79a.txt"
@@ -32,12 +33,6 @@ ARTICLE = "Invented test article: Gasperini and Gomez clash at half-time\n\n" + 
 TODAY = r"\d{4}-\d{2}-\d{2}"
 FUTURE = (r"is in the future: today is " + TODAY
           + rf", and dates more than {FUTURE_MARGIN_DAYS} days ahead are refused")
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    if not folder.exists():
-        return {}
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from fanboard.ingest import article_files, read_articles
 from fanboard.tables import GENERATIONS, read_tables
 
 from writers import (
-    NEW_ARTICLE, ROOT, DataDir, article_ids, cli, finish, kill, open_app, remember_navigation, shown,
+    NEW_ARTICLE, ROOT, DataDir, article_ids, cli, data_dir, finish, kill, open_app, shown,
     snapshot, table_bytes, wait_for_pause,
 )
 
@@ -28,13 +28,9 @@ def cache(tmp_path_factory):
 
 @pytest.fixture
 def data(tmp_path, cache, monkeypatch) -> DataDir:
-    d = DataDir(tmp_path / "data", cache)
-    for key, value in d.environ.items():
-        monkeypatch.setenv(key, value)
     monkeypatch.delenv("FANBOARD_BUILD_PAUSE", raising=False)
     monkeypatch.delenv("FANBOARD_STORE_PAUSE", raising=False)
-    remember_navigation(monkeypatch)
-    return d
+    return data_dir(tmp_path, cache, monkeypatch)
 
 
 def stored_ids(data: DataDir) -> set[str]:

@@ -17,16 +17,11 @@ from fanboard.curation import computed_keys
 from fanboard.curation_apply import apply, finish_build
 from fanboard.curation_store import CurationError, CurationStore
 from fanboard.tables import read_tables
+from writers import snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_TABLES = ROOT / "tests" / "fixtures" / "tables"
 MATCH = "sa-2020-12-13-atalanta-fiorentina"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    if not folder.exists():
-        return {}
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

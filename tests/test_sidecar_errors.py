@@ -7,7 +7,7 @@ import pytest
 from fanboard.__main__ import main
 from fanboard.ingest import article_files
 
-from writers import NEW_ARTICLE, DataDir, errors, open_app, remember_navigation, shown, snapshot
+from writers import data_dir, NEW_ARTICLE, DataDir, errors, open_app, shown, snapshot
 
 # A sidecar as a person might edit it by hand; {id} is the stored article.
 GOOD = '["{id}"]\nsource = "Invented Gazette"\npublished = "2020-12-14"\n'
@@ -32,11 +32,7 @@ def cache(tmp_path_factory):
 
 @pytest.fixture
 def data(tmp_path, cache, monkeypatch) -> DataDir:
-    d = DataDir(tmp_path / "data", cache)
-    for key, value in d.environ.items():
-        monkeypatch.setenv(key, value)
-    remember_navigation(monkeypatch)
-    return d
+    return data_dir(tmp_path, cache, monkeypatch)
 
 
 def stored_article(data: DataDir, capsys) -> str:

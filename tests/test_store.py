@@ -17,6 +17,7 @@ from hypothesis import given, settings, strategies as st_
 from fanboard import store
 from fanboard.ingest import read_articles, read_sidecar
 from fanboard.store import ArticleStore, Metadata, Refused, prepare_file, prepare_text
+from writers import snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -27,13 +28,6 @@ ARTICLE = (
     "Atalanta captain Alejandro Gomez was left out of the squad after a dispute with Gian Piero Gasperini. "
     "Atalanta drew 1-1 with Fiorentina on Sunday.\n"
 )
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under folder (relative path → bytes); {} when the folder does not exist."""
-    if not folder.exists():
-        return {}
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from fanboard.__main__ import main
 from fanboard.schema import TABLES
 from fanboard.tables import DamagedTable, read_tables
 
-from writers import ROOT, DataDir, errors, open_app, remember_navigation, shown, snapshot, table_bytes
+from writers import data_dir, ROOT, DataDir, errors, open_app, shown, snapshot, table_bytes
 
 FIXTURE_TABLES = ROOT / "tests" / "fixtures" / "tables"
 GARBAGE = bytes(range(256)) * 4
@@ -36,11 +36,7 @@ def cache(tmp_path_factory):
 
 @pytest.fixture
 def data(tmp_path, cache, monkeypatch) -> DataDir:
-    d = DataDir(tmp_path / "data", cache)
-    for key, value in d.environ.items():
-        monkeypatch.setenv(key, value)
-    remember_navigation(monkeypatch)
-    return d
+    return data_dir(tmp_path, cache, monkeypatch)
 
 
 def built(data: DataDir, capsys) -> dict[str, bytes]:

@@ -109,6 +109,15 @@ def remember_navigation(monkeypatch) -> None:
     monkeypatch.setattr(PagesManager, "__init__", init)
 
 
+def data_dir(root: Path, cache: Path, monkeypatch) -> DataDir:
+    """A data/ folder under `root` that the CLI and the app use (FANBOARD_* point at it)."""
+    d = DataDir(root / "data", cache)
+    for key, value in d.environ.items():
+        monkeypatch.setenv(key, value)
+    remember_navigation(monkeypatch)
+    return d
+
+
 def open_app(monkeypatch, data: DataDir, page: str | None = None) -> AppTest:
     """The app as a visitor opens it, on the given data/ folder."""
     for key, value in data.environ.items():
