@@ -159,12 +159,14 @@ class Dashboard:
         from the reference calendar (empty without one)."""
         from .. import group_table
 
-        if self.fixtures is None or not self.club:
-            return {}
-        league = league_of(self.tables)
-        groups = {c: group_table.club_group(self.fixtures, c, self.club)
-                  for c in competitions(self.tables) if c != league}
-        return {c: g for c, g in groups.items() if g}
+        def find() -> dict[str, str]:
+            if self.fixtures is None or not self.club:
+                return {}
+            league = league_of(self.tables)
+            groups = {c: group_table.club_group(self.fixtures, c, self.club)
+                      for c in competitions(self.tables) if c != league}
+            return {c: g for c, g in groups.items() if g}
+        return self.cached("cup_groups", find)   # pages ask several times per run; shared by all sessions
 
     def plays_in(self, competition: str) -> bool:
         """Whether the club has anything in `competition`: the league, a cup group, a match
