@@ -1,22 +1,17 @@
 """Applying the curation log to freshly built tables: the one step a build adds after reconciling.
 
-`finish_build(tables, dirs)` is called by fanboard.building on the reconciled tables, before they
+`finish_build(tables)` is called by fanboard.building on the reconciled tables, before they
 are written. It
 
-1. lists the names the articles use but the knowledge base lacks (the unknown_names table,
-   fanboard.unknown_names);
-2. applies every action of the curation log that counts (fanboard.curation_store.live), in the
+1. applies every action of the curation log that counts (fanboard.curation_store.live), in the
    order they were made, to matches, player_status, goals and events; a touched row's `curated`
    cell says which actions touched it, and ends with its key in brackets;
-3. recomputes the league table when a correction changed the score or status of a league match
+2. recomputes the league table when a correction changed the score or status of a league match
    (the standings come from the reference calendar: the corrected result replaces that fixture's);
-4. writes the curation table: each action that counts, "applied", or "orphaned" when its row is
+3. writes the curation table: each action that counts, "applied", or "orphaned" when its row is
    not in what the rules built any more (an action is never dropped silently).
 """
 from __future__ import annotations
-
-from pathlib import Path
-from typing import Iterable
 
 import pandas as pd
 
@@ -28,13 +23,9 @@ from .tables import frame
 SCORE_FIELDS = ("home_goals", "away_goals", "status")
 
 
-def finish_build(tables: dict[str, pd.DataFrame], dirs: Iterable[Path] = (), kb=None,
-                 store: CurationStore | None = None) -> dict[str, pd.DataFrame]:
-    """The tables to write: the reconciled ones with the unknown names and the curation applied."""
-    from .unknown_names import unknown_names_table
-
+def finish_build(tables: dict[str, pd.DataFrame], store: CurationStore | None = None) -> dict[str, pd.DataFrame]:
+    """The tables to write: the reconciled ones with the curation applied."""
     tables = dict(tables)
-    tables["unknown_names"] = unknown_names_table(list(dirs), kb)
     store = store or CurationStore()
     try:
         actions = store.live()

@@ -22,6 +22,7 @@ from .standings import series_rows
 from .resolve.merge import Assembler
 from .resolve.reconcile import Reconciler
 from .tables import frame, write_tables
+from .unknown_names import unknown_names_table
 
 
 Progress = Callable[[int, int, str], None]
@@ -211,7 +212,7 @@ def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
         "contradictions": frame("contradictions", _dedupe(asm.contradictions)),
         "standings": frame("standings", _standings(fixtures, decisions, focus, kb)),
         "provenance": frame("provenance", asm.provenance),
-        "unknown_names": frame("unknown_names"),    # filled by fanboard.curation_apply.finish_build
+        "unknown_names": unknown_names_table(claims[a.id] for a in articles if a.id in claims),
         "curation": frame("curation"),
     }
 

@@ -139,7 +139,7 @@ def test_finish_build_writes_the_curation_table(tmp_path):
     store = CurationStore(tmp_path)
     store.append({"action": "reject", "table": "matches", "key": MATCH, "who": "ann", "why": "wrong"})
     store.append({"action": "reject", "table": "goals", "key": "gl-0000000000", "who": "ann"})
-    out = finish_build(fixture_tables(), [], store=store)
+    out = finish_build(fixture_tables(), store=store)
     assert out["curation"][["id", "action", "key", "why", "state"]].values.tolist() == [
         ["c1", "reject", MATCH, "wrong", "applied"], ["c2", "reject", "gl-0000000000", "", "orphaned"]]
     assert MATCH not in set(out["matches"]["match_id"])

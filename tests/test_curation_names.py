@@ -8,7 +8,7 @@ from fanboard.building import ensure_built
 from fanboard.curation_store import CurationStore
 from fanboard.localkb import LocalKB
 from fanboard.tables import read_tables
-from fanboard.unknown_names import unknown_names_table
+from fanboard import pipeline
 from fanboard.views import curation as cv
 
 LINEUP = """Sampdoria-Atalanta 0-2 (invented test article)
@@ -29,16 +29,22 @@ def articles(tmp_path):
     return folder
 
 
+def unknown_names(folder, cache):
+    return pipeline.build([folder], None, cache_dir=cache, write=False).tables["unknown_names"]
+
+
 def test_lineup_names_the_kb_lacks_are_listed_with_their_line(tmp_path, monkeypatch):
     monkeypatch.setenv("FANBOARD_KB_LOCAL", str(tmp_path / "kblocal"))
-    table = unknown_names_table([articles(tmp_path)])
+    table = unknown_names(articles(tmp_path), tmp_path / "cache")
     lineup = table[table["kind"] == "lineup"]
     assert lineup.values.tolist() == [
         ["Bellandi", "lineup", "Atalanta", "1", "tabellino", ATALANTA_LINE],
         ["Gomez", "lineup", "Sampdoria", "1", "tabellino", LINEUP.splitlines()[3]],
     ]
+    from_cache = unknown_names(tmp_path / "articles", tmp_path / "cache")   # read from the claim cache
+    pd.testing.assert_frame_equal(from_cache, table)
     LocalKB().ignore("Gomez")
-    again = unknown_names_table([articles(tmp_path / "again")])
+    again = unknown_names(articles(tmp_path / "again"), tmp_path / "cache")   # the cached claims, filtered anew
     assert list(again[again["kind"] == "lineup"]["name"]) == ["Bellandi"]
 
 

@@ -14,7 +14,7 @@ def test_the_config_declares_the_order_and_spacy_finds_no_missing_attribute():
     nlp = build_pipeline("en", KB.load())
     claim_names = pipeline.claim_component_names()
     assert [n for n in nlp.config["nlp"]["pipeline"] if n in claim_names] == claim_names
-    assert [k.field for k in CLAIM_KINDS] == ["matches", "lineups", "statuses", "goals", "events", "situation"]
+    assert [k.field for k in CLAIM_KINDS] == ["matches", "lineups", "statuses", "goals", "events", "situation", "names"]
     for name in nlp.disabled:
         nlp.enable_pipe(name)
     analysis = nlp.analyze_pipes()

@@ -88,6 +88,15 @@ class SituationClaim:
 
 
 @dataclass
+class NameClaim:
+    """A name the article uses that the knowledge base lacks (one line of unknown_names)."""
+    name: str
+    kind: str           # "lineup": in a known club's team sheet | "cue": near a football cue word
+    club: str           # the sheet's club ("lineup"), else ""
+    sentence: str       # its line or sentence, cut to fanboard.extract.names.MAX_QUOTE
+
+
+@dataclass
 class ArticleClaims:
     article_id: str
     language: str
@@ -101,3 +110,4 @@ class ArticleClaims:
     entities: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, label, canonical) for highlighting
     warnings: list[str] = field(default_factory=list)
     focus_evidence: str = ""        # why focus_club is the article's club (the articles table's club_evidence)
+    names: list[NameClaim] = field(default_factory=list)  # names the knowledge base lacks (names.py)

@@ -12,6 +12,7 @@ cues, times), each language pipeline holds these claim components, in this order
     fanboard_goals       doc._.goals      goals told in prose, at the matches told (goals.py)
     fanboard_events      doc._.events     events, which need matches and statuses (events.py)
     fanboard_situation   doc._.situation  the focus club's league situation (situation.py)
+    fanboard_names       doc._.names      names the knowledge base lacks, for curation (names.py)
     fanboard_claims      doc._.claims     the ArticleClaims: matches merged across sentences,
                                           statuses and events re-pointed at the merged matches,
                                           the times that date them, entities for highlighting
@@ -73,6 +74,7 @@ CLAIM_KINDS: tuple[ClaimKind, ...] = (
     ClaimKind("goals", "fanboard_goals", "fanboard.extract.goals", relink=True, fills=("goals",)),
     ClaimKind("events", "fanboard_events", "fanboard.extract.events", relink=True),
     ClaimKind("situation", "fanboard_situation", "fanboard.extract.situation"),
+    ClaimKind("names", "fanboard_names", "fanboard.extract.names"),
 )
 
 for _name in ("article", "context", "sentences", "claims", *(k.field for k in CLAIM_KINDS)):
