@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters NFKD leaves alone, with their usual ASCII spelling (for slugs only).
 ASCII_SPELLING = {
@@ -27,12 +28,15 @@ def strip_accents(text: str) -> str:
     Letters that do not decompose (æ, ø, ß, đ) are kept as they are; list their
     ASCII spellings ("Daehli") as aliases.
     """
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize(
         "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Lookup key: NFKD, combining marks dropped, casefolded, whitespace collapsed."""
     return " ".join(strip_accents(text).casefold().split())

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import Counter
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -53,16 +54,23 @@ class LineupClaims:
     goals: list[GoalClaim]
 
 
+@lru_cache(maxsize=4)
 def club_finder(kb: KB):
-    """A lookup that also knows clubs printed in capitals ('NORDIA', 'SUDA FC')."""
+    """A lookup that also knows clubs printed in capitals ('NORDIA', 'SUDA FC') and a club's
+    name by its first or last words ('Orbury' for 'Orbury Town'). One per knowledge base: the
+    lineup reader asks it about every 'Words:' of every article, so the club names are
+    normalised once and each answer is kept."""
+    names = [(normalize(c.name), c) for c in kb.clubs]
+
+    @lru_cache(maxsize=1 << 15)
     def club_of(text: str) -> Club | None:
         club = kb.club(text)
         if club is None and text.isupper():
             club = kb.club(text.title())
         if club is None:
             folded = normalize(text)
-            club = next((c for c in kb.clubs if normalize(c.name).endswith(" " + folded)
-                         or normalize(c.name).startswith(folded + " ")), None) if len(folded) > 4 else None
+            club = next((c for n, c in names if n.endswith(" " + folded) or n.startswith(folded + " ")),
+                        None) if len(folded) > 4 else None
         return club
     return club_of
 
