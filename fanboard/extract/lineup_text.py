@@ -29,6 +29,7 @@ from ..paths import PATTERNS_DIR
 MARKERS_FILE = PATTERNS_DIR / "lineups.toml"
 MIN_PLAYERS = 10          # a team sheet names at least ten of its eleven
 MAX_TEAM_CHARS = 40
+HEADER_SPAN = 400         # the longest 'Heading Team (formation):' looked for, in characters
 
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w.'’\-]*(?:\s+(?:[a-zà-ÿ]{1,3}\s+)?[A-ZÀ-ÖØ-Þ][\w.'’\-]*){0,3}"
 _NAME_RE = re.compile(rf"^{_NAME}$")
@@ -267,7 +268,13 @@ def _headers(text: str, club_of: Callable[[str], str | None], markers: Markers):
     found = []
     pos = 0
     while True:
-        m = pattern.search(text, pos)
+        # Neither a heading, a team nor a formation holds a colon, so a match ends at the first
+        # colon after its start: start looking a bounded span before the next colon instead of
+        # trying every position of a long colon-free stretch.
+        colon = text.find(":", pos)
+        if colon < 0:
+            break
+        m = pattern.search(text, max(pos, colon - HEADER_SPAN))
         if not m:
             break
         team_text = m.group("team").strip()
