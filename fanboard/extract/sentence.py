@@ -9,8 +9,9 @@ views; none changes them (frozen dataclasses, tuples, read-only mappings).
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 from typing import Mapping
 
@@ -81,15 +82,19 @@ class SentenceView:
         return tok.text == "-" and " - " in punct and bool(tok.whitespace_) and tok.i > 0 \
             and bool(self.doc[tok.i - 1].whitespace_)
 
+    @cached_property
+    def breaks(self) -> tuple[int, ...]:
+        """The doc indices of the sentence's clause-ending tokens, in order (found once: every
+        claim component asks for clauses)."""
+        return tuple(tok.i for tok in self.span if self.is_break(tok))
+
     def clause(self, at: int) -> tuple[int, int]:
-        """The token range of the clause that holds token `at`."""
-        start, end = self.span.start, self.span.end
-        for tok in self.span:
-            if self.is_break(tok) and tok.i < at:
-                start = tok.i + 1
-            elif self.is_break(tok) and tok.i > at:
-                end = tok.i
-                break
+        """The token range of the clause that holds token `at`: after the last break before it,
+        up to the first break after it."""
+        breaks = self.breaks
+        before, after = bisect_left(breaks, at), bisect_right(breaks, at)
+        start = breaks[before - 1] + 1 if before else self.span.start
+        end = breaks[after] if after < len(breaks) else self.span.end
         return start, end
 
     def broken(self, a: int, b: int) -> bool:
