@@ -103,3 +103,20 @@ def test_missing_files_are_said_and_exit_2(tmp_path, capsys):
     out = capsys.readouterr()
     assert code == 2
     assert "1 of 1 texts are missing" in out.out and "no text to evaluate" in out.err
+
+
+@pytest.mark.parametrize("built_status,other_sources,expected", [
+    ("played", 2, True),      # the fixture a preview spoke of, made 'played' by later reports
+    ("postponed", 1, True),
+    ("played", 0, False),     # only the preview itself: it wrote a result it did not state
+    ("scheduled", 0, True),
+])
+def test_a_previews_scheduled_match_is_the_fixture_row_other_sources_moved_on(built_status, other_sources, expected):
+    gold = ev.Row("matches", "k", ("2020-12-09", "ajax", "atalanta", "scheduled"), "", {"score": (None, None)})
+    built = ev.Row("matches", "k", ("2020-12-09", "ajax", "atalanta", built_status), "",
+                   {"score": (0, 1), "date_from": "", "date_to": "", "other_sources": other_sources})
+    assert ev.same("matches", built, gold) is expected
+    played_gold = ev.Row("matches", "k", ("2020-12-09", "ajax", "atalanta", "played"), "", {"score": (0, 1)})
+    assert ev.same("matches", ev.Row("matches", "k", ("2020-12-09", "ajax", "atalanta", "scheduled"), "",
+                                     {"score": (None, None), "date_from": "", "date_to": "",
+                                      "other_sources": 3}), played_gold) is False   # only that way round
