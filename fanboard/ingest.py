@@ -71,6 +71,9 @@ class IngestMessage:
         return f"{self.level}: {self.file}: {self.message}"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")     # control characters other than \t \n \f \r
+
+
 def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
     """Bytes of an article → text, with warnings. Raises IngestError for non-text."""
     warnings: list[str] = []
@@ -94,7 +97,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             text = data.decode("latin-1")
             warnings.append(f"{name} is not UTF-8; read it as Latin-1")
-    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    control = len(_CONTROL.findall(text))
     if control > max(8, len(text) // 100):
         raise IngestError(f"{name} looks binary ({control} control characters), not a text article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -364,8 +367,7 @@ def read_article(path: Path, meta: dict | None = None) -> Article:
     path = Path(path)
     text, warnings = decode_text(path.read_bytes(), path.name)
     text, meta, title, date_from = _apply_front_matter(text, dict(meta or {}), path.name, warnings)
-    detected = detect_language(text)
-    language = str(meta.get("language") or detected or "").lower()
+    language = str(meta.get("language") or detect_language(text) or "").lower()   # detected only when not given
     if not language:
         language = "xx"
         warnings.append(f"{path.name}: could not detect the language; processed with the language-neutral pipeline")
