@@ -9,7 +9,8 @@ overwritten. Old entries (*.pickle, and JSON of an older format) are never opene
 
 The format is compact so that a rebuild reads thousands of entries fast: a dataclass is the
 list of its fields (its type is the declared one), and a quote that is the article's own text
-between its offsets is not repeated (see "the format" below).
+between its offsets is not repeated (see "the format" below). A process that builds again
+takes the claims it read or wrote last time from memory while their entry files are unchanged.
 
 The file name holds the format version, the article id (made safe for a file name), and a
 digest of the id, the text's hash, the language and the rules fingerprint, so a change of any of
@@ -329,12 +330,39 @@ def rules_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+# The claims this process last read or wrote, per cache folder: {entry path: (its file's stat
+# signature, the claims)}. A process that builds again (the app after an add) takes them from
+# here instead of decoding every entry again, as long as the entry file is the same one (same
+# inode, size and times). A build keeps only the entries it used (ClaimCache.keep_only_used).
+# Claims are not changed after extraction (reconcile only reads them), so sharing them is safe.
+_MEMO: dict[Path, dict[Path, tuple[tuple, ArticleClaims]]] = {}
+_MEMO_FOLDERS = 4           # folders remembered at once (the oldest is forgotten first)
+
+
+def _signature(path: Path) -> tuple:
+    st = path.stat()
+    return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
 class ClaimCache:
     """Each article's claims, as JSON files in `folder` (None: no cache at all)."""
 
     def __init__(self, folder: Path | None, fingerprint: str | None = None):
         self.folder = Path(folder) if folder else None
         self.fingerprint = fingerprint or rules_fingerprint()
+        self.used: set[Path] = set()
+        self._memo: dict[Path, tuple[tuple, ArticleClaims]] = {}
+        if self.folder is not None:
+            key = self.folder.absolute()
+            self._memo = _MEMO.pop(key, {})
+            _MEMO[key] = self._memo             # the most recent folder last
+            while len(_MEMO) > _MEMO_FOLDERS:
+                del _MEMO[next(iter(_MEMO))]
+
+    def keep_only_used(self) -> None:
+        """Forget the claims of entries that this cache did not hand out or store."""
+        for path in [p for p in self._memo if p not in self.used]:
+            self._memo.pop(path, None)
 
     def path(self, article: Article) -> Path | None:
         if self.folder is None:
@@ -350,13 +378,26 @@ class ClaimCache:
         if path is None:
             return None
         try:
+            signature = _signature(path)
+            known = self._memo.get(path)
+            if known is not None and known[0] == signature:
+                self.used.add(path)
+                return known[1]
             data = json.loads(path.read_bytes())
             claims = decode(data, ArticleClaims, article.text)
         except (OSError, ValueError, TypeError, LookupError, RecursionError):   # Shape and JSON errors are ValueErrors
             return None
         if claims.article_id != article.id or claims.language != article.language:
             return None
+        self._remember(path, signature, claims)
         return claims
+
+    def _remember(self, path: Path, signature: tuple | None, claims: ArticleClaims) -> None:
+        self.used.add(path)
+        if signature is None:
+            self._memo.pop(path, None)
+        else:
+            self._memo[path] = (signature, claims)
 
     def put(self, article: Article, claims: ArticleClaims) -> bool:
         """Store the claims (atomically); False when they could not be stored."""
@@ -379,4 +420,8 @@ class ClaimCache:
             if tmp:
                 Path(tmp).unlink(missing_ok=True)
             return False
+        try:
+            self._remember(path, _signature(path), claims)
+        except OSError:
+            self._remember(path, None, claims)
         return True
