@@ -23,6 +23,7 @@ from pathlib import Path
 from .checks import future_date_problem, is_language_code, is_web_url
 from .dateline import dateline_of
 from .langdetect import detect_language, SUPPORTED_LANGUAGES
+from .rereading import Rereader
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SIDECARS = ("articles.toml", "articles.csv")
@@ -418,9 +419,10 @@ def read_articles(folders: list[Path] | Path) -> tuple[list[Article], list[Inges
         folder = Path(folder)
         meta, sidecar_messages = read_sidecar(folder)
         messages.extend(sidecar_messages)
+        known = Rereader(folder)            # unchanged files: the article read last time
         for path in article_files(folder):
             try:
-                article = read_article(path, meta.get(path.stem))
+                article = known.read(path, meta.get(path.stem), read_article)
             except IngestError as exc:
                 messages.append(IngestMessage(str(path), "skipped", str(exc)))
                 continue
@@ -437,4 +439,5 @@ def read_articles(folders: list[Path] | Path) -> tuple[list[Article], list[Inges
             for w in article.warnings:
                 messages.append(IngestMessage(str(path), "warning", w))
             articles.append(article)
+        known.done()
     return articles, messages
