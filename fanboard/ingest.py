@@ -23,7 +23,7 @@ from pathlib import Path
 from .checks import future_date_problem, is_language_code, is_web_url
 from .dateline import dateline_of
 from .langdetect import detect_language, SUPPORTED_LANGUAGES
-from .rereading import Rereader
+from .rereading import Rereader, sidecar
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SIDECARS = ("articles.toml", "articles.csv")
@@ -236,10 +236,10 @@ def read_sidecar(folder: Path) -> tuple[dict[str, dict], list[IngestMessage]]:
     meta: dict[str, dict] = {}
     toml_path = folder / "articles.toml"
     if toml_path.exists():
-        meta.update(_read_toml_sidecar(toml_path))
+        meta.update(sidecar(toml_path, _read_toml_sidecar))      # parsed again only when it changed
     csv_path = folder / "articles.csv"
     if csv_path.exists():
-        for key, values in _read_csv_sidecar(csv_path).items():
+        for key, values in sidecar(csv_path, _read_csv_sidecar).items():
             meta.setdefault(key, {}).update(values)
     return meta, []
 

@@ -74,3 +74,17 @@ def test_what_changed_is_read_again(tmp_path):
     assert by_id["plain"].warnings == [] and by_id["old"].source == "Invented Daily"
     assert by_id["front"].warnings == []
     assert [m.message for m in messages if m.level == "skipped"] == ["dated.txt is a PNG image, not a text article"]
+
+
+def test_a_sidecar_broken_after_a_good_read_still_stops_the_build(tmp_path):
+    import pytest
+    from fanboard.ingest import SidecarError
+    folder = tmp_path / "articles"
+    write_folder(folder)
+    read_articles(folder)
+    (folder / "articles.toml").write_text('[plain]\npublished = "soon"\n', encoding="utf-8")
+    with pytest.raises(SidecarError, match="published = 'soon'"):
+        read_articles(folder)
+    (folder / "articles.toml").write_text('[plain]\npublished = "2021-01-04"\nurl = "ftp://nowhere"\n',
+                                          encoding="utf-8")
+    assert read_articles(folder) == fresh(folder)
