@@ -5,7 +5,12 @@ An entry is data, never code: reading it parses JSON and rebuilds the claim data
 fanboard.extract.claims (and the time expressions in them) field by field, checking every
 value against the field's declared type. An entry that cannot be read, is not JSON, has the
 wrong shape or belongs to another article is a miss: the article is parsed again and the entry
-overwritten. Old pickle entries (*.pickle) are never opened.
+overwritten. Old entries (*.pickle, and JSON of an older format) are never opened.
+
+The format is compact so that a rebuild reads thousands of entries fast: a dataclass is the
+list of its fields (its type is the declared one), and a quote that is the article's own text
+between its offsets is not repeated (see "the format" below). A process that builds again
+takes the claims it read or wrote last time from memory while their entry files are unchanged.
 
 The file name holds the format version, the article id (made safe for a file name), and a
 digest of the id, the text's hash, the language and the rules fingerprint, so a change of any of
@@ -36,7 +41,7 @@ from .resolve.timeexpr import DateValue, TimeExpr
 
 CODE = Path(__file__).resolve().parent
 
-FORMAT = 1                      # bump when the encoding below changes
+FORMAT = 2                      # bump when the encoding below changes
 SUFFIX = f".claims-v{FORMAT}.json"
 
 # The only classes an entry may contain: the claim dataclasses and what they hold.
@@ -46,82 +51,21 @@ CLASSES: dict[str, type] = {
 }
 CLASSES.update({"TimeExpr": TimeExpr, "DateValue": DateValue})
 
-_TYPE, _TUPLE, _DATE = "$type", "$tuple", "$date"
+# ----------------------------------------------------------------------------- the format
+# Each value is written as its declared type says, so it needs no tags: a dataclass is the
+# list of its fields in their order, a tuple or a list is a list, a date is its ISO text.
+# Only where a field is declared `Any` (a claim's time) is the value tagged: a dataclass as
+# {"$type": name, "$fields": [...]}, a tuple as {"$tuple": [...]}, a date as {"$date": text}.
+# A provenance quote that is the article's text between its offsets (all of them, in practice)
+# is written as null and taken from the text again.
+
+_TYPE, _FIELDS, _TUPLE, _DATE = "$type", "$fields", "$tuple", "$date"
+# class → (its field holding text that is written as null, the fields of its start and end)
+_ELIDED = {claims_module.Provenance: ("quote", "start", "end")}
 
 
 class Shape(ValueError):
     """A cached value does not have the shape its field declares."""
-
-
-# ----------------------------------------------------------------------------- encoding
-
-def encode(value: Any) -> Any:
-    """A claim value → JSON-ready data. Dataclasses and tuples are tagged so they come back
-    as what they were; a type the cache does not know raises TypeError (the entry is not
-    written, the claims are still used)."""
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise TypeError("non-finite float")
-        return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        name = type(value).__name__
-        if CLASSES.get(name) is not type(value):
-            raise TypeError(f"the claim cache does not know {type(value).__qualname__}")
-        out = {_TYPE: name}
-        for f in dataclasses.fields(value):
-            out[f.name] = encode(getattr(value, f.name))
-        return out
-    if isinstance(value, tuple):
-        return {_TUPLE: [encode(v) for v in value]}
-    if isinstance(value, list):
-        return [encode(v) for v in value]
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return {_DATE: value.isoformat()}
-    raise TypeError(f"the claim cache cannot store a {type(value).__qualname__}")
-
-
-# ----------------------------------------------------------------------------- decoding
-# One decoder per declared type, made once and kept: each checks the shape of its value and
-# raises Shape when it does not fit.
-
-Decoder = Callable[[Any], Any]
-_DECODERS: dict[Any, Decoder] = {}
-
-
-def decode(data: Any, hint: Any = ArticleClaims) -> Any:
-    """JSON data → a value of type `hint`; raises Shape when it does not fit."""
-    return _decoder(hint)(data)
-
-
-def _decoder(hint: Any) -> Decoder:
-    fn = _DECODERS.get(hint)
-    if fn is None:
-        fn = _DECODERS[hint] = _make_decoder(hint)
-    return fn
-
-
-def _make_decoder(hint: Any) -> Decoder:
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if hint is Any:
-        return _decode_any
-    if origin in (typing.Union, types.UnionType):
-        return _union(args)
-    if hint is type(None) or hint in (str, int, bool):
-        return _exactly(hint)
-    if hint is float:
-        return lambda d: d if type(d) in (float, int) else _fail(d, "a number")
-    if hint is list or origin is list:
-        item = _decoder(args[0] if args else Any)
-        return lambda d: [item(v) for v in d] if type(d) is list else _fail(d, "a list")
-    if hint is tuple or origin is tuple:
-        return _tuple(args)
-    if hint is date:
-        return _decode_date
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and CLASSES.get(hint.__name__) is hint:
-        return _dataclass(hint)
-    raise TypeError(f"the claim cache cannot check a value of type {hint}")
 
 
 def _fail(data: Any, what: str) -> Any:
@@ -129,85 +73,241 @@ def _fail(data: Any, what: str) -> Any:
     raise Shape(f"{text if len(text) <= 60 else text[:57] + '...'} is not {what}")
 
 
-def _exactly(kind: type) -> Decoder:
-    what = "null" if kind is type(None) else f"a {kind.__name__}"
-    return lambda d: d if type(d) is kind else _fail(d, what)
+def _hints(cls: type) -> list[tuple[str, Any]]:
+    hints = typing.get_type_hints(cls)
+    return [(f.name, hints[f.name]) for f in dataclasses.fields(cls)]
 
 
-def _union(args: tuple) -> Decoder:
-    if len(args) == 2 and type(None) in args:       # X | None
-        inner = _decoder(args[0] if args[1] is type(None) else args[1])
-        return lambda d: None if d is None else inner(d)
-    options = [_decoder(a) for a in args]
+def _known_class(hint: Any) -> bool:
+    return isinstance(hint, type) and dataclasses.is_dataclass(hint) and CLASSES.get(hint.__name__) is hint
 
-    def decode_union(d: Any) -> Any:
-        for option in options:
+
+def _optional(hint: Any) -> Any | None:
+    """X for `X | None`, else None."""
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        return args[0] if args[1] is type(None) else args[1]
+    return None
+
+
+# ----------------------------------------------------------------------------- encoding
+
+Encoder = Callable[[Any, str | None], Any]
+_ENCODERS: dict[Any, Encoder] = {}
+
+
+def encode(value: Any, hint: Any = ArticleClaims, text: str | None = None) -> Any:
+    """A value of type `hint` → JSON-ready data (quotes that are `text` between their offsets
+    as null). A value that does not fit its declared type, or that the cache does not know,
+    raises TypeError: the entry is not written, the claims are still used."""
+    return _encoder(hint)(value, text)
+
+
+def _encoder(hint: Any) -> Encoder:
+    fn = _ENCODERS.get(hint)
+    if fn is None:
+        fn = _ENCODERS[hint] = _make_encoder(hint)
+    return fn
+
+
+def _make_encoder(hint: Any) -> Encoder:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    inner = _optional(hint)
+    if hint is Any:
+        return _encode_any
+    if inner is not None:
+        enc = _encoder(inner)
+        return lambda v, t: None if v is None else enc(v, t)
+    if hint is type(None) or hint in (str, int, bool):
+        return lambda v, t: v if type(v) is hint else _refuse(v, hint)
+    if hint is float:
+        return lambda v, t: _encode_any(v, t) if type(v) in (float, int) else _refuse(v, hint)
+    if hint is list or origin is list:
+        item = _encoder(args[0] if args else Any)
+        return lambda v, t: [item(x, t) for x in v] if type(v) is list else _refuse(v, hint)
+    if hint is tuple or origin is tuple:
+        if not args or (len(args) == 2 and args[1] is Ellipsis):
+            item = _encoder(args[0] if args else Any)
+            return lambda v, t: [item(x, t) for x in v] if type(v) is tuple else _refuse(v, hint)
+        items = [_encoder(a) for a in args]
+        return lambda v, t: ([fn(x, t) for fn, x in zip(items, v)] if type(v) is tuple and len(v) == len(items)
+                             else _refuse(v, hint))
+    if hint is date:
+        return lambda v, t: v.isoformat() if type(v) is date else _refuse(v, hint)
+    if _known_class(hint):
+        return _dataclass_encoder(hint)
+    raise TypeError(f"the claim cache cannot store a value of type {hint}")
+
+
+def _refuse(value: Any, hint: Any) -> Any:
+    raise TypeError(f"the claim cache cannot store a {type(value).__qualname__} as {hint}")
+
+
+def _dataclass_encoder(cls: type) -> Encoder:
+    fields: list[tuple[str, Encoder]] = []          # filled on first use (the types nest)
+    elided = _ELIDED.get(cls)
+
+    def encode_dataclass(v: Any, t: str | None) -> list:
+        if type(v) is not cls:
+            _refuse(v, cls)
+        if not fields:
+            fields.extend((name, _encoder(h)) for name, h in _hints(cls))
+        out = [fn(getattr(v, name), t) for name, fn in fields]
+        if elided and t is not None:
+            name, start, end = elided
+            if t[getattr(v, start):getattr(v, end)] == getattr(v, name):
+                out[[f for f, _ in fields].index(name)] = None
+        return out
+    return encode_dataclass
+
+
+def _encode_any(v: Any, t: str | None) -> Any:
+    kind = type(v)
+    if v is None or kind in (bool, int, str):
+        return v
+    if kind is float:
+        if v != v or v in (float("inf"), float("-inf")):
+            raise TypeError("non-finite float")
+        return v
+    if kind is list:
+        return [_encode_any(x, t) for x in v]
+    if kind is tuple:
+        return {_TUPLE: [_encode_any(x, t) for x in v]}
+    if kind is date:
+        return {_DATE: v.isoformat()}
+    if _known_class(kind):
+        return {_TYPE: kind.__name__, _FIELDS: _encoder(kind)(v, t)}
+    raise TypeError(f"the claim cache does not know {kind.__qualname__}")
+
+
+# ----------------------------------------------------------------------------- decoding
+# The decoder of each dataclass (and fixed tuple) is a small function written out from its
+# declared field types when first needed, with the check of every field inline: decoding the
+# cache of a few thousand articles is most of a rebuild that parses one. Only our own class
+# definitions go into that source, never anything read from an entry.
+
+Decoder = Callable[[Any, str | None], Any]
+
+
+class _Decoders:
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {"_fail": _fail, "_any": _decode_any, "_date": _decode_date}
+        self.names: dict[Any, str] = {}
+
+    def function(self, hint: Any) -> Decoder:
+        return self.namespace[self._name(hint)]
+
+    def _name(self, hint: Any) -> str:
+        name = self.names.get(hint)
+        if name is None:
+            name = self.names[hint] = f"_d{len(self.names)}"
             try:
-                return option(d)
-            except Shape:
-                continue
-        return _fail(d, f"any of {args}")
-    return decode_union
+                source = self._source(name, hint)      # nested types refer to `name`
+            except TypeError:
+                del self.names[hint]
+                raise
+            exec(compile(source, f"<claim cache decoder {hint}>", "exec"), self.namespace)
+        return name
+
+    def _source(self, name: str, hint: Any) -> str:
+        if _known_class(hint):
+            fields = _hints(hint)
+            self.namespace[f"{name}_cls"] = hint
+            lines = [f"def {name}(d, t):",
+                     f"    if type(d) is not list or len(d) != {len(fields)}:",
+                     f"        _fail(d, {('a ' + hint.__name__ + ' with exactly its fields')!r})"]
+            if fields:
+                lines.append("    " + ", ".join(f"f{i}" for i in range(len(fields))) + ", = d")
+            index = {field: i for i, (field, _) in enumerate(fields)}
+            elided = _ELIDED.get(hint)
+            for i, (field, h) in enumerate(fields):
+                value = self.expression(h, f"f{i}", 0)
+                if elided and field == elided[0] and index[elided[1]] < i and index[elided[2]] < i:
+                    start, end = index[elided[1]], index[elided[2]]
+                    value = f"t[v{start}:v{end}] if f{i} is None and t is not None else {value}"
+                lines.append(f"    v{i} = {value}")
+            lines.append(f"    return {name}_cls(" + ", ".join(f"v{i}" for i in range(len(fields))) + ")")
+            return "\n".join(lines) + "\n"
+        args = typing.get_args(hint)
+        if typing.get_origin(hint) is tuple and args and not (len(args) == 2 and args[1] is Ellipsis):
+            items = ", ".join(self.expression(a, f"d[{i}]", 0) for i, a in enumerate(args))
+            return (f"def {name}(d, t):\n"
+                    f"    if type(d) is not list or len(d) != {len(args)}:\n"
+                    f"        _fail(d, 'a tuple of {len(args)}')\n"
+                    f"    return ({items},)\n")
+        raise TypeError(f"the claim cache cannot check a value of type {hint}")
+
+    def expression(self, hint: Any, var: str, depth: int) -> str:
+        """Python source of an expression: `var` decoded as `hint` (raising Shape)."""
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        inner = _optional(hint)
+        if hint is Any:
+            return f"_any({var}, t)"
+        if inner is not None:
+            return f"(None if {var} is None else {self.expression(inner, var, depth)})"
+        if hint is type(None):
+            return f"({var} if {var} is None else _fail({var}, 'null'))"
+        if hint in (str, int, bool):
+            return f"({var} if type({var}) is {hint.__name__} else _fail({var}, 'a {hint.__name__}'))"
+        if hint is float:
+            return f"({var} if type({var}) is float or type({var}) is int else _fail({var}, 'a number'))"
+        if hint is date:
+            return f"_date({var})"
+        item = f"_e{depth}"
+        if hint is list or origin is list:
+            each = self.expression(args[0] if args else Any, item, depth + 1)
+            return f"([{each} for {item} in {var}] if type({var}) is list else _fail({var}, 'a list'))"
+        if (hint is tuple or origin is tuple) and (not args or (len(args) == 2 and args[1] is Ellipsis)):
+            each = self.expression(args[0] if args else Any, item, depth + 1)
+            return f"(tuple([{each} for {item} in {var}]) if type({var}) is list else _fail({var}, 'a tuple'))"
+        return f"{self._name(hint)}({var}, t)"
 
 
-def _tuple(args: tuple) -> Decoder:
-    if not args or (len(args) == 2 and args[1] is Ellipsis):
-        item = _decoder(args[0] if args else Any)
-        items = None
-    else:
-        items = [_decoder(a) for a in args]
 
-    def decode_tuple(d: Any) -> tuple:
-        if type(d) is not dict or len(d) != 1 or type(d.get(_TUPLE)) is not list:
-            _fail(d, "a tuple")
-        values = d[_TUPLE]
-        if items is None:
-            return tuple(item(v) for v in values)
-        if len(values) != len(items):
-            _fail(d, f"a tuple of {len(items)}")
-        return tuple(fn(v) for fn, v in zip(items, values))
-    return decode_tuple
+def decode(data: Any, hint: Any = ArticleClaims, text: str | None = None) -> Any:
+    """JSON data → a value of type `hint` (null quotes taken from `text`); raises Shape when
+    it does not fit."""
+    return _decoder(hint)(data, text)
+
+
+_BY_HINT: dict[Any, Decoder] = {}
+
+
+def _decoder(hint: Any) -> Decoder:
+    fn = _BY_HINT.get(hint)
+    if fn is None:
+        source = _DECODERS.expression(hint, "d", 0)
+        fn = _BY_HINT[hint] = eval(f"lambda d, t: {source}", _DECODERS.namespace)
+    return fn
 
 
 def _decode_date(d: Any) -> date:
-    if type(d) is not dict or len(d) != 1 or type(d.get(_DATE)) is not str:
+    if type(d) is not str:
         _fail(d, "a date")
     try:
-        return date.fromisoformat(d[_DATE])
+        return date.fromisoformat(d)
     except ValueError:
         return _fail(d, "a date")
 
 
-def _dataclass(cls: type) -> Decoder:
-    fields: list[tuple[str, Decoder]] = []          # filled on first use (the types nest)
-    keys = {_TYPE} | {f.name for f in dataclasses.fields(cls)}
-    name = cls.__name__
-
-    def decode_dataclass(d: Any) -> Any:
-        if type(d) is not dict or d.get(_TYPE) != name or d.keys() != keys:
-            _fail(d, f"a {name} with exactly its fields")
-        if not fields:
-            hints = typing.get_type_hints(cls)
-            fields.extend((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
-        return cls(**{field: fn(d[field]) for field, fn in fields})
-    return decode_dataclass
-
-
-def _decode_any(d: Any) -> Any:
+def _decode_any(d: Any, t: str | None) -> Any:
     kind = type(d)
     if d is None or kind in (str, int, float, bool):
         return d
     if kind is list:
-        return [_decode_any(v) for v in d]
-    if kind is dict:
-        if _TUPLE in d:
-            return _decoder(tuple)(d)
-        if _DATE in d:
-            return _decode_date(d)
-        cls = CLASSES.get(d.get(_TYPE)) if type(d.get(_TYPE)) is str else None
+        return [_decode_any(v, t) for v in d]
+    if kind is dict and len(d) == 1 and type(d.get(_TUPLE)) is list:
+        return tuple([_decode_any(v, t) for v in d[_TUPLE]])
+    if kind is dict and len(d) == 1 and _DATE in d:
+        return _decode_date(d[_DATE])
+    if kind is dict and len(d) == 2 and type(d.get(_TYPE)) is str and _FIELDS in d:
+        cls = CLASSES.get(d[_TYPE])
         if cls is not None:
-            return _decoder(cls)(d)
+            return _DECODERS.function(cls)(d[_FIELDS], t)
     return _fail(d, "a claim value")
+
+
+_DECODERS = _Decoders()
 
 
 # ----------------------------------------------------------------------------- the cache
@@ -230,12 +330,39 @@ def rules_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+# The claims this process last read or wrote, per cache folder: {entry path: (its file's stat
+# signature, the claims)}. A process that builds again (the app after an add) takes them from
+# here instead of decoding every entry again, as long as the entry file is the same one (same
+# inode, size and times). A build keeps only the entries it used (ClaimCache.keep_only_used).
+# Claims are not changed after extraction (reconcile only reads them), so sharing them is safe.
+_MEMO: dict[Path, dict[Path, tuple[tuple, ArticleClaims]]] = {}
+_MEMO_FOLDERS = 4           # folders remembered at once (the oldest is forgotten first)
+
+
+def _signature(path: Path) -> tuple:
+    st = path.stat()
+    return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
 class ClaimCache:
     """Each article's claims, as JSON files in `folder` (None: no cache at all)."""
 
     def __init__(self, folder: Path | None, fingerprint: str | None = None):
         self.folder = Path(folder) if folder else None
         self.fingerprint = fingerprint or rules_fingerprint()
+        self.used: set[Path] = set()
+        self._memo: dict[Path, tuple[tuple, ArticleClaims]] = {}
+        if self.folder is not None:
+            key = self.folder.absolute()
+            self._memo = _MEMO.pop(key, {})
+            _MEMO[key] = self._memo             # the most recent folder last
+            while len(_MEMO) > _MEMO_FOLDERS:
+                del _MEMO[next(iter(_MEMO))]
+
+    def keep_only_used(self) -> None:
+        """Forget the claims of entries that this cache did not hand out or store."""
+        for path in [p for p in self._memo if p not in self.used]:
+            self._memo.pop(path, None)
 
     def path(self, article: Article) -> Path | None:
         if self.folder is None:
@@ -251,13 +378,26 @@ class ClaimCache:
         if path is None:
             return None
         try:
+            signature = _signature(path)
+            known = self._memo.get(path)
+            if known is not None and known[0] == signature:
+                self.used.add(path)
+                return known[1]
             data = json.loads(path.read_bytes())
-            claims = decode(data, ArticleClaims)
-        except (OSError, ValueError, TypeError, RecursionError):   # Shape and JSON errors are ValueErrors
+            claims = decode(data, ArticleClaims, article.text)
+        except (OSError, ValueError, TypeError, LookupError, RecursionError):   # Shape and JSON errors are ValueErrors
             return None
         if claims.article_id != article.id or claims.language != article.language:
             return None
+        self._remember(path, signature, claims)
         return claims
+
+    def _remember(self, path: Path, signature: tuple | None, claims: ArticleClaims) -> None:
+        self.used.add(path)
+        if signature is None:
+            self._memo.pop(path, None)
+        else:
+            self._memo[path] = (signature, claims)
 
     def put(self, article: Article, claims: ArticleClaims) -> bool:
         """Store the claims (atomically); False when they could not be stored."""
@@ -265,7 +405,7 @@ class ClaimCache:
         if path is None:
             return False
         try:
-            data = json.dumps(encode(claims), ensure_ascii=False, allow_nan=False,
+            data = json.dumps(encode(claims, ArticleClaims, article.text), ensure_ascii=False, allow_nan=False,
                               separators=(",", ":")).encode("utf-8")
         except (TypeError, ValueError, RecursionError):
             return False
@@ -280,4 +420,8 @@ class ClaimCache:
             if tmp:
                 Path(tmp).unlink(missing_ok=True)
             return False
+        try:
+            self._remember(path, _signature(path), claims)
+        except OSError:
+            self._remember(path, None, claims)
         return True

@@ -23,6 +23,7 @@ from pathlib import Path
 from .checks import future_date_problem, is_language_code, is_web_url
 from .dateline import dateline_of
 from .langdetect import detect_language, SUPPORTED_LANGUAGES
+from .rereading import Rereader, sidecar
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SIDECARS = ("articles.toml", "articles.csv")
@@ -71,6 +72,9 @@ class IngestMessage:
         return f"{self.level}: {self.file}: {self.message}"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")     # control characters other than \t \n \f \r
+
+
 def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
     """Bytes of an article → text, with warnings. Raises IngestError for non-text."""
     warnings: list[str] = []
@@ -94,7 +98,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             text = data.decode("latin-1")
             warnings.append(f"{name} is not UTF-8; read it as Latin-1")
-    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    control = len(_CONTROL.findall(text))
     if control > max(8, len(text) // 100):
         raise IngestError(f"{name} looks binary ({control} control characters), not a text article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -232,10 +236,10 @@ def read_sidecar(folder: Path) -> tuple[dict[str, dict], list[IngestMessage]]:
     meta: dict[str, dict] = {}
     toml_path = folder / "articles.toml"
     if toml_path.exists():
-        meta.update(_read_toml_sidecar(toml_path))
+        meta.update(sidecar(toml_path, _read_toml_sidecar))      # parsed again only when it changed
     csv_path = folder / "articles.csv"
     if csv_path.exists():
-        for key, values in _read_csv_sidecar(csv_path).items():
+        for key, values in sidecar(csv_path, _read_csv_sidecar).items():
             meta.setdefault(key, {}).update(values)
     return meta, []
 
@@ -364,8 +368,7 @@ def read_article(path: Path, meta: dict | None = None) -> Article:
     path = Path(path)
     text, warnings = decode_text(path.read_bytes(), path.name)
     text, meta, title, date_from = _apply_front_matter(text, dict(meta or {}), path.name, warnings)
-    detected = detect_language(text)
-    language = str(meta.get("language") or detected or "").lower()
+    language = str(meta.get("language") or detect_language(text) or "").lower()   # detected only when not given
     if not language:
         language = "xx"
         warnings.append(f"{path.name}: could not detect the language; processed with the language-neutral pipeline")
@@ -416,9 +419,10 @@ def read_articles(folders: list[Path] | Path) -> tuple[list[Article], list[Inges
         folder = Path(folder)
         meta, sidecar_messages = read_sidecar(folder)
         messages.extend(sidecar_messages)
+        known = Rereader(folder)            # unchanged files: the article read last time
         for path in article_files(folder):
             try:
-                article = read_article(path, meta.get(path.stem))
+                article = known.read(path, meta.get(path.stem), read_article)
             except IngestError as exc:
                 messages.append(IngestMessage(str(path), "skipped", str(exc)))
                 continue
@@ -435,4 +439,5 @@ def read_articles(folders: list[Path] | Path) -> tuple[list[Article], list[Inges
             for w in article.warnings:
                 messages.append(IngestMessage(str(path), "warning", w))
             articles.append(article)
+        known.done()
     return articles, messages

@@ -11,6 +11,7 @@ import importlib
 import importlib.util
 from pathlib import Path
 import re
+from collections import Counter
 from functools import lru_cache
 
 SUPPORTED_LANGUAGES = ("en", "nl", "it")
@@ -30,15 +31,28 @@ def _stop_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in namespace["STOP_WORDS"])
 
 
-def language_scores(text: str) -> dict[str, float]:
-    words = [w.lower() for w in _WORD.findall(text)]
-    if not words:
-        return {lang: 0.0 for lang in CANDIDATES}
-    scores = {}
+@lru_cache(maxsize=1)
+def _languages_of_words() -> dict[str, tuple[str, ...]]:
+    """Each stop word → the candidate languages it is a stop word of."""
+    index: dict[str, list[str]] = {}
     for lang in CANDIDATES:
-        stops = _stop_words(lang)
-        scores[lang] = sum(1 for w in words if w in stops) / len(words)
-    return scores
+        for word in _stop_words(lang):
+            index.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in index.items()}
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """The share of the text's words that are stop words of each candidate language."""
+    found = Counter(_WORD.findall(text))         # each distinct word is looked up once
+    total = sum(found.values())
+    hits = dict.fromkeys(CANDIDATES, 0)
+    if not total:
+        return {lang: 0.0 for lang in CANDIDATES}
+    languages = _languages_of_words()
+    for word, n in found.items():
+        for lang in languages.get(word.lower(), ()):
+            hits[lang] += n
+    return {lang: hits[lang] / total for lang in CANDIDATES}
 
 
 def detect_language(text: str, min_score: float = 0.12) -> str | None:

@@ -164,6 +164,7 @@ def extract_all(articles: list[Article], pipelines: Pipelines, cache: ClaimCache
             done += 1
             if progress:
                 progress(done, len(articles), a.id)
+    cache.keep_only_used()
     return {a.id: out[a.id] for a in articles if a.id in out}, parsed, failed
 
 

@@ -2,6 +2,7 @@
 tables as a build without a cache, and nothing in there is ever executed."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import pickle
@@ -11,6 +12,7 @@ import pytest
 
 from fanboard import cache, pipeline
 from fanboard.extract.article import Extractor
+from fanboard.extract.claims import ArticleClaims
 from fanboard.ingest import read_articles
 from fanboard.nlp import default_pipelines
 from fanboard.resolve.timeexpr import TimeExpr
@@ -47,7 +49,7 @@ def test_claims_come_back_from_json_exactly_as_they_were():
     n_times = 0
     for a in articles:
         claims = extractor.extract(a)
-        back = cache.decode(json.loads(json.dumps(cache.encode(claims))))
+        back = cache.decode(json.loads(json.dumps(cache.encode(claims, ArticleClaims, a.text))), ArticleClaims, a.text)
         assert back == claims, a.id
         assert all(isinstance(m.anchor, tuple) for m in back.matches)
         n_times += sum(isinstance(t, TimeExpr) and isinstance(t.value, tuple) for t, _ in back.times)
@@ -57,7 +59,8 @@ def test_claims_come_back_from_json_exactly_as_they_were():
 def test_a_cached_build_gives_the_tables_of_a_build_without_cache(tmp_path, reference, n_articles):
     first = pipeline.build(DIRS, tmp_path / "t1", cache_dir=tmp_path / "cache")
     assert first.parsed == n_articles and len(entries(tmp_path / "cache")) == n_articles
-    assert [p.name for p in (tmp_path / "cache").iterdir() if not p.name.endswith(cache.SUFFIX)] == []
+    # no temporary or stray files of the claim cache (the reconcile state has its own folder in it)
+    assert [p.name for p in (tmp_path / "cache").iterdir() if p.is_file() and not p.name.endswith(cache.SUFFIX)] == []
     second = pipeline.build(DIRS, tmp_path / "t2", cache_dir=tmp_path / "cache")
     assert second.parsed == 0
     assert tables_bytes(tmp_path / "t1") == tables_bytes(tmp_path / "t2") == reference
@@ -72,22 +75,35 @@ def _truncated(path: Path, other: Path) -> bytes:
     return data[: len(data) // 2]
 
 
+FIELDS = [f.name for f in dataclasses.fields(ArticleClaims)]     # an entry lists them in this order
+
+
 def _wrong_field_type(path: Path, other: Path) -> bytes:
     data = json.loads(path.read_bytes())
-    data["matches"] = "no list"
+    data[FIELDS.index("matches")] = "no list"
     return json.dumps(data).encode()
 
 
 def _missing_field(path: Path, other: Path) -> bytes:
     data = json.loads(path.read_bytes())
-    del data["warnings"]
+    del data[FIELDS.index("warnings")]
     return json.dumps(data).encode()
 
 
 def _unknown_class(path: Path, other: Path) -> bytes:
     data = json.loads(path.read_bytes())
-    data["times"] = [{"$tuple": [{"$type": "system", "command": "touch pwned"}, None]}]
+    data[FIELDS.index("times")] = [[{"$type": "system", "$fields": ["touch pwned"]}, None]]
     return json.dumps(data).encode()
+
+
+def _extra_field(path: Path, other: Path) -> bytes:
+    return json.dumps(json.loads(path.read_bytes()) + ["one more"]).encode()
+
+
+def _format_1(path: Path, other: Path) -> bytes:
+    """The entry as the first format (tagged objects) wrote it."""
+    data = json.loads(path.read_bytes())
+    return json.dumps({"$type": "ArticleClaims", **dict(zip(FIELDS, data))}).encode()
 
 
 def _another_article(path: Path, other: Path) -> bytes:
@@ -118,6 +134,8 @@ CORRUPTIONS = {
     "only a type": lambda path, other: b'{"$type": "ArticleClaims"}',
     "a wrong field type": _wrong_field_type,
     "a missing field": _missing_field,
+    "an extra field": _extra_field,
+    "the first format": _format_1,
     "an unknown class": _unknown_class,
     "another article's claims": _another_article,
     "deep nesting": lambda path, other: b"[" * 100_000 + b"]" * 100_000,
@@ -192,27 +210,52 @@ def test_entry_names_are_safe_whatever_the_id_and_language(tmp_path):
     assert path.parent == tmp_path and len(path.name) < 120 and path.name.endswith(cache.SUFFIX)
 
 
-PROV = {"$type": "Provenance", "article_id": "a", "start": 0, "end": 5, "quote": "Hello", "certainty": "confirmed"}
+PROV = ["a", 0, 5, "Hello", "confirmed"]          # a Provenance: its fields in their order
 
 
 @pytest.mark.parametrize("change", [
-    {"start": "0"}, {"start": True}, {"start": 1.5}, {"quote": None}, {"$type": "StatusClaim"},
-    {"$type": "Article"}, {"extra": 1},
+    {1: "0"}, {1: True}, {1: 1.5}, {3: None}, {3: 5}, {5: "one field too many"},
 ])
 def test_decode_checks_every_field_against_its_declared_type(change):
     from fanboard.extract.claims import Provenance
     assert cache.decode(PROV, Provenance) == Provenance("a", 0, 5, "Hello", "confirmed")
+    bad = list(PROV) + [None] * (max(change) + 1 - len(PROV))
+    for index, value in change.items():
+        bad[index] = value
     with pytest.raises(cache.Shape):
-        cache.decode({**PROV, **change}, Provenance)
+        cache.decode(bad, Provenance)
+    for other in ({"$type": "Provenance", **dict(zip(["article_id", "start", "end", "quote", "certainty"], PROV))},
+                  PROV[:4], "Hello"):
+        with pytest.raises(cache.Shape):
+            cache.decode(other, Provenance)
+
+
+def test_a_quote_that_is_the_text_between_its_offsets_is_stored_once():
+    from fanboard.extract.claims import Provenance
+    text = "Hello there. The Rivertown keeper was injured on Sunday."
+    quote = Provenance("a", 13, 56, text[13:56], "reported")
+    moved = Provenance("a", 0, 5, "Howdy", "reported")      # not the text at its offsets: kept as written
+    assert cache.encode(quote, Provenance, text) == ["a", 13, 56, None, "reported"]
+    assert cache.encode(moved, Provenance, text) == ["a", 0, 5, "Howdy", "reported"]
+    assert cache.decode(cache.encode(quote, Provenance, text), Provenance, text) == quote
+    assert cache.decode(cache.encode(moved, Provenance, text), Provenance, text) == moved
+    with pytest.raises(cache.Shape):          # without the text, a missing quote does not fit
+        cache.decode(["a", 13, 56, None, "reported"], Provenance)
 
 
 def test_decode_checks_tuples_and_optional_values():
     from fanboard.extract.claims import MatchClaim
     claim = MatchClaim(key="a#m1", article_id="a", subject="X", opponent=None, anchor=(3, 4))
-    data = cache.encode(claim)
+    data = cache.encode(claim, MatchClaim)
     assert cache.decode(data, MatchClaim) == claim
-    for bad in ({"anchor": {"$tuple": [3]}}, {"anchor": [3, 4]}, {"opponent": 7}, {"provenance": {}}):
+    names = [f.name for f in dataclasses.fields(MatchClaim)]
+    for field, value in (("anchor", [3]), ("anchor", {"$tuple": [3, 4]}), ("anchor", [3, "4"]),
+                         ("opponent", 7), ("provenance", {}), ("time", {"$type": "Path", "$fields": ["/"]})):
+        bad = list(data)
+        bad[names.index(field)] = value
         with pytest.raises(cache.Shape):
-            cache.decode({**data, **bad}, MatchClaim)
+            cache.decode(bad, MatchClaim)
     with pytest.raises(TypeError):
         cache.encode(claim.__class__.__mro__)            # not a claim value: never written
+    with pytest.raises(TypeError):
+        cache.encode(dataclasses.replace(claim, anchor=[3, 4]), MatchClaim)     # a list where a tuple belongs
