@@ -76,9 +76,17 @@ class Reconciler:
         self._fx_records = [{k: ("" if pd.isna(v) else (str(v) if k in ("date", "original_date") else v))
                              for k, v in r.items()} for r in fixtures.to_dict("records")]
         self.by_team: dict[str, list[dict]] = defaultdict(list)
+        # per team and per (team, opponent): (fixture, team at home?, its parsed cells), in
+        # calendar order, so that a claim naming its opponent looks at a handful of fixtures
+        self._by_team: dict[str, list[tuple]] = defaultdict(list)
+        self._by_pair: dict[tuple[str, str], list[tuple]] = defaultdict(list)
         for f in self._fx_records:
             self.by_team[f["home"]].append(f)
             self.by_team[f["away"]].append(f)
+            for team, other, home in ((f["home"], f["away"], True), (f["away"], f["home"], False)):
+                entry = (f, home, other, _parsed(f))
+                self._by_team[team].append(entry)
+                self._by_pair[(team, other)].append(entry)
 
     # ------------------------------------------------------------ fixtures
     def candidates(self, c: MatchClaim, window: Window) -> list[dict]:
@@ -93,47 +101,51 @@ class Reconciler:
         if not c.subject:
             return []
         out = []
-        for f in self.by_team.get(c.subject, []):
-            home = f["home"] == c.subject
-            other = f["away"] if home else f["home"]
-            if c.opponent and other != c.opponent:
-                continue
+        pool = self._by_pair.get((c.subject, c.opponent), ()) if c.opponent else self._by_team.get(c.subject, ())
+        scored = c.subject_goals is not None and c.status != "postponed"
+        by_result = c.subject_goals is None and c.result and c.status == "played"
+        for f, home, other, (day, original, goals) in pool:
             if c.venue and (c.venue == "home") != home:
                 continue
             if c.competition and f["competition"] != c.competition:
                 continue
-            postponed_fx = bool(f["original_date"])
-            if c.status == "postponed" and not postponed_fx:
-                continue
-            day = date.fromisoformat(f["original_date"] if (c.status == "postponed" and postponed_fx) else f["date"])
-            if c.subject_goals is None and c.result and c.status == "played" and f["home_goals"] != "":
-                hg, ag = int(float(f["home_goals"])), int(float(f["away_goals"]))
-                sg, og = (hg, ag) if home else (ag, hg)
+            if c.status == "postponed":
+                if original is None:
+                    continue
+                day = original
+            if by_result and goals is not None:
+                sg, og = _goals(f, goals, home)
                 if c.result != ("W" if sg > og else "D" if sg == og else "L"):
                     continue  # "the draw with X": not the match Rivertown won
-            if c.subject_goals is not None and c.status != "postponed":
-                if f["home_goals"] == "" or f["away_goals"] == "":
+            if scored:
+                if not goals:
                     continue
-                hg, ag = int(float(f["home_goals"])), int(float(f["away_goals"]))
-                sg, og = (hg, ag) if home else (ag, hg)
+                sg, og = goals if home else (goals[1], goals[0])
                 if (sg, og) != (c.subject_goals, c.opponent_goals):
                     if c.venue is not None or (og, sg) != (c.subject_goals, c.opponent_goals):
                         continue
-            if c.time is not None and c.time.kind == "weekday" and c.time.value and day.weekday() != c.time.value[0]:
-                continue  # "on Saturday": the fixture must be on a Saturday
-            if c.time is not None and c.time.kind == "date" and not _same_day(c.time.value, day):
-                continue  # "woensdag 24 februari", "13 December 2020"
+            if c.time is not None and not self._fits_time(c, window, day):
+                continue
             if window.hi is not None and c.status in ("played", "postponed") and day > window.hi:
                 continue
             if window.lo is not None and c.status == "scheduled" and day < window.lo:
                 continue
-            if window.known() and c.time is not None:
-                dv = _resolve_window(c.time, window.lo, window.hi)
-                if dv is not None and dv.start and dv.end and \
-                        not (dv.start - timedelta(days=1) <= day <= dv.end + timedelta(days=1)):
-                    continue
             out.append(f)
         return out
+
+    @staticmethod
+    def _fits_time(c: MatchClaim, window: Window, day: date) -> bool:
+        """Can the claim's own time ("on Saturday", "13 December", "last week") be this day?"""
+        if c.time.kind == "weekday" and c.time.value and day.weekday() != c.time.value[0]:
+            return False  # "on Saturday": the fixture must be on a Saturday
+        if c.time.kind == "date" and not _same_day(c.time.value, day):
+            return False  # "woensdag 24 februari", "13 December 2020"
+        if window.known():
+            dv = _resolve_window(c.time, window.lo, window.hi)
+            if dv is not None and dv.start and dv.end and \
+                    not (dv.start - timedelta(days=1) <= day <= dv.end + timedelta(days=1)):
+                return False
+        return True
 
     @staticmethod
     def fixture_day(c: MatchClaim, f: dict) -> date:
@@ -205,6 +217,25 @@ class Reconciler:
         if w.known():
             return _resolve_window(expr, w.lo, w.hi)
         return timeexpr.resolve(expr, None)
+
+
+def _parsed(f: dict) -> tuple:
+    """A fixture's (day, original day or None, (home goals, away goals)); the goals are None
+    without a score, False when only the home side's is filled (read from the cells then)."""
+    original = date.fromisoformat(f["original_date"]) if f["original_date"] else None
+    if f["home_goals"] == "":
+        goals = None
+    elif f["away_goals"] == "":
+        goals = False
+    else:
+        goals = (int(float(f["home_goals"])), int(float(f["away_goals"])))
+    return date.fromisoformat(f["date"]), original, goals
+
+
+def _goals(f: dict, goals, home: bool) -> tuple[int, int]:
+    """(the team's goals, the other's) of a fixture with a score."""
+    hg, ag = goals if goals else (int(float(f["home_goals"])), int(float(f["away_goals"])))
+    return (hg, ag) if home else (ag, hg)
 
 
 def _key(expr) -> tuple:
