@@ -67,9 +67,18 @@ def frame(name: str, rows: Iterable[Mapping[str, object]] = ()) -> pd.DataFrame:
             raise SchemaError(f"table {name!r} has no column(s) {sorted(set(row) - known)}")
     if not rows:
         return pd.DataFrame([], columns=columns, dtype="string").fillna("")
-    # column by column: a cell that is already text is taken as it is
-    data = {c: [v if type(v) is str else _cell(v) for v in (row.get(c) for row in rows)] for c in columns}
+    data = {c: _column([row.get(c) for row in rows]) for c in columns}
     return pd.DataFrame(data, columns=columns, dtype="string")
+
+
+def _column(values: list) -> list[str]:
+    """One column's cells as text; a column that is all text already is taken as it is."""
+    kinds = set(map(type, values))
+    if kinds == {str}:
+        return values
+    if kinds <= {str, int}:
+        return [v if type(v) is str else str(v) for v in values]
+    return [_cell(v) for v in values]
 
 
 def _cell(value: object) -> str:

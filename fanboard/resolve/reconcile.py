@@ -36,6 +36,7 @@ INCOMPATIBLE = {
     frozenset({"unused_substitute", "substituted_off"}), frozenset({"left_out", "unused_substitute"}),
 }
 FAR_PAST, FAR_FUTURE = date(1900, 1, 1), date(2999, 12, 31)
+WINDOW_ROUNDS = 4   # rounds of window inference at most (links narrow windows, windows allow links)
 
 
 @dataclass
@@ -155,35 +156,45 @@ class Reconciler:
 
     # ------------------------------------------------------------ windows
     def infer_windows(self, articles: list[Article], claims: dict[str, ArticleClaims]) -> tuple[dict[str, Window], dict[str, Link]]:
-        windows: dict[str, Window] = {}
-        for a in articles:
-            w = Window()
-            if a.published:
-                w.lo = w.hi = a.published
-                how = f"dateline '{a.dateline[:60]}'" if getattr(a, "dateline", "") else "stated"
-                w.evidence.append(f"published {a.published.isoformat()} ({how})")
-            windows[a.id] = w
+        windows = {a.id: self.first_window(a) for a in articles}
         links: dict[str, Link] = {}
-        for _ in range(4):  # a few rounds: links narrow windows, windows allow links
+        for _ in range(WINDOW_ROUNDS):  # a few rounds: links narrow windows, windows allow links
             changed = False
             for a in articles:
-                w = windows[a.id]
-                for c in claims[a.id].matches:
-                    if c.key in links:
-                        continue
-                    cands = self.candidates(c, w)
-                    if len(cands) > 1 and c.status is None and w.hi is not None:
-                        # a match told without tense or score: the one already played, if only one was
-                        told = [f for f in cands if self.fixture_day(c, f) <= w.hi]
-                        cands = told if len(told) == 1 else cands
-                    if len(cands) == 1:
-                        links[c.key] = Link(cands[0], "window" if (w.lo or w.hi) else "unique")
-                        changed = True
-                if not a.published:
-                    changed |= self._narrow(w, claims[a.id], links)
+                changed |= self.window_round(a, claims[a.id], windows[a.id], links)
             if not changed:
                 break
         return windows, links
+
+    @staticmethod
+    def first_window(a: Article) -> Window:
+        """An article's window before any inference: its stated day, else unknown."""
+        w = Window()
+        if a.published:
+            w.lo = w.hi = a.published
+            how = f"dateline '{a.dateline[:60]}'" if getattr(a, "dateline", "") else "stated"
+            w.evidence.append(f"published {a.published.isoformat()} ({how})")
+        return w
+
+    def window_round(self, a: Article, ac: ArticleClaims, w: Window, links: dict[str, Link]) -> bool:
+        """One round for one article: link the claims its window now allows, then narrow the
+        window by what is linked. It reads and writes only this article's window and the links
+        of its own claims, so each article's rounds can be run (and kept) on their own."""
+        changed = False
+        for c in ac.matches:
+            if c.key in links:
+                continue
+            cands = self.candidates(c, w)
+            if len(cands) > 1 and c.status is None and w.hi is not None:
+                # a match told without tense or score: the one already played, if only one was
+                told = [f for f in cands if self.fixture_day(c, f) <= w.hi]
+                cands = told if len(told) == 1 else cands
+            if len(cands) == 1:
+                links[c.key] = Link(cands[0], "window" if (w.lo or w.hi) else "unique")
+                changed = True
+        if not a.published:
+            changed |= self._narrow(w, ac, links)
+        return changed
 
     def _narrow(self, w: Window, ac: ArticleClaims, links: dict[str, Link]) -> bool:
         changed = False
