@@ -21,6 +21,7 @@ from .resolve.appearances import check_statuses
 from .standings import series_rows
 from .resolve.merge import Assembler
 from .resolve.reconcile import Reconciler
+from .resolve import state as reconcile_state
 from .tables import frame, write_tables
 from .unknown_names import unknown_names_table
 
@@ -181,17 +182,23 @@ def describe_failure(exc: BaseException, limit: int = 240) -> str:
 
 def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
               fixtures: pd.DataFrame | None = None, decisions: pd.DataFrame | None = None,
-              skipped: dict[str, str] | None = None, appearances: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+              skipped: dict[str, str] | None = None, appearances: pd.DataFrame | None = None,
+              state_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     """The tables. Articles in `skipped` (id → reason) have no claims: they only get a row in
     the articles table whose warning says why nothing was taken from them. `appearances`: who
-    played in each match (default: data/reference/appearances.csv), checked against the statuses."""
+    played in each match (default: data/reference/appearances.csv), checked against the statuses.
+    `state_dir`: where what one article alone decides is kept between builds (see
+    fanboard.resolve.state); the tables are the same with it or without it (None)."""
     fixtures = load_fixtures() if fixtures is None else fixtures
     decisions = load_decisions() if decisions is None else decisions
     skipped = skipped or {}
     every = articles
     articles = [a for a in articles if a.id not in skipped]
     rec = Reconciler(kb, fixtures, decisions)
-    windows, links = rec.infer_windows(articles, claims)
+    if state_dir is None:
+        windows, links = rec.infer_windows(articles, claims)
+    else:
+        windows, links = reconcile_state.infer_windows(rec, articles, claims, Path(state_dir))
     asm = Assembler(kb, rec, articles, claims, windows, links)
     asm.link_by_shared_statuses()
     matches = asm.matches()
@@ -202,8 +209,9 @@ def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
     focus = _focus(claims)
     situation = asm.situation(matches)
     asm.situation_contradictions(situation, matches, focus)
+    folders: dict = {}
     return {
-        "articles": frame("articles", [_article_row(a, windows.get(a.id), claims.get(a.id), skipped.get(a.id))
+        "articles": frame("articles", [_article_row(a, windows.get(a.id), claims.get(a.id), skipped.get(a.id), folders)
                                        for a in every]),
         "matches": frame("matches", matches),
         "player_status": frame("player_status", statuses),
@@ -218,13 +226,13 @@ def reconcile(articles: list[Article], claims: dict[str, ArticleClaims], kb: KB,
     }
 
 
-def _article_row(a: Article, w, ac: ArticleClaims | None, skipped: str | None) -> dict:
+def _article_row(a: Article, w, ac: ArticleClaims | None, skipped: str | None, folders: dict | None = None) -> dict:
     """An article's row in the articles table (w: its publication window; none when skipped)."""
     warnings = a.warnings + (ac.warnings if ac else [])
     if skipped is not None:
         warnings = warnings + [f"not processed, so nothing was taken from this article: {skipped}"]
     return {
-        "article_id": a.id, "file": _display_path(a.path), "headline": a.headline, "language": a.language,
+        "article_id": a.id, "file": _display_path(a.path, folders), "headline": a.headline, "language": a.language,
         "published": a.published.isoformat() if a.published else "",
         "published_from": w.lo.isoformat() if w and w.lo else "", "published_to": w.hi.isoformat() if w and w.hi else "",
         "source": a.source, "url": a.url, "published_evidence": " | ".join(w.evidence) if w else "",
@@ -233,9 +241,18 @@ def _article_row(a: Article, w, ac: ArticleClaims | None, skipped: str | None) -
     }
 
 
-def _display_path(path: Path) -> str:
-    """The article's path relative to the project (seeds/x.txt), or absolute when outside it."""
-    path = Path(path).resolve()
+def _display_path(path: Path, folders: dict | None = None) -> str:
+    """The article's path relative to the project (seeds/x.txt), or absolute when outside it.
+    `folders` keeps each folder's resolved path for the articles of one build (a file that is
+    not itself a symlink resolves to its resolved folder and its name)."""
+    path = Path(path)
+    if folders is None or path.is_symlink() or path.name in ("", ".", ".."):
+        path = path.resolve()
+    else:
+        parent = folders.get(path.parent)
+        if parent is None:
+            parent = folders[path.parent] = path.parent.resolve()
+        path = parent / path.name
     try:
         return path.relative_to(ROOT).as_posix()
     except ValueError:
@@ -314,7 +331,7 @@ def build(articles_dirs: list[Path] | Path | None = None, out_dir: Path | None =
                 str(a.path), "skipped",
                 f"could not be processed ({skipped[a.id]}); it is stored, but nothing was taken from it, "
                 "and the other articles were built without it"))
-    tables = reconcile(articles, claims, kb, skipped=skipped)
+    tables = reconcile(articles, claims, kb, skipped=skipped, state_dir=Path(cache_dir) / "reconcile" if cache_dir else None)
     if write and out_dir is not None:
         write_tables(tables, Path(out_dir))
     return BuildResult(tables, messages, Path(out_dir) if out_dir else None, parsed, skipped)

@@ -60,13 +60,25 @@ def frame(name: str, rows: Iterable[Mapping[str, object]] = ()) -> pd.DataFrame:
     Missing values become "" so that a CSV round trip gives the same frame.
     """
     columns = TABLES[name]
-    records = []
+    known = set(columns)
+    rows = list(rows)
     for row in rows:
-        unknown = set(row) - set(columns)
-        if unknown:
-            raise SchemaError(f"table {name!r} has no column(s) {sorted(unknown)}")
-        records.append({c: _cell(row.get(c)) for c in columns})
-    return pd.DataFrame(records, columns=columns, dtype="string").fillna("")
+        if not known.issuperset(row):
+            raise SchemaError(f"table {name!r} has no column(s) {sorted(set(row) - known)}")
+    if not rows:
+        return pd.DataFrame([], columns=columns, dtype="string").fillna("")
+    data = {c: _column([row.get(c) for row in rows]) for c in columns}
+    return pd.DataFrame(data, columns=columns, dtype="string")
+
+
+def _column(values: list) -> list[str]:
+    """One column's cells as text; a column that is all text already is taken as it is."""
+    kinds = set(map(type, values))
+    if kinds == {str}:
+        return values
+    if kinds <= {str, int}:
+        return [v if type(v) is str else str(v) for v in values]
+    return [_cell(v) for v in values]
 
 
 def _cell(value: object) -> str:

@@ -34,11 +34,13 @@ class Appearances:
         self.day: dict[str, str] = {}
         self.minutes: dict[str, dict[str, str]] = defaultdict(dict)
         self.incomplete: set[str] = set()
-        for r in rows.to_dict("records"):
-            fid = r["fixture_id"]
-            self.day[fid] = r["date"]
-            if r["person_id"]:
-                self.minutes[fid][r["person_id"]] = r["minutes"]
+        if rows.empty:
+            return
+        columns = (rows[c].tolist() for c in ("fixture_id", "date", "person_id", "minutes"))
+        for fid, day, person, minutes in zip(*columns):
+            self.day[fid] = day
+            if person:
+                self.minutes[fid][person] = minutes
             else:
                 self.incomplete.add(fid)
 

@@ -13,6 +13,9 @@ from ..text import slug
 from .reconcile import Link, Reconciler, Window
 
 
+_NO_WINDOW = Window()
+
+
 def provenance_rows(table: str, key: str, provs: list[Provenance]) -> list[dict]:
     """The provenance table's rows for one merged row (`key`), one per sentence it was taken from."""
     return [{"table": table, "row_key": key, "article_id": p.article_id, "sentence_start": p.start,
@@ -33,14 +36,24 @@ class AssemblerBase:
         self.provenance: list[dict] = []
         self.contradictions: list[dict] = []
         self.claim_to_match: dict = {}   # claim key -> merge_matches.MatchRow
+        self._clubs: dict = {}           # name -> its KB club or None (club_of)
+
+    def club_of(self, name: str):
+        """The KB club of a name (None when it names none), looked up once per name."""
+        try:
+            return self._clubs[name]
+        except KeyError:
+            club = self._clubs[name] = self.kb.club(name)
+            return club
 
     def club_id(self, name: str | None) -> str:
         """The KB id of a club, else a slug of the name as written ("unknown" without a name)."""
-        c = self.kb.club(name) if name else None
+        c = self.club_of(name) if name else None
         return c.id if c else (slug(name) if name else "unknown")
 
     def window_of(self, article_id: str) -> Window:
-        return self.windows.get(article_id, Window())
+        """The article's publication window (an empty one, never to be changed, when it has none)."""
+        return self.windows.get(article_id) or _NO_WINDOW
 
     def as_of(self, article_id: str) -> str:
         w = self.window_of(article_id)

@@ -59,19 +59,23 @@ class EventMerge(AssemblerBase):
         """Items told more than once merged into one, in order of first telling."""
         merged: list[dict] = []
         # candidates are looked up by (type, match) and (type, actor): merging stays linear
-        by_key: dict[tuple, list[dict]] = defaultdict(list)
+        by_key: dict[tuple, dict[int, dict]] = defaultdict(dict)     # key -> {id: merged event}
         for it in items:
             keys = [(it["type"], "match", it["match"])] if it["match"] else \
-                [(it["type"], "actor", a) for a in sorted(it["actors"])]
-            seen_ids: set[int] = set()
-            candidates = []
+                [(it["type"], "actor", a) for a in it["actors"]]
+            candidates: dict[int, dict] = {}
             for k in keys:
-                for m in by_key.get(k, []):
-                    if id(m) not in seen_ids:
-                        seen_ids.add(id(m))
-                        candidates.append(m)
-            same = [m for m in sorted(candidates, key=lambda m: m["_n"]) if self._same_event(m, it)]
-            # a telling that names one party of two different quarrels is neither of them
+                found = by_key.get(k)
+                if found:
+                    candidates.update(found)
+            # a telling that names one party of two different quarrels is neither of them: for a
+            # quarrel two fits are enough to know, for the rest the first (oldest) fit is the one
+            same = []
+            for m in sorted(candidates.values(), key=lambda m: m["_n"]):
+                if self._same_event(m, it):
+                    same.append(m)
+                    if it["type"] not in QUARRELS or len(same) == 2:
+                        break
             target = same[0] if same and (len(same) == 1 or it["type"] not in QUARRELS) else None
             if target is None:
                 target = {**it, "aids": {it["aid"]}, "times": [(it["time"], it["aid"])], "_n": len(merged),
@@ -81,8 +85,7 @@ class EventMerge(AssemblerBase):
                 _absorb(target, it)
             for k in ([(target["type"], "match", target["match"])] if target["match"] else
                       [(target["type"], "actor", a) for a in target["actors"]]):
-                if not any(x is target for x in by_key[k]):
-                    by_key[k].append(target)
+                by_key[k][id(target)] = target
         return merged
 
     def _event_rows(self, merged: list[dict], match_by_id: dict[str, dict]) -> list[dict]:
@@ -194,7 +197,7 @@ class EventMerge(AssemblerBase):
             return True
         if a["type"] == "transfer_report" and a["certainty"] != b["certainty"]:
             return False  # a rumour and the done deal are two moments of the story
-        if any(self.kb.club(n) is not None for n in a["actors"] & b["actors"]):
+        if any(self.club_of(n) is not None for n in a["actors"] & b["actors"]):
             return True  # the same move: the same player and the same other club
         for ta, aa in a["times"]:
             for tb in (b["time"],):
@@ -208,7 +211,8 @@ class EventMerge(AssemblerBase):
 def _same_parties(a: set, b: set) -> bool:
     """Can two quarrels be one? They share two parties, or one telling names only some of the
     other's (a coach's row with one player is not his row with another)."""
-    return len(a & b) >= 2 or bool(a & b) and (a <= b or b <= a)
+    shared = len(a & b)
+    return shared >= 2 or shared == 1 and (a <= b or b <= a)
 
 
 def _names(names: list[str]) -> str:

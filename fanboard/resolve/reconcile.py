@@ -36,6 +36,7 @@ INCOMPATIBLE = {
     frozenset({"unused_substitute", "substituted_off"}), frozenset({"left_out", "unused_substitute"}),
 }
 FAR_PAST, FAR_FUTURE = date(1900, 1, 1), date(2999, 12, 31)
+WINDOW_ROUNDS = 4   # rounds of window inference at most (links narrow windows, windows allow links)
 
 
 @dataclass
@@ -76,9 +77,17 @@ class Reconciler:
         self._fx_records = [{k: ("" if pd.isna(v) else (str(v) if k in ("date", "original_date") else v))
                              for k, v in r.items()} for r in fixtures.to_dict("records")]
         self.by_team: dict[str, list[dict]] = defaultdict(list)
+        # per team and per (team, opponent): (fixture, team at home?, its parsed cells), in
+        # calendar order, so that a claim naming its opponent looks at a handful of fixtures
+        self._by_team: dict[str, list[tuple]] = defaultdict(list)
+        self._by_pair: dict[tuple[str, str], list[tuple]] = defaultdict(list)
         for f in self._fx_records:
             self.by_team[f["home"]].append(f)
             self.by_team[f["away"]].append(f)
+            for team, other, home in ((f["home"], f["away"], True), (f["away"], f["home"], False)):
+                entry = (f, home, other, _parsed(f))
+                self._by_team[team].append(entry)
+                self._by_pair[(team, other)].append(entry)
 
     # ------------------------------------------------------------ fixtures
     def candidates(self, c: MatchClaim, window: Window) -> list[dict]:
@@ -93,47 +102,51 @@ class Reconciler:
         if not c.subject:
             return []
         out = []
-        for f in self.by_team.get(c.subject, []):
-            home = f["home"] == c.subject
-            other = f["away"] if home else f["home"]
-            if c.opponent and other != c.opponent:
-                continue
+        pool = self._by_pair.get((c.subject, c.opponent), ()) if c.opponent else self._by_team.get(c.subject, ())
+        scored = c.subject_goals is not None and c.status != "postponed"
+        by_result = c.subject_goals is None and c.result and c.status == "played"
+        for f, home, other, (day, original, goals) in pool:
             if c.venue and (c.venue == "home") != home:
                 continue
             if c.competition and f["competition"] != c.competition:
                 continue
-            postponed_fx = bool(f["original_date"])
-            if c.status == "postponed" and not postponed_fx:
-                continue
-            day = date.fromisoformat(f["original_date"] if (c.status == "postponed" and postponed_fx) else f["date"])
-            if c.subject_goals is None and c.result and c.status == "played" and f["home_goals"] != "":
-                hg, ag = int(float(f["home_goals"])), int(float(f["away_goals"]))
-                sg, og = (hg, ag) if home else (ag, hg)
+            if c.status == "postponed":
+                if original is None:
+                    continue
+                day = original
+            if by_result and goals is not None:
+                sg, og = _goals(f, goals, home)
                 if c.result != ("W" if sg > og else "D" if sg == og else "L"):
                     continue  # "the draw with X": not the match Rivertown won
-            if c.subject_goals is not None and c.status != "postponed":
-                if f["home_goals"] == "" or f["away_goals"] == "":
+            if scored:
+                if not goals:
                     continue
-                hg, ag = int(float(f["home_goals"])), int(float(f["away_goals"]))
-                sg, og = (hg, ag) if home else (ag, hg)
+                sg, og = goals if home else (goals[1], goals[0])
                 if (sg, og) != (c.subject_goals, c.opponent_goals):
                     if c.venue is not None or (og, sg) != (c.subject_goals, c.opponent_goals):
                         continue
-            if c.time is not None and c.time.kind == "weekday" and c.time.value and day.weekday() != c.time.value[0]:
-                continue  # "on Saturday": the fixture must be on a Saturday
-            if c.time is not None and c.time.kind == "date" and not _same_day(c.time.value, day):
-                continue  # "woensdag 24 februari", "13 December 2020"
+            if c.time is not None and not self._fits_time(c, window, day):
+                continue
             if window.hi is not None and c.status in ("played", "postponed") and day > window.hi:
                 continue
             if window.lo is not None and c.status == "scheduled" and day < window.lo:
                 continue
-            if window.known() and c.time is not None:
-                dv = _resolve_window(c.time, window.lo, window.hi)
-                if dv is not None and dv.start and dv.end and \
-                        not (dv.start - timedelta(days=1) <= day <= dv.end + timedelta(days=1)):
-                    continue
             out.append(f)
         return out
+
+    @staticmethod
+    def _fits_time(c: MatchClaim, window: Window, day: date) -> bool:
+        """Can the claim's own time ("on Saturday", "13 December", "last week") be this day?"""
+        if c.time.kind == "weekday" and c.time.value and day.weekday() != c.time.value[0]:
+            return False  # "on Saturday": the fixture must be on a Saturday
+        if c.time.kind == "date" and not _same_day(c.time.value, day):
+            return False  # "woensdag 24 februari", "13 December 2020"
+        if window.known():
+            dv = _resolve_window(c.time, window.lo, window.hi)
+            if dv is not None and dv.start and dv.end and \
+                    not (dv.start - timedelta(days=1) <= day <= dv.end + timedelta(days=1)):
+                return False
+        return True
 
     @staticmethod
     def fixture_day(c: MatchClaim, f: dict) -> date:
@@ -143,35 +156,45 @@ class Reconciler:
 
     # ------------------------------------------------------------ windows
     def infer_windows(self, articles: list[Article], claims: dict[str, ArticleClaims]) -> tuple[dict[str, Window], dict[str, Link]]:
-        windows: dict[str, Window] = {}
-        for a in articles:
-            w = Window()
-            if a.published:
-                w.lo = w.hi = a.published
-                how = f"dateline '{a.dateline[:60]}'" if getattr(a, "dateline", "") else "stated"
-                w.evidence.append(f"published {a.published.isoformat()} ({how})")
-            windows[a.id] = w
+        windows = {a.id: self.first_window(a) for a in articles}
         links: dict[str, Link] = {}
-        for _ in range(4):  # a few rounds: links narrow windows, windows allow links
+        for _ in range(WINDOW_ROUNDS):  # a few rounds: links narrow windows, windows allow links
             changed = False
             for a in articles:
-                w = windows[a.id]
-                for c in claims[a.id].matches:
-                    if c.key in links:
-                        continue
-                    cands = self.candidates(c, w)
-                    if len(cands) > 1 and c.status is None and w.hi is not None:
-                        # a match told without tense or score: the one already played, if only one was
-                        told = [f for f in cands if self.fixture_day(c, f) <= w.hi]
-                        cands = told if len(told) == 1 else cands
-                    if len(cands) == 1:
-                        links[c.key] = Link(cands[0], "window" if (w.lo or w.hi) else "unique")
-                        changed = True
-                if not a.published:
-                    changed |= self._narrow(w, claims[a.id], links)
+                changed |= self.window_round(a, claims[a.id], windows[a.id], links)
             if not changed:
                 break
         return windows, links
+
+    @staticmethod
+    def first_window(a: Article) -> Window:
+        """An article's window before any inference: its stated day, else unknown."""
+        w = Window()
+        if a.published:
+            w.lo = w.hi = a.published
+            how = f"dateline '{a.dateline[:60]}'" if getattr(a, "dateline", "") else "stated"
+            w.evidence.append(f"published {a.published.isoformat()} ({how})")
+        return w
+
+    def window_round(self, a: Article, ac: ArticleClaims, w: Window, links: dict[str, Link]) -> bool:
+        """One round for one article: link the claims its window now allows, then narrow the
+        window by what is linked. It reads and writes only this article's window and the links
+        of its own claims, so each article's rounds can be run (and kept) on their own."""
+        changed = False
+        for c in ac.matches:
+            if c.key in links:
+                continue
+            cands = self.candidates(c, w)
+            if len(cands) > 1 and c.status is None and w.hi is not None:
+                # a match told without tense or score: the one already played, if only one was
+                told = [f for f in cands if self.fixture_day(c, f) <= w.hi]
+                cands = told if len(told) == 1 else cands
+            if len(cands) == 1:
+                links[c.key] = Link(cands[0], "window" if (w.lo or w.hi) else "unique")
+                changed = True
+        if not a.published:
+            changed |= self._narrow(w, ac, links)
+        return changed
 
     def _narrow(self, w: Window, ac: ArticleClaims, links: dict[str, Link]) -> bool:
         changed = False
@@ -205,6 +228,25 @@ class Reconciler:
         if w.known():
             return _resolve_window(expr, w.lo, w.hi)
         return timeexpr.resolve(expr, None)
+
+
+def _parsed(f: dict) -> tuple:
+    """A fixture's (day, original day or None, (home goals, away goals)); the goals are None
+    without a score, False when only the home side's is filled (read from the cells then)."""
+    original = date.fromisoformat(f["original_date"]) if f["original_date"] else None
+    if f["home_goals"] == "":
+        goals = None
+    elif f["away_goals"] == "":
+        goals = False
+    else:
+        goals = (int(float(f["home_goals"])), int(float(f["away_goals"])))
+    return date.fromisoformat(f["date"]), original, goals
+
+
+def _goals(f: dict, goals, home: bool) -> tuple[int, int]:
+    """(the team's goals, the other's) of a fixture with a score."""
+    hg, ag = goals if goals else (int(float(f["home_goals"])), int(float(f["away_goals"])))
+    return (hg, ag) if home else (ag, hg)
 
 
 def _key(expr) -> tuple:
