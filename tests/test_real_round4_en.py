@@ -30,3 +30,41 @@ def test_a_match_with_its_final_score_is_not_dated_in_the_future(extractor):
     c = claims(extractor, text, "en")
     assert matches(c) == [("Roma", "Torino", "home", 2, 0, "played")]
     assert (c.matches[0].time.text, c.matches[0].time.tense) == ("Sunday night", "past")
+
+
+def _statuses(c):
+    return sorted((s.player, s.status, s.match_key is not None) for s in c.statuses)
+
+
+def test_players_rated_out_of_ten_took_part(extractor):
+    # a ratings list: each rated player started; those under a substitutes heading came on
+    text = ("Lazio 3-1 Sassuolo: how we rated the hosts\n\n"
+            "Lazio were much the better side and deserved the points.\n"
+            "LAZIO PLAYER RATINGS\n"
+            "Thomas Strakosha (GK) - 6/10 - Hardly tested all evening.\n"
+            "Francesco Acerbi: 7.5/10\n"
+            "Calm on the ball and strong in the air.\n"
+            "Ciro Immobile (ST) – 8/10 – Took both of his chances.\n"
+            "Substitutes\n"
+            "Vedat Muriqi - 6/10 - Lively after his introduction.\n")
+    c = claims(extractor, text, "en")
+    assert matches(c) == [("Lazio", "Sassuolo", "home", 3, 1, "played")]
+    assert _statuses(c) == [("Ciro Immobile", "started", True), ("Francesco Acerbi", "started", True),
+                            ("Thomas Strakosha", "started", True), ("Vedat Muriqi", "substituted_on", True)]
+
+
+def test_two_marks_are_no_ratings_list(extractor):
+    text = ("Lazio 3-1 Sassuolo: the verdict\n\n"
+            "Thomas Strakosha - 6/10 for the keeper, said one fan.\n"
+            "Ciro Immobile - 8/10 was the average mark of the readers.\n")
+    assert _statuses(claims(extractor, text, "en")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Lazio were also without key men like Ciro Immobile, Luis Alberto and Senad Lulić.",
+    "Lazio were without Ciro Immobile, Luis Alberto and Senad Lulić.",
+])
+def test_a_side_without_players_left_them_out(extractor, text):
+    c = claims(extractor, "Lazio v Torino\n\nLazio beat Torino 2-0 on Sunday.\n\n" + text, "en")
+    assert _statuses(c) == [("Ciro Immobile", "left_out", True), ("Luis Alberto", "left_out", True),
+                            ("Senad Lulić", "left_out", True)]
