@@ -68,3 +68,47 @@ def test_a_side_without_players_left_them_out(extractor, text):
     c = claims(extractor, "Lazio v Torino\n\nLazio beat Torino 2-0 on Sunday.\n\n" + text, "en")
     assert _statuses(c) == [("Ciro Immobile", "left_out", True), ("Luis Alberto", "left_out", True),
                             ("Senad Lulić", "left_out", True)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a number before the club ("ten-man X") does not hide the opponent
+    ("Napoli were too strong as they beat a ten-man Torino side 3-0 in Naples.", ("Napoli", "Torino", "home", 3, 0, "played")),
+    ("Roma earned a 2-1 win over 10-man Genoa.", ("Roma", "Genoa", None, 2, 1, "played")),
+    # "at home against/to X": the subject was at home, "at" is no away connector here
+    ("Lazio had to settle for a 2-2 draw at home against Sassuolo on Sunday.", ("Lazio", "Sassuolo", "home", 2, 2, "played")),
+    ("Genoa slumped to a 0-3 defeat at home to Roma.", ("Genoa", "Roma", "home", 0, 3, "played")),
+])
+def test_numbered_sides_and_home_words(extractor, text, expected):
+    assert matches(claims(extractor, "Serie A\n\n" + text, "en")) == [expected]
+
+
+def test_substitute_before_a_name_came_on(extractor):
+    text = "Lazio v Torino\n\nLazio beat Torino 2-0.\n\nLazio substitute Vedat Muriqi sealed it with a late header."
+    assert _statuses(claims(extractor, text, "en")) == [("Vedat Muriqi", "substituted_on", True)]
+
+
+def test_a_conflict_substitution_names_only_its_own_players():
+    """A substitution of a player in a conflict is an event of the conflict; the other changes
+    of the match (told elsewhere in the article) are not parties to it."""
+    from datetime import date
+    from pathlib import Path
+
+    from fanboard import pipeline
+    from fanboard.extract.article import Extractor
+    from fanboard.ingest import Article
+    from fanboard.nlp import default_pipelines
+
+    text = ("Juventus held by Atalanta\n\nJuventus were held to a 1-1 draw at home against Atalanta on Wednesday.\n\n"
+            "The build-up had been overshadowed by a row between coach Andrea Pirlo and Dybala.\n\n"
+            "Juventus led soon after Paulo Dybala came off the bench.\n\n"
+            "Late on, Aaron Ramsey was replaced by Alvaro Morata.")
+    pipes = default_pipelines()
+    a = Article(id="t", path=Path("t.txt"), text=text, headline="Juventus held by Atalanta", language="en",
+                published=date(2020, 12, 17))
+    tables = pipeline.reconcile([a], {"t": Extractor(pipes).extract(a)}, pipes.kb)
+    events = tables["events"][["event_type", "agents", "targets", "match_id"]].to_dict("records")
+    assert sorted(events, key=lambda e: e["event_type"]) == [
+        {"event_type": "dispute", "agents": "Andrea Pirlo;Paulo Dybala", "targets": "", "match_id": ""},
+        {"event_type": "substitution", "agents": "Andrea Pirlo", "targets": "Paulo Dybala",
+         "match_id": "2020-12-16-juventus-atalanta"},
+    ]

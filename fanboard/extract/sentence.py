@@ -258,8 +258,18 @@ class SentenceReader:
                 name = context.canonical(ent)
                 if not name:
                     continue
-                m = Mention(ent.start, ent.end, ent.label_, name, None, in_quote)
+                start = self._numbered_side(sent, ent.start) if ent.label_ == "CLUB" else ent.start
+                m = Mention(start, ent.end, ent.label_, name, None, in_quote)
             if m.person is not None and not in_quote:
                 context.remember(m.person)
             mentions.append(m)
         return mentions, captains
+
+    def _numbered_side(self, sent: Span, i: int) -> int:
+        """'10-man Orbury', 'a ten-man Orbury side': the number a club was down to belongs to
+        its mention (words.numbered_side, e.g. "man"), so the club stands where it starts."""
+        doc, rules = sent.doc, self.rules
+        if i - 3 >= sent.start and doc[i - 1].lower_ in rules.word_set("numbered_side") \
+                and doc[i - 2].text in ("-", "–") and (doc[i - 3].is_digit or doc[i - 3].lower_ in rules.numbers):
+            return i - 3
+        return i
