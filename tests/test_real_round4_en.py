@@ -112,3 +112,13 @@ def test_a_conflict_substitution_names_only_its_own_players():
         {"event_type": "substitution", "agents": "Andrea Pirlo", "targets": "Paulo Dybala",
          "match_id": "2020-12-16-juventus-atalanta"},
     ]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lazio's number nine and captain, Ciro Immobile, was the best player on the pitch.",
+     [("Ciro Immobile", "captain", False)]),
+    ("Their Italian skipper, Ciro Immobile, was at the heart of every attack.", [("Ciro Immobile", "captain", False)]),
+    ("He spoke to the captain, and Ciro Immobile listened.", []),
+])
+def test_captain_in_apposition(extractor, text, expected):
+    assert _statuses(claims(extractor, "Lazio v Torino\n\nLazio beat Torino 2-0.\n\n" + text, "en")) == expected

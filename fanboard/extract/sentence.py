@@ -247,6 +247,8 @@ class SentenceReader:
                     continue
                 m = Mention(ent.start, ent.end, "PERSON", person.name, person, in_quote)
                 prev = doc[ent.start - 1] if ent.start > sent.start else None
+                if prev is not None and prev.text == "," and ent.start - 2 >= sent.start:
+                    prev = doc[ent.start - 2]   # "their captain, <name>," in apposition
                 if prev is not None and prev.lower_ in captain_words and not in_quote and person.role == "player":
                     captains.append(person)
             elif ent.label_ == "CITY":
