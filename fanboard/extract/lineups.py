@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from ..kb import KB, Club, Person, normalize
 from .claims import GoalClaim, MatchClaim, Provenance, StatusClaim
 from .lineup_text import GoalLine, LineupText, Name, TeamSheet, read_lineups
+from .ratings import rating_statuses
 
 
 @dataclass(frozen=True)
@@ -220,9 +221,14 @@ def lineup_claims(article_id: str, text: str, lang: str, kb: KB, existing: list[
     """Claims of every lineup block in `text`; `existing` are the article's other match claims."""
     club_of = club_finder(kb)
     lineups = read_lineups(text, lang, lambda t: club_of(t) and club_of(t).name)
-    if not lineups.sheets:
-        return LineupClaims([], [], [], [])
-    return _Sheets(article_id, text, kb, club_of, existing).run(lineups)
+    sheets = _Sheets(article_id, text, kb, club_of, existing)
+    out = sheets.run(lineups) if lineups.sheets else LineupClaims([], [], [], [])
+    named = sorted({n for m in existing if m.named for n in (m.subject, m.opponent)})
+    clubs = [c for c in map(kb.club, named) if c is not None]
+    indexes = {c.id: _people_index(kb, c) for c in clubs}
+    out.statuses.extend(rating_statuses(article_id, text, lang, clubs,
+                                        lambda c, name: _person(indexes[c.id], name), sheets.known_match))
+    return out
 
 
 @Language.factory("fanboard_lineups", requires=["doc._.context", "doc._.matches"], assigns=["doc._.lineups"])

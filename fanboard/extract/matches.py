@@ -23,9 +23,9 @@ from .claims import MatchClaim
 from .context import ArticleContext
 from .matchmerge import merge_in_sentence, nearest_claim, reachable
 from .matchsubject import genitive_pair, subject_before as _subject_before
+from .scorelines import score_between
 from .sentence import Mention, SentenceView
 
-# Time expression kinds that can date a match.
 # Kinds of a time that, told in the future tense, put a match still to come.
 FUTURE_DAY_KINDS = {"date", "weekday", "weekend", "today", "tomorrow", "next_week"}
 MATCH_TIME_KINDS = {"date", "weekday", "weeks_ago", "days_ago", "weekend", "yesterday", "today", "tomorrow", "last_week", "next_week"}
@@ -73,6 +73,7 @@ def find_matches(s: SentenceView, ctx: ArticleContext, keys: _Keys) -> SentenceM
     """The matches one sentence tells."""
     claims: list[tuple[MatchClaim, Span]] = []
     used_scores: set[int] = set()
+    score_between(s, claims, used_scores, keys)   # "Rivertown 0-2 Westmoor"
     for cue in s.cue_list("match"):
         claims.extend(_cue_claims(s, cue, ctx, keys, used_scores))
     _bracketed_scores(s, claims, used_scores)

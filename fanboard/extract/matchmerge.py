@@ -7,6 +7,7 @@ across the article, claims about one match told in several sentences become one 
 """
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from ..nlp import SCORE_TOKEN_RE
@@ -124,6 +125,9 @@ def merge_within_article(claims: list[MatchClaim]) -> tuple[list[MatchClaim], di
             alias[c.key] = twin.key
         else:
             merged.append(c)
+    for m in merged:
+        if m.status == "played" and m.subject_goals is not None and getattr(m.time, "tense", "") == "future":
+            m.time = dataclasses.replace(m.time, tense="past")   # a match with its final score lies behind
     return merged, alias
 
 

@@ -252,6 +252,8 @@ class SentenceReader:
                     continue
                 m = Mention(ent.start, ent.end, "PERSON", person.name, person, in_quote)
                 prev = doc[ent.start - 1] if ent.start > sent.start else None
+                if prev is not None and prev.text == "," and ent.start - 2 >= sent.start:
+                    prev = doc[ent.start - 2]   # "their captain, <name>," in apposition
                 if prev is not None and prev.lower_ in captain_words and not in_quote and person.role == "player":
                     captains.append(person)
             elif ent.label_ == "CITY":
@@ -263,8 +265,18 @@ class SentenceReader:
                 name = context.canonical(ent)
                 if not name:
                     continue
-                m = Mention(ent.start, ent.end, ent.label_, name, None, in_quote)
+                start = self._numbered_side(sent, ent.start) if ent.label_ == "CLUB" else ent.start
+                m = Mention(start, ent.end, ent.label_, name, None, in_quote)
             if m.person is not None and not in_quote:
                 context.remember(m.person)
             mentions.append(m)
         return mentions, captains
+
+    def _numbered_side(self, sent: Span, i: int) -> int:
+        """'10-man Orbury', 'a ten-man Orbury side': the number a club was down to belongs to
+        its mention (words.numbered_side, e.g. "man"), so the club stands where it starts."""
+        doc, rules = sent.doc, self.rules
+        if i - 3 >= sent.start and doc[i - 1].lower_ in rules.word_set("numbered_side") \
+                and doc[i - 2].text in ("-", "–") and (doc[i - 3].is_digit or doc[i - 3].lower_ in rules.numbers):
+            return i - 3
+        return i

@@ -157,8 +157,9 @@ class EventMerge(AssemblerBase):
             coaches = {n for n in people if (p := self.kb.person(n)) is not None and p.role == "coach"}
             subs = [s for s in statuses if s.status != "left_out"]
             outs = [s for s in statuses if s.status == "left_out" and s.player in people]
-            if not any(s.player in people for s in subs):
-                subs = []
+            # the substitution that concerns a conflict person: the statuses told where theirs is
+            told = {s.provenance.start for s in subs if s.player in people}
+            subs = [s for s in subs if s.provenance.start in told]
             for kind, group in (("substitution", subs), ("squad_exclusion", outs)):
                 if not group:
                     continue
