@@ -12,7 +12,7 @@ import pandas as pd
 from ..schema import TABLES
 from .cells import Tables, format_day
 from .articles import article_labels, article_urls, default_as_of
-from .filters import Filters, apply_filters, competitions, default_club, situation_about
+from .filters import Filters, apply_filters, competitions, default_club, narrow_to_players, situation_about
 from .league import group_positions
 from .shaping import league_of, league_positions, match_results
 from .matchpage import replay_dates
@@ -92,12 +92,15 @@ class Dashboard:
         """
         saga_club = saga_club or default_club(tables)
         club = club or saga_club
-        filtered = _about(apply_filters(tables, filters), club, saga_club)
-        club_filtered = filtered
-        if filters.players:
-            reuse = like is not None and like.filters == filters.without_players() and like.club == club
-            club_filtered = like.filtered if reuse else _about(apply_filters(tables, filters.without_players()),
-                                                               club, saga_club)
+        reuse = (filters.players and like is not None and like.club == club
+                 and like.filters == filters.without_players())
+        if reuse:   # only the people's own rows change: narrow the tables of `like`
+            filtered = narrow_to_players(tables, like.filtered, filters)
+            club_filtered = like.filtered
+        else:
+            filtered = _about(apply_filters(tables, filters), club, saga_club)
+            club_filtered = (_about(apply_filters(tables, filters.without_players()), club, saga_club)
+                             if filters.players else filtered)
         d = cls(
             tables=dict(tables),
             filtered=filtered,
@@ -111,6 +114,9 @@ class Dashboard:
         )
         if like is not None:
             d.__dict__["replays"] = like.replays   # the cached_property, from the same tables
+        if reuse:   # the same tables without players: the same club results and positions
+            d.__dict__["club_results"] = like.club_results
+            d.__dict__["positions"] = like.positions
         return d
 
     @property

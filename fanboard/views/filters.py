@@ -82,8 +82,11 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
     - competitions narrow matches, player statuses in those matches and situation claims;
     - players keep their own statuses and events, and the matches they played a part in;
     - a search keeps the rows whose words (quote, summary, teams, people) contain it.
+
+    The tables are only read (pandas copies on write), so nothing of them is copied here: a
+    server that works out many filter states at once holds the tables once.
     """
-    t = {name: df.copy() for name, df in tables.items()}
+    t = dict(tables)
     allowed = allowed_articles(t["articles"], f)
     t["articles"] = t["articles"][_isin(t["articles"]["article_id"], allowed)]
     m = _matches_kept(t["matches"], allowed, f)
@@ -127,9 +130,43 @@ def _statuses_kept(ps: pd.DataFrame, matches: pd.DataFrame, allowed: set[str], f
 def _events_kept(ev: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
     ev = where(ev, (_cites(c, allowed) for c in ev["sources"].tolist()))
     ev = where(ev, (_in_window(*open_window(r), f) for r in _date_cells(ev)))
+    return _players_events(ev, f)
+
+
+def _players_events(ev: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """The events in which one of the selected people acts (all of them without a selection)."""
+    if not f.players:
+        return ev
+    return where(ev, (any(a in f.players for a in split(c)) for c in ev["actors"].tolist()))
+
+
+def narrow_to_players(tables: Tables, everyone: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFrame]:
+    """apply_filters(tables, f), worked out from `everyone`: the tables as f without its
+    players selects them (apply_filters(tables, f.without_players()), its situation claims
+    narrowed or not). Only the statuses, events, matches and provenance depend on the people
+    picked, so a change of players narrows those few and takes everything else over.
+
+    With a search the matches kept depend on the events and statuses before the search, so
+    then the tables are filtered from the start.
+    """
+    if f.search:
+        return apply_filters(tables, f)
+    ps = everyone["player_status"]
     if f.players:
-        ev = where(ev, (any(a in f.players for a in split(c)) for c in ev["actors"].tolist()))
-    return ev
+        ps = ps[ps["player"].isin(f.players)]
+    ev = _players_events(everyone["events"], f)
+    m = everyone["matches"]
+    if f.players:
+        m = m[_isin(m["match_id"], set(ps["match_id"]) | set(ev["match_id"]))]
+    kept = {"matches": m, "events": ev, "player_status": ps}
+    pv = everyone["provenance"]
+    gone = pd.Series(False, index=pv.index, dtype=bool)
+    for name, rows in kept.items():
+        keys = _row_keys(name, everyone[name]) - _row_keys(name, rows)
+        if keys:
+            gone |= pv["table"].eq(name) & _isin(pv["row_key"], keys)
+    out = {**everyone, **kept, "provenance": pv[~gone]}
+    return {k: v.reset_index(drop=True) if k in kept or k == "provenance" else v for k, v in out.items()}
 
 
 def _situation_kept(sit: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
