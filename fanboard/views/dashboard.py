@@ -12,10 +12,11 @@ import pandas as pd
 from ..schema import TABLES
 from .cells import Tables, format_day
 from .articles import article_labels, article_urls, default_as_of
-from .filters import Filters, apply_filters, competitions, default_club, narrow_to_players, situation_about
+from .filters import Filters, apply_filters, competitions, default_club, situation_about
 from .league import group_positions
 from .shaping import league_of, league_positions, match_results
 from .matchpage import replay_dates
+from .narrowing import PeopleIndex, narrow_to_players
 from .timeline import timeline_events
 
 T = TypeVar("T")
@@ -95,7 +96,8 @@ class Dashboard:
         reuse = (filters.players and like is not None and like.club == club
                  and like.filters == filters.without_players())
         if reuse:   # only the people's own rows change: narrow the tables of `like`
-            filtered = narrow_to_players(tables, like.filtered, filters)
+            index = like.cached("people_index", lambda: PeopleIndex.of(like.filtered))   # once per `like`
+            filtered = narrow_to_players(tables, like.filtered, filters, index)
             club_filtered = like.filtered
         else:
             filtered = _about(apply_filters(tables, filters), club, saga_club)

@@ -140,35 +140,6 @@ def _players_events(ev: pd.DataFrame, f: Filters) -> pd.DataFrame:
     return where(ev, (any(a in f.players for a in split(c)) for c in ev["actors"].tolist()))
 
 
-def narrow_to_players(tables: Tables, everyone: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFrame]:
-    """apply_filters(tables, f), worked out from `everyone`: the tables as f without its
-    players selects them (apply_filters(tables, f.without_players()), its situation claims
-    narrowed or not). Only the statuses, events, matches and provenance depend on the people
-    picked, so a change of players narrows those few and takes everything else over.
-
-    With a search the matches kept depend on the events and statuses before the search, so
-    then the tables are filtered from the start.
-    """
-    if f.search:
-        return apply_filters(tables, f)
-    ps = everyone["player_status"]
-    if f.players:
-        ps = ps[ps["player"].isin(f.players)]
-    ev = _players_events(everyone["events"], f)
-    m = everyone["matches"]
-    if f.players:
-        m = m[_isin(m["match_id"], set(ps["match_id"]) | set(ev["match_id"]))]
-    kept = {"matches": m, "events": ev, "player_status": ps}
-    pv = everyone["provenance"]
-    gone = pd.Series(False, index=pv.index, dtype=bool)
-    for name, rows in kept.items():
-        keys = _row_keys(name, everyone[name]) - _row_keys(name, rows)
-        if keys:
-            gone |= pv["table"].eq(name) & _isin(pv["row_key"], keys)
-    out = {**everyone, **kept, "provenance": pv[~gone]}
-    return {k: v.reset_index(drop=True) if k in kept or k == "provenance" else v for k, v in out.items()}
-
-
 def _situation_kept(sit: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
     sit = where(sit, (_cites(c, allowed) for c in sit["article_id"].tolist()))
     sit = where(sit, (_in_window(to_date(d), to_date(d), f) for d in sit["as_of"].tolist()))
