@@ -25,6 +25,27 @@ LOG = logging.getLogger("fanboard.app")
 st.set_page_config(page_title="fanboard", layout="wide")
 
 
+@st.cache_resource(show_spinner=False)
+def few_malloc_arenas(arenas: int = 2) -> bool:
+    """Let glibc's malloc keep at most `arenas` heaps (once per server process).
+
+    Every session runs its script in a thread of its own, and glibc gives each new thread
+    its own heap (up to 8 per core): with twenty sessions, the transient copies of a page's
+    chart and table data (a few MB each, freed after sending) stay spread over as many
+    heaps, and the server's resident memory grows with the number of sessions, not with the
+    data. The sessions' threads made after this call share the few heaps. No-op off glibc.
+    """
+    import ctypes
+
+    try:
+        return bool(ctypes.CDLL("libc.so.6").mallopt(-8, arenas))   # -8: M_ARENA_MAX
+    except (OSError, AttributeError):
+        return False
+
+
+few_malloc_arenas()
+
+
 def build_tables(loc: Locations, chosen: bool, *, force: bool = False) -> str | None:
     """Build the tables when they are missing, damaged or stale (always with force).
 
