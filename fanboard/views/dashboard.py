@@ -76,6 +76,7 @@ class Dashboard:
     urls: dict[str, str] | None = None
     fixtures: pd.DataFrame | None = None
     memo: dict = field(default_factory=dict, repr=False)
+    table_memo: dict = field(default_factory=dict, repr=False)   # shared with `like` (per_tables)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -113,24 +114,41 @@ class Dashboard:
             club_filtered=club_filtered,
             urls=like.urls if like else article_urls(tables["articles"]),
             fixtures=like.fixtures if like else reference_fixtures(),
+            table_memo=like.table_memo if like else {},
         )
         if like is not None:
             d.__dict__["replays"] = like.replays   # the cached_property, from the same tables
         if reuse:   # the same tables without players: the same club results and positions
             d.__dict__["club_results"] = like.club_results
             d.__dict__["positions"] = like.positions
+            d.memo["as_of"] = like.as_of        # the articles in view do not depend on people
         return d
 
     @property
     def as_of(self):
         """The day the page is about: the one picked in the sidebar, else the latest
-        well-bounded publication date of the sources in view, never after the date range."""
+        well-bounded publication date of the sources in view, never after the date range.
+        Worked out once per Dashboard (pages ask on every run; a choice of people keeps it)."""
         if self.filters.as_of:
             return self.filters.as_of
-        day = default_as_of(self.filtered["articles"]) or default_as_of(self.tables["articles"])
-        if day and self.filters.date_to and day > self.filters.date_to:
-            return self.filters.date_to
-        return day or self.filters.date_to
+
+        def latest():
+            day = default_as_of(self.filtered["articles"]) or self.per_tables(
+                "default_as_of", lambda: default_as_of(self.tables["articles"]))
+            if day and self.filters.date_to and day > self.filters.date_to:
+                return self.filters.date_to
+            return day or self.filters.date_to
+        return self.cached("as_of", latest)
+
+    def per_tables(self, key: object, make: Callable[[], T]) -> T:
+        """make(), computed once for all the Dashboards of the same tables that were made
+        `like` one another (it must depend on the tables alone)."""
+        with self._lock:
+            if key in self.table_memo:
+                return self.table_memo[key]
+        value = make()
+        with self._lock:
+            return self.table_memo.setdefault(key, value)
 
     @cached_property
     def club_results(self) -> pd.DataFrame:
