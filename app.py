@@ -26,24 +26,28 @@ st.set_page_config(page_title="fanboard", layout="wide")
 
 
 @st.cache_resource(show_spinner=False)
-def few_malloc_arenas(arenas: int = 2) -> bool:
-    """Let glibc's malloc keep at most `arenas` heaps (once per server process).
+def malloc_for_many_sessions(arenas: int = 2, mmap_from: int = 256 * 1024) -> bool:
+    """Tune glibc's malloc for a server of many sessions (once per server process).
 
-    Every session runs its script in a thread of its own, and glibc gives each new thread
-    its own heap (up to 8 per core): with twenty sessions, the transient copies of a page's
-    chart and table data (a few MB each, freed after sending) stay spread over as many
-    heaps, and the server's resident memory grows with the number of sessions, not with the
-    data. The sessions' threads made after this call share the few heaps. No-op off glibc.
+    Every session runs its script in a thread of its own, and glibc gives each new thread a
+    heap of its own (up to 8 per core), in which the transient copies of a page's chart and
+    table data (a few MB each, freed once sent) stay spread and fragmented: the server's
+    resident memory grew with the number of sessions, not with the data. So the threads
+    made after this call share `arenas` heaps, and blocks of `mmap_from` bytes or more are
+    mapped on their own and given back to the system when freed (a fixed threshold: glibc's
+    own rises after the first big free). Measured with 5 sessions on 2,000 articles: peak
+    476 MB as glibc comes, 412 MB with 2 heaps, 361 MB with the threshold too. No-op off glibc.
     """
     import ctypes
 
     try:
-        return bool(ctypes.CDLL("libc.so.6").mallopt(-8, arenas))   # -8: M_ARENA_MAX
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.mallopt(-8, arenas)) and bool(libc.mallopt(-3, mmap_from))  # M_ARENA_MAX, M_MMAP_THRESHOLD
     except (OSError, AttributeError):
         return False
 
 
-few_malloc_arenas()
+malloc_for_many_sessions()
 
 
 def build_tables(loc: Locations, chosen: bool, *, force: bool = False) -> str | None:
