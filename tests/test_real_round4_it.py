@@ -53,3 +53,17 @@ def test_goals_told_in_italian_prose(extractor, text, expected):
     assert goals(c) == expected
     pairs = {m.key: (m.subject, m.opponent) for m in c.matches}
     assert all(g.team in pairs[g.match_key] for g in c.goals)    # each goal in its club's match
+
+
+def matches(c):
+    return sorted((m.subject, m.opponent, m.subject_goals, m.opponent_goals, m.status) for m in c.matches)
+
+
+def test_results_of_other_clubs_in_a_standings_sentence_are_no_match_of_the_article_club(extractor):
+    # the clubs that overtook the article's club won "the games against X and Y": their games,
+    # not the article club's
+    c = extractor.extract(article(
+        "Lazio\n\nInventato. La Lazio pareggia 1-1 con il Genoa e perde il quarto posto. I "
+        "biancocelesti sono stati superati dal Milan e raggiunti dalla Roma, uscite vincitrici "
+        "dalle sfide contro Torino e Parma.", "it"))
+    assert matches(c) == [("Lazio", "Genoa", 1, 1, "played")]

@@ -114,6 +114,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
             c.venue = "away"   # "la sconfitta dell'Ashford in casa del Portside"
         subj, opp, opp_end = opp, owner, owner.end
         c.anchor = (cue.start, opp_end)
+    if subj is None and owner is None and score is None and _about_others(s, cue, opp, focus):
+        return []
     if subj is not None:
         c.subject = subj.name
     if opp is not None:
@@ -140,6 +142,16 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if adjacent_time is not None:
         c.time = adjacent_time
     return [(c, cue)] + _twin(s, c, opp, cue, keys)
+
+
+def _about_others(s: SentenceView, cue: Span, opp: Mention | None, focus) -> bool:
+    """'Orbury were overtaken by Elmwood, winners of the games against Ashford': a cue without a
+    subject or a score in a sentence that names, before it, clubs other than the article's own
+    club and not that club itself tells no match of the article's club."""
+    clubs = [m for m in s.clubs() if opp is None or m.start != opp.start]
+    if focus is None or any(m.name == focus.name for m in s.clubs()):
+        return False
+    return any(m.end <= cue.start for m in clubs)
 
 
 def _twin(s: SentenceView, c: MatchClaim, opp: Mention | None, cue: Span, keys: _Keys) -> list:
