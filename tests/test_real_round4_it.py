@@ -67,3 +67,13 @@ def test_results_of_other_clubs_in_a_standings_sentence_are_no_match_of_the_arti
         "biancocelesti sono stati superati dal Milan e raggiunti dalla Roma, uscite vincitrici "
         "dalle sfide contro Torino e Parma.", "it"))
     assert matches(c) == [("Lazio", "Genoa", 1, 1, "played")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Belotti si lascia parare il tiro da Strakosha.",                          # lets it be saved
+    "Le parole di Inzaghi non sembrano lasciare spazio a dubbi sul ruolo di Correa.",  # leaves no room
+])
+def test_lasciare_that_is_no_departure_writes_no_transfer_event(extractor, sentence):
+    c = _claims(extractor, "Inventato. La Lazio ha battuto il Torino 2-0. " + sentence)
+    assert [e.event_type for e in c.events] == []
+    assert [s for s in c.statuses if s.status == "expected_departure"] == []

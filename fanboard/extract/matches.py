@@ -22,7 +22,7 @@ from ..nlp import SCORE_TOKEN_RE
 from .claims import MatchClaim
 from .context import ArticleContext
 from .matchmerge import merge_in_sentence, nearest_claim, reachable
-from .matchsubject import genitive_pair, subject_before as _subject_before
+from .matchsubject import about_others as _about_others, genitive_pair, subject_before as _subject_before
 from .sentence import Mention, SentenceView
 
 # Time expression kinds that can date a match.
@@ -105,17 +105,16 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         return []
     if opp is None and not hole and _after_earlier(s, cue.start):
         return []   # "Na de 0-13 zege gaat Ashford ...": an earlier match, its score taken with it
+    subj, owner = _subject_before(s, cue, opp, ctx), _genitive_owner(s, opp)
+    if subj is None and owner is None and score is None and _about_others(s, cue, opp, focus):
+        return []
     c = keys.new_claim(s)
     c.anchor = (cue.start, max(cue.end, opp_end))
-    subj = _subject_before(s, cue, opp, ctx)
-    owner = _genitive_owner(s, opp)
     if owner is not None:   # "il pareggio dell'Orbury contro l'Elmwood": Orbury's match
         if any(t.lower_ in words.word_set("genitive_away") for t in doc[opp.end:owner.start]):
             c.venue = "away"   # "la sconfitta dell'Ashford in casa del Portside"
         subj, opp, opp_end = opp, owner, owner.end
         c.anchor = (cue.start, opp_end)
-    if subj is None and owner is None and score is None and _about_others(s, cue, opp, focus):
-        return []
     if subj is not None:
         c.subject = subj.name
     if opp is not None:
@@ -142,16 +141,6 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if adjacent_time is not None:
         c.time = adjacent_time
     return [(c, cue)] + _twin(s, c, opp, cue, keys)
-
-
-def _about_others(s: SentenceView, cue: Span, opp: Mention | None, focus) -> bool:
-    """'Orbury were overtaken by Elmwood, winners of the games against Ashford': a cue without a
-    subject or a score in a sentence that names, before it, clubs other than the article's own
-    club and not that club itself tells no match of the article's club."""
-    clubs = [m for m in s.clubs() if opp is None or m.start != opp.start]
-    if focus is None or any(m.name == focus.name for m in s.clubs()):
-        return False
-    return any(m.end <= cue.start for m in clubs)
 
 
 def _twin(s: SentenceView, c: MatchClaim, opp: Mention | None, cue: Span, keys: _Keys) -> list:
