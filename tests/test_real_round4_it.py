@@ -3,11 +3,15 @@ Every sentence here is invented for the tests; each copies the structure of a re
 with other words and other players."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from extract_helpers import article, extractor  # noqa: F401
+from helpers import ROOT
 
 
 def _claims(extractor, text: str, published=date(2021, 1, 7)):
@@ -77,3 +81,38 @@ def test_lasciare_that_is_no_departure_writes_no_transfer_event(extractor, sente
     c = _claims(extractor, "Inventato. La Lazio ha battuto il Torino 2-0. " + sentence)
     assert [e.event_type for e in c.events] == []
     assert [s for s in c.statuses if s.status == "expected_departure"] == []
+
+
+LINEUP_CHAIN = (
+    "Lazio, lite tra Inzaghi e Correa\n\n"
+    "Inventato. Ieri la Lazio ha battuto il Torino 4-3 in trasferta. Dopo la partita è scoppiata "
+    "una lite tra Inzaghi e Correa negli spogliatoi.\n\n"
+    "LAZIO (3-5-2): Reina; Patric, Acerbi, Radu; Lazzari, Milinkovic, Leiva, Luis Alberto, Marusic; "
+    "Correa (56' Caicedo - 86' Muriqi), Immobile (dal 60' Pereira, dal 80' Akpa Akpro). All. Inzaghi\n")
+
+
+def test_a_substitute_replaced_in_turn_in_one_bracket(extractor):
+    # "X (56' Y - 86' Z)" and "X (dal 60' Y, dal 80' Z)": Y came on and went off again
+    c = _claims(extractor, LINEUP_CHAIN.split("\n\n", 1)[1], published=date(2020, 11, 2))
+    changes = sorted((s.player, s.status) for s in c.statuses if s.status.startswith("substituted"))
+    assert changes == [
+        ("Andreas Pereira", "substituted_off"), ("Andreas Pereira", "substituted_on"),
+        ("Ciro Immobile", "substituted_off"), ("Felipe Caicedo", "substituted_off"),
+        ("Felipe Caicedo", "substituted_on"), ("Jean-Daniel Akpa Akpro", "substituted_on"),
+        ("Joaquín Correa", "substituted_off"), ("Vedat Muriqi", "substituted_on")]
+
+
+def test_the_conflict_substitution_from_a_lineup_block_names_only_the_conflict_people(tmp_path):
+    # a lineup block tells every change of the team; the conflict's substitution is the coach's
+    # change of the player he quarrelled with, not the team's other changes
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "articles.toml").write_text(
+        '[it_lite]\npublished = "2020-11-02"\nsource = "test"\nlanguage = "it"\n', encoding="utf-8")
+    (articles / "it_lite.txt").write_text(LINEUP_CHAIN, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "fanboard", "build", "--articles", str(articles),
+                    "--out", str(tmp_path / "out")], cwd=ROOT, check=True, capture_output=True)
+    events = pd.read_csv(tmp_path / "out" / "events.csv", dtype=str, keep_default_na=False)
+    subs = events[events.event_type == "substitution"]
+    assert [(r.actors, r.agents, r.targets, r.match_id) for r in subs.itertuples()] == [
+        ("Joaquín Correa;Simone Inzaghi", "Simone Inzaghi", "Joaquín Correa", "2020-11-01-torino-lazio")]
