@@ -111,11 +111,15 @@ class _SentenceEvents:
     def _transfer_report(self) -> None:
         """A departure or a club's interest: it concerns the players (or, naming none, the coach)
         its clause names; the other clubs named act in it. Whoever reports it is its source;
-        leaving the pitch is no departure."""
+        leaving the pitch is no departure, nor is an idiom of cues.departure_not around the cue."""
         s, kb = self.s, self.ctx.kb
         field = s.rules.word_set("playing_field")
+        # a longer phrase around the cue that means something else ("lets the shot be stopped",
+        # "leaves no room"); a departure_not cue that is the word itself only says it is done
+        idioms = s.cue_list("departure_not")
         cues = [c for c in s.cue_list("departure") + s.cue_list("transfer_interest")
-                if not any(t.lower_ in field for t in s.doc[max(c.start - 3, s.span.start):min(c.end + 3, s.span.end)])]
+                if not any(t.lower_ in field for t in s.doc[max(c.start - 3, s.span.start):min(c.end + 3, s.span.end)])
+                and not any(v.start <= c.start and c.end <= v.end and len(v) > len(c) for v in idioms)]
         if not cues:
             return
         cue = cues[0]

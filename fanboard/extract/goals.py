@@ -8,15 +8,16 @@ lineup blocks). The cue phrases are data: data/patterns/<lang>.json, cues.goal, 
     slot     where the scorer stands: before | after | inside | near (the nearest, either side)
 
 `penalty` marks as a penalty the goal of the player nearest to it in its clause ("from the
-spot", "su rigore"); `none`
+spot", "su rigore"), as does a goal cue with `"penalty": true` ("a penalty by X"); `none`
 is a phrase that says a goal was not scored ("missed", "ruled out", "non ha segnato"): its
 clause tells no goal.
 
 Precision first. A goal needs:
   - a KB player named in the cue's clause, outside quotation marks, on the side the cue says;
   - a match: the one the sentence tells (the nearest to the cue), else the one the story is
-    about, when the player's club plays in it; when the sentence and the story tell none, the
-    one match of that club the article tells. Never one still to be played, nor in a clause
+    about, when the player's club plays in it; when the sentence tells none and the story
+    none of that club's (a round-up's story is its first result), the one played match of
+    that club the article tells. Never one still to be played, nor in a clause
     that speaks of the future or is hedged ("would score"). The goal counts for the player's
     club, an own goal for the other one;
   - a clause that counts goals ("12 goals this season", "scored five times": words.goal_counting
@@ -80,7 +81,8 @@ class _SentenceGoals:
     def find(self) -> None:
         s = self.s
         cues = s.cue_list("goal")
-        penalised = self._penalty_takers([c for c in cues if s.value(c) == "penalty"])
+        penalised = self._penalty_takers([c for c in cues if s.value(c) == "penalty"
+                                          or s.attrs(c).get("penalty")])
         taken: set[tuple] = set()     # a player is credited once per clause, by its first cue
         for cue in cues:
             value = s.value(cue)
@@ -120,7 +122,7 @@ class _SentenceGoals:
         assist = s.rules.word_set("goal_assist")    # "on a pass from X": X made it, X did not score
         players = [m for m in s.players() if lo <= m.start < hi
                    and not any(t.lower_ in assist for t in s.doc[max(lo, m.start - 2):m.start])]
-        before = [m for m in players if m.end <= cue.start]
+        before = [m for m in players if m.end <= cue.start] or self._antecedent(lo)
         after = [m for m in players if m.start >= cue.end]
         inside = [m for m in players if m.start >= cue.start and m.end <= cue.end]
         if slot in ("inside", "near") and inside:
@@ -134,6 +136,15 @@ class _SentenceGoals:
         near = [(cue.start - before[-1].end, 0, before[-1])] if before else []
         near += [(after[0].start - cue.end, 1, after[0])] if after else []
         return min(near, key=lambda t: t[:2])[2] if near else None
+
+    def _antecedent(self, lo: int) -> list[Mention]:
+        """The player a clause-opening relative pronoun stands for ("serve Orbin, che insacca":
+        Orbin), when he ends right before it (a comma between allowed)."""
+        s = self.s
+        if s.doc[lo].lower_ not in s.rules.word_set("relative_subject"):
+            return []
+        k = lo - 1 if lo - 1 >= s.span.start and s.doc[lo - 1].text == "," else lo
+        return [m for m in s.players() if m.end == k][:1]
 
     def _group(self, mention: Mention | None) -> list[Mention]:
         """The scorer and the players joined to it by 'and', 'e', 'en', commas alone
@@ -155,11 +166,12 @@ class _SentenceGoals:
     def _match(self, cue: Span, club: str) -> MatchClaim | None:
         """The match the sentence (or the story) tells, if the scorer's club plays in it; else
         the one played match of that club the article tells, if it tells only one."""
-        match = match_for(self.s, self.told, self.story, cue, carry=True) or self.story.match
+        own = match_for(self.s, self.told, self.story, cue, carry=False)
+        match = own or match_for(self.s, self.told, self.story, cue, carry=True) or self.story.match
         if _played_by(match, club):
             return match
-        if match is not None and match.named and match.status not in NOT_PLAYED:
-            return None          # the match told is another one
+        if own is not None and own.named and own.status not in NOT_PLAYED:
+            return None          # the match the sentence tells is another one
         pairs = {(c.subject, c.opponent): c for c in self.article_matches
                  if _played_by(c, club) and c.status == "played"}
         return next(iter(pairs.values())) if len(pairs) == 1 else None
@@ -184,6 +196,8 @@ class _SentenceGoals:
         s = self.s
         lo, hi = s.clause(cue.start)
         doc = s.doc
+        if self._antecedent(lo):       # "al 70' ... Orbin, che segna": the antecedent's clause too
+            lo = s.clause(lo - 1 if doc[lo - 1].text != "," else lo - 2)[0]
         if hi < s.span.end and doc[hi].text == "(":   # "scored (12.)": the minute in brackets after
             hi = next((t.i + 1 for t in doc[hi:min(hi + 6, s.span.end)] if t.text == ")"), hi)
         start, end = s.doc[lo].idx, s.doc[hi - 1].idx + len(s.doc[hi - 1].text)

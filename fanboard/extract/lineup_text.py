@@ -210,6 +210,11 @@ def _player_item(text: str, start: int, markers: Markers) -> tuple[Name | None, 
         if not m:
             return player, subs, captain
         minute, rest, rest_at = int(m.group(2)) + (int(m.group(3)) if m.group(3) else 0), m.group(1), m.start(1)
+    # "Orbin (56' Vell - 86' Tarn)", "(dal 56' Vell, dal 86' Tarn)": Vell came on and went off
+    # again; read as "Vell (86' Tarn)" (the separator becomes the bracket, offsets kept)
+    chain = re.search(rf"([-–,;/])(?=\s*(?:{prefix}\s*)?{_MINUTE}\s*\S)", rest, flags=re.I)
+    if chain and "(" not in rest[:chain.start()]:
+        rest = rest[:chain.start()] + "(" + rest[chain.end():]
     on, deeper, _ = _player_item(rest, start + inner_start + rest_at, markers)
     if on is not None:
         subs.append(Substitution(player, on, minute))

@@ -22,12 +22,11 @@ from ..nlp import SCORE_TOKEN_RE
 from .claims import MatchClaim
 from .context import ArticleContext
 from .matchmerge import merge_in_sentence, nearest_claim, reachable
-from .matchsubject import genitive_pair, subject_before as _subject_before
+from .matchsubject import about_others as _about_others, genitive_pair, subject_before as _subject_before
 from .scorelines import score_between
 from .sentence import Mention, SentenceView
 
-# Kinds of a time that, told in the future tense, put a match still to come.
-FUTURE_DAY_KINDS = {"date", "weekday", "weekend", "today", "tomorrow", "next_week"}
+FUTURE_DAY_KINDS = {"date", "weekday", "weekend", "today", "tomorrow", "next_week"}  # in the future tense: still to come
 MATCH_TIME_KINDS = {"date", "weekday", "weeks_ago", "days_ago", "weekend", "yesterday", "today", "tomorrow", "last_week", "next_week"}
 
 
@@ -106,10 +105,11 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         return []
     if opp is None and not hole and _after_earlier(s, cue.start):
         return []   # "Na de 0-13 zege gaat Ashford ...": an earlier match, its score taken with it
+    subj, owner = _subject_before(s, cue, opp, ctx), _genitive_owner(s, opp)
+    if subj is None and owner is None and score is None and _about_others(s, cue, opp, focus):
+        return []
     c = keys.new_claim(s)
     c.anchor = (cue.start, max(cue.end, opp_end))
-    subj = _subject_before(s, cue, opp, ctx)
-    owner = _genitive_owner(s, opp)
     if owner is not None:   # "il pareggio dell'Orbury contro l'Elmwood": Orbury's match
         if any(t.lower_ in words.word_set("genitive_away") for t in doc[opp.end:owner.start]):
             c.venue = "away"   # "la sconfitta dell'Ashford in casa del Portside"

@@ -122,3 +122,22 @@ def genitive_pair(s: SentenceView, connector_at: int, club: Mention) -> Mention 
         seen = seen or tok.lower_ in w.word_set("connectors")
         j += 1
     return None
+
+
+def about_others(s: SentenceView, cue: Span, opp: Mention | None, focus) -> bool:
+    """'Orbury were overtaken by Elmwood, winners of the games against Ashford': a cue without a
+    subject or a score in a sentence that names, before it, a club other than the article's own
+    that is not the object of a connector ('against X': an opponent of the article's club), and
+    never names that club itself, tells no match of the article's club."""
+    if focus is None or any(m.name == focus.name for m in s.clubs()):
+        return False
+    connectors, fillers, doc = s.rules.word_set("connectors"), s.rules.word_set("fillers"), s.doc
+    for m in s.clubs():
+        if m.end > cue.start or (opp is not None and m.start == opp.start):
+            continue
+        j = m.start - 1
+        while j >= s.span.start and doc[j].lower_ in fillers:
+            j -= 1
+        if j < s.span.start or doc[j].lower_ not in connectors:
+            return True
+    return False

@@ -157,9 +157,7 @@ class EventMerge(AssemblerBase):
             coaches = {n for n in people if (p := self.kb.person(n)) is not None and p.role == "coach"}
             subs = [s for s in statuses if s.status != "left_out"]
             outs = [s for s in statuses if s.status == "left_out" and s.player in people]
-            # the substitution that concerns a conflict person: the statuses told where theirs is
-            told = {s.provenance.start for s in subs if s.player in people}
-            subs = [s for s in subs if s.provenance.start in told]
+            subs = _with_partners(subs, people)
             for kind, group in (("substitution", subs), ("squad_exclusion", outs)):
                 if not group:
                     continue
@@ -233,3 +231,18 @@ def _absorb(target: dict, it: dict) -> None:
         if (p.article_id, p.start) not in target["_prov_keys"]:
             target["_prov_keys"].add((p.article_id, p.start))
             target["provs"].append(p)
+
+
+def _with_partners(subs: list[StatusClaim], people: set) -> list[StatusClaim]:
+    """The substitutions of the people in the conflict, with the player each change pairs them
+    with when the phrase that tells it tells that change alone (a lineup block tells every
+    change of a team: there only the conflict's people count)."""
+    by_phrase: dict[int, list[StatusClaim]] = defaultdict(list)
+    for s in subs:
+        by_phrase[s.provenance.start].append(s)
+    out = []
+    for group in by_phrase.values():
+        if any(s.player in people for s in group):
+            alone = len({s.player for s in group}) <= 2
+            out.extend(s for s in group if alone or s.player in people)
+    return out
