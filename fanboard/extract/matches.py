@@ -22,7 +22,8 @@ from ..nlp import SCORE_TOKEN_RE
 from .claims import MatchClaim
 from .context import ArticleContext
 from .matchmerge import merge_in_sentence, nearest_claim, reachable
-from .matchsubject import genitive_pair, subject_before as _subject_before
+from .matchsubject import (coordinated_club, described_subject, genitive_pair, passive_agent,
+                           subject_before as _subject_before)
 from .sentence import Mention, SentenceView
 
 # Time expression kinds that can date a match.
@@ -89,6 +90,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     """The claim a match cue makes (and its twin for 'against Stonebridge and Brookvale'), if any."""
     attrs, words, doc, focus = s.attrs(cue), s.rules, s.doc, ctx.focus
     opp, hole, opp_end, connector = _opponent_after(s, cue, ctx)
+    if opp is None and not hole and attrs.get("result") == "L":
+        opp = passive_agent(s, cue)   # "X werd door Y met 2-0 verslagen"
     if opp is None and not hole and attrs.get("weak"):
         return []
     if attrs.get("weak") and opp is not None and focus is not None and opp.name == focus.name \
@@ -116,8 +119,12 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         c.anchor = (cue.start, opp_end)
     if subj is not None:
         c.subject = subj.name
+    flip = subj is None and opp is not None and opp.name == c.subject and attrs.get("result") in ("W", "L") \
+        and described_subject(s, cue)
     if opp is not None:
-        if opp.name == c.subject and not connector:
+        if flip:   # "De koploper verloor van Rivertown": Rivertown's win over a club the text describes
+            opp, hole, connector = None, True, ""   # a hole of a kind: linked as the calendar and the players allow
+        elif opp.name == c.subject and not connector:
             pass   # "con questo successo il Rivertown si rifà": the club after the cue is its subject
         elif opp.name == c.subject:
             c.self_reference = opp.name   # "a draw with <itself>": the opponent is unknown
@@ -131,12 +138,15 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if c.venue is None and c.opponent is not None:
         c.venue = _venue_after(s, opp_end, c)
     c.result = attrs.get("result") if (score is not None or opp is not None) else None
+    if flip:
+        c.result = {"W": "L", "L": "W"}[attrs["result"]]
     c.status = attrs.get("status")
     if attrs.get("result") and score is None and opp is None:
         c.result = None
     if score is not None:
         c.result = c.result or _clause_result(s, cue)
         apply_score(c, score[1], score[2], words.score_order)
+        c.venue = None if flip else c.venue   # the described club's venue word is not the subject's
     if adjacent_time is not None:
         c.time = adjacent_time
     return [(c, cue)] + _twin(s, c, opp, cue, keys)
@@ -144,7 +154,7 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
 
 def _twin(s: SentenceView, c: MatchClaim, opp: Mention | None, cue: Span, keys: _Keys) -> list:
     """'against Stonebridge and Brookvale': the claim about the club joined to the opponent."""
-    sib = _coordinated_club(s, opp) if opp is not None and c.opponent is not None else None
+    sib = coordinated_club(s, opp) if opp is not None and c.opponent is not None else None
     if sib is None or sib.name == c.subject:
         return []
     twin = keys.new_claim(s)
@@ -161,6 +171,8 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
     connectors = w.word_set("connectors")
     connector_seen = cue[-1].lower_ in connectors
     i, end = cue.end, s.span.end
+    i = next((b for _, a, b in s.times if a == i and b < end and not s.club_at(b)), i)   # "won zondag met 1-3 bij X"
+    i = _skip_phrase(s, i, "cue_modifiers")   # "verloor thuis met 0-2 van X"
     if i + 1 < end and doc[i].is_space and "\n" not in doc[i].text and SCORE_TOKEN_RE.match(doc[i + 1].text):
         return None, True, i + 1, ""   # "by beating  3-1": a name stripped right after the cue
     if i + 1 < end and doc[i].lower_ in w.word_set("score_prepositions") and SCORE_TOKEN_RE.match(doc[i + 1].text):
@@ -237,18 +249,6 @@ def _genitive_owner(s: SentenceView, club: Mention | None) -> Mention | None:
     while k > s.span.start and s.doc[k].lower_ in s.rules.word_set("fillers"):
         k -= 1
     return genitive_pair(s, k, club)
-
-
-def _coordinated_club(s: SentenceView, club: Mention) -> Mention | None:
-    """'Stonebridge and Brookvale', 'Stonebridge en Brookvale': the club joined to this one by 'and'."""
-    coord = s.rules.word_set("coordination") - {","}
-    doc, j = s.doc, club.end
-    if j < s.span.end and doc[j].lower_ in coord:
-        k = j + 1
-        while k < s.span.end and doc[k].lower_ in s.rules.word_set("fillers"):
-            k += 1
-        return s.club_at(k)
-    return None
 
 
 def _venue_after(s: SentenceView, at: int, c: MatchClaim) -> str | None:

@@ -122,3 +122,30 @@ def genitive_pair(s: SentenceView, connector_at: int, club: Mention) -> Mention 
         seen = seen or tok.lower_ in w.word_set("connectors")
         j += 1
     return None
+
+
+def passive_agent(s: SentenceView, cue: Span) -> Mention | None:
+    """The club after an agent word ('door': words.passive_agent) before a defeat cue in its clause."""
+    lo, _ = s.clause(cue.start)
+    agents = s.rules.word_set("passive_agent")
+    return next((s.club_at(t.i + 1) for t in s.doc[lo:cue.start]
+                 if t.lower_ in agents and s.club_at(t.i + 1) is not None), None)
+
+
+def coordinated_club(s: SentenceView, club: Mention) -> Mention | None:
+    """'Stonebridge and Brookvale', 'Stonebridge en Brookvale': the club joined to this one by 'and'."""
+    coord = s.rules.word_set("coordination") - {","}
+    doc, j = s.doc, club.end
+    if j < s.span.end and doc[j].lower_ in coord:
+        k = j + 1
+        while k < s.span.end and doc[k].lower_ in s.rules.word_set("fillers"):
+            k += 1
+        return s.club_at(k)
+    return None
+
+
+def described_subject(s: SentenceView, cue: Span) -> bool:
+    """Does the cue's clause open with a description of a club ('de koploper', 'de thuisploeg':
+    words.subject_descriptions) rather than its name?"""
+    lo, _ = s.clause(cue.start)
+    return any(t.lower_ in s.rules.word_set("subject_descriptions") for t in s.doc[lo:min(cue.start, lo + 3)])
