@@ -75,3 +75,23 @@ def test_a_match_recalled_in_passing_does_not_take_the_lineup_that_follows(extra
 ])
 def test_match_phrasings(extractor, text, expected):
     assert matches(claims(extractor, text, "nl")) == expected
+
+
+def test_goals_told_with_the_player_after_or_around_the_cue(extractor):
+    text = ("Verzonnen verslag\n\nRoma won zondag met 3-1 van Sassuolo. Na twintig minuten kwam Roma op "
+            "voorsprong via Edin Džeko. Sassuolo kwam langszij via Domenico Berardi. Jordan Veretout schoot "
+            "de bal binnen. Via een kopbal van Chris Smalling werd het 3-1. Borja Mayoral kopte vlak voor "
+            "tijd tegen de lat.")
+    c = claims(extractor, text, "nl")
+    (m,) = c.matches
+    assert sorted((g.scorer, g.team, g.penalty, g.match_key == m.key) for g in c.goals) == [
+        ("Chris Smalling", "Roma", False, True), ("Domenico Berardi", "Sassuolo", False, True),
+        ("Edin Džeko", "Roma", False, True), ("Jordan Veretout", "Roma", False, True)]
+
+
+def test_a_competition_one_of_the_clubs_does_not_play_is_not_the_match_s(extractor):
+    # neither club plays the Europa League in the knowledge base's 2020-21
+    text = ("Verzonnen: Lazio naar de Europa League na verlies tegen Juventus\n\n"
+            "Lazio verloor zondag met 0-2 van Juventus.")
+    c = claims(extractor, text, "nl")
+    assert [(m.subject, m.opponent, m.competition) for m in c.matches] == [("Lazio", "Juventus", None)]

@@ -22,7 +22,7 @@ from ..nlp import SCORE_TOKEN_RE
 from .claims import MatchClaim
 from .context import ArticleContext
 from .matchmerge import merge_in_sentence, nearest_claim, reachable
-from .matchsubject import (coordinated_club, described_subject, genitive_pair, passive_agent,
+from .matchsubject import (coordinated_club, described_subject, genitive_pair, passive_agent, plays_in,
                            subject_before as _subject_before)
 from .sentence import Mention, SentenceView
 
@@ -81,7 +81,7 @@ def find_matches(s: SentenceView, ctx: ArticleContext, keys: _Keys) -> SentenceM
     _score_connector(s, claims, used_scores, keys, ctx)
     if not claims:
         return SentenceMatches(())
-    dated = _fill_from_sentence(s, claims)
+    dated = _fill_from_sentence(s, claims, ctx)
     return SentenceMatches(tuple(merge_in_sentence(s, [c for c, _ in claims])), tuple(dated))
 
 
@@ -407,10 +407,10 @@ def apply_score(c: MatchClaim, a: int, b: int, order: str) -> None:
         c.result = "W" if c.subject_goals > c.opponent_goals else "L"
 
 
-def _fill_from_sentence(s: SentenceView, claims) -> list[tuple[Any, str]]:
-    """Competition, status and time from the rest of the sentence; returns (time, key) of
-    every claim that has a time."""
-    comps = [m for m in s.mentions if m.label == "COMP" and not m.in_quote]
+def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tuple[Any, str]]:
+    """Competition, status and time from the rest of the sentence (a competition only for clubs
+    that play in it); returns (time, key) of every claim that has a time."""
+    all_comps = [m for m in s.mentions if m.label == "COMP" and not m.in_quote]
     reason = next((s.value(cue) for cue in s.cue_list("reason")), None)
     only = [c for c, _ in claims]
 
@@ -426,6 +426,7 @@ def _fill_from_sentence(s: SentenceView, claims) -> list[tuple[Any, str]]:
     times = [(e, a, b) for e, a, b in s.times if e.kind in MATCH_TIME_KINDS]
     dated = []
     for c, cue in claims:
+        comps = [m for m in all_comps if plays_in(ctx.kb, m.name, c.subject, c.opponent)]
         near = [m for m in comps if -2 <= m.start - c.anchor[1] <= 6 or -6 <= c.anchor[0] - m.end <= 2]
         if c.competition is None and (near or (comps and len(claims) == 1)):
             c.competition = min(near or comps, key=lambda m: abs(m.start - cue.start)).name

@@ -149,3 +149,14 @@ def described_subject(s: SentenceView, cue: Span) -> bool:
     words.subject_descriptions) rather than its name?"""
     lo, _ = s.clause(cue.start)
     return any(t.lower_ in s.rules.word_set("subject_descriptions") for t in s.doc[lo:min(cue.start, lo + 3)])
+
+
+def plays_in(kb, competition: str, *clubs: str | None) -> bool:
+    """Can this be the competition of a match of these clubs? Not when the knowledge base lists
+    a club's competitions without it ("veroordeeld tot de Europa League na verlies tegen X")."""
+    comp = kb.competition(competition)
+    for name in clubs:
+        club = kb.club(name) if name else None
+        if comp is not None and club is not None and club.competitions and comp.id not in club.competitions:
+            return False
+    return True
