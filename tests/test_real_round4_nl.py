@@ -95,3 +95,15 @@ def test_a_competition_one_of_the_clubs_does_not_play_is_not_the_match_s(extract
             "Lazio verloor zondag met 0-2 van Juventus.")
     c = claims(extractor, text, "nl")
     assert [(m.subject, m.opponent, m.competition) for m in c.matches] == [("Lazio", "Juventus", None)]
+
+
+def test_a_preview_names_who_starts_where_and_who_does_not(extractor):
+    text = ("Verzonnen voorbeschouwing\n\nRoma speelt zondag tegen Sassuolo. Stephan El Shaarawy en Justin "
+            "Kluivert beginnen op de vleugels. Edin Džeko start in de spits, Borja Mayoral begint op de bank. "
+            "Ook Henrikh Mkhitaryan begint niet. Roma start ook zonder Jordan Veretout en Leonardo Spinazzola. "
+            "Bryan Cristante startte verrassend als centrale verdediger.")
+    c = claims(extractor, text, "nl")
+    assert _statuses(c) == [
+        ("Bryan Cristante", "started", "Sassuolo"), ("Edin Džeko", "started", "Sassuolo"),
+        ("Jordan Veretout", "left_out", "Sassuolo"), ("Justin Kluivert", "started", "Sassuolo"),
+        ("Leonardo Spinazzola", "left_out", "Sassuolo"), ("Stephan El Shaarawy", "started", "Sassuolo")]
