@@ -23,7 +23,7 @@ from .claims import MatchClaim
 from .context import ArticleContext
 from .matchmerge import merge_in_sentence, nearest_claim, reachable
 from .matchsubject import (coordinated_club, described_subject, genitive_pair, passive_agent, plays_in,
-                           subject_before as _subject_before)
+                           subject_before as _subject_before, venue_after)
 from .sentence import Mention, SentenceView
 
 # Time expression kinds that can date a match.
@@ -98,12 +98,7 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
             and _subject_before(s, cue, opp, ctx) is None:
         return []  # "… gli ottavi alla Dea": a weak cue naming the club itself is no match
     score = _score_near(s, cue.start, max(cue.end, opp_end), used_scores)
-    adjacent_time = None
-    joiners = words.word_set("coordination") | {","}
-    for expr, a, b in s.times:
-        between = {t.lower_ for t in doc[opp_end:a]} if a >= opp_end else set()
-        if expr.kind in MATCH_TIME_KINDS and (0 <= cue.start - b <= 4 or (0 <= a - opp_end <= 3 and not between & joiners)):
-            adjacent_time = expr
+    adjacent_time = _adjacent_time(s, cue, opp_end)
     if opp is None and not hole and score is None and adjacent_time is None:
         return []
     if opp is None and not hole and _after_earlier(s, cue.start):
@@ -136,7 +131,7 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if c.venue is None and connector in words.word_set("away_connectors"):
         c.venue = "away"   # "a 3-0 win at X"
     if c.venue is None and c.opponent is not None:
-        c.venue = _venue_after(s, opp_end, c)
+        c.venue = venue_after(s, opp_end, c)
     c.result = attrs.get("result") if (score is not None or opp is not None) else None
     if flip:
         c.result = {"W": "L", "L": "W"}[attrs["result"]]
@@ -150,6 +145,16 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if adjacent_time is not None:
         c.time = adjacent_time
     return [(c, cue)] + _twin(s, c, opp, cue, keys)
+
+
+def _adjacent_time(s: SentenceView, cue: Span, opp_end: int):
+    """The last match time right before the cue or right after its opponent (no list between)."""
+    found, joiners = None, s.rules.word_set("coordination") | {","}
+    for expr, a, b in s.times:
+        between = {t.lower_ for t in s.doc[opp_end:a]} if a >= opp_end else set()
+        if expr.kind in MATCH_TIME_KINDS and (0 <= cue.start - b <= 4 or (0 <= a - opp_end <= 3 and not between & joiners)):
+            found = expr
+    return found
 
 
 def _twin(s: SentenceView, c: MatchClaim, opp: Mention | None, cue: Span, keys: _Keys) -> list:
@@ -249,25 +254,6 @@ def _genitive_owner(s: SentenceView, club: Mention | None) -> Mention | None:
     while k > s.span.start and s.doc[k].lower_ in s.rules.word_set("fillers"):
         k -= 1
     return genitive_pair(s, k, club)
-
-
-def _venue_after(s: SentenceView, at: int, c: MatchClaim) -> str | None:
-    """'beating X at Anfield', 'contro il Greenvale al Tardini', 'tegen Ashford in Amsterdam': a home
-    town or ground of one of the two clubs right after the opponent says where they played."""
-    doc, w = s.doc, s.rules
-    for j in range(at, min(s.span.end - 1, at + 3)):
-        if s.is_break(doc[j]) or s.club_at(j) is not None:
-            return None
-        if doc[j].lower_ not in w.word_set("venue_prepositions"):
-            continue
-        k = j + 1
-        while k < s.span.end and doc[k].lower_ in w.word_set("fillers"):
-            k += 1
-        town = next((m for m in s.mentions if m.label == "CITY" and m.start == k and not m.in_quote), None)
-        if town is not None and town.name in (c.opponent, c.subject):
-            return "away" if town.name == c.opponent else "home"
-        return None
-    return None
 
 
 def _score_near(s: SentenceView, start: int, end: int, used: set[int]) -> tuple[int, int, int] | None:
