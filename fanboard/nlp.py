@@ -264,9 +264,11 @@ def _city_forms(kb: KB) -> list[tuple[str, str]]:
 
 def _split_team_pairs(nlp: Language) -> None:
     """Split at a hyphen between letters: "Oakham-Millbrook" and "Champions League-duel" (Italian and
-    Dutch keep them as one token) so that names and cue words are found; names in the knowledge
+    Dutch keep them as one token), and between a score and a word ("de 2-2-remise"), so that
+    names, scores and cue words are found; names in the knowledge
     base are tokenized the same way, so "Jean-Claude" still matches."""
-    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Za-zÀ-ÿ])[-–](?=[A-Za-zÀ-ÿ])"]
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Za-zÀ-ÿ])[-–](?=[A-Za-zÀ-ÿ])",
+                                                  r"(?<=\d)[-–](?=[A-Za-zÀ-ÿ]{3})"]   # "de 1-1-remise"
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 

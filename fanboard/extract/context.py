@@ -109,7 +109,9 @@ class ArticleContext:
 
     def _advance(self, story: Story, s: "SentenceView", claims: Sequence[MatchClaim]) -> Story:
         match, told = story.match, False
-        if claims:
+        if claims and story.match is not None and all(_aside(s, c) for c in claims):
+            pass   # "X, die vorige week scoorde tegen Ashford (2-2), ...": an aside, the story goes on
+        elif claims:
             named = [c for c in claims if c.named] or list(claims)
             match = min(named, key=lambda c: c.anchor[0])
             told = True
@@ -121,6 +123,14 @@ class ArticleContext:
         persons = tuple(m.person for m in s.mentions if m.person is not None and not m.in_quote)
         players = [p for p in persons if p.role == "player"]
         return Story(match, told, persons or story.persons, players[-1] if players else story.player)
+
+
+def _aside(s: "SentenceView", c: MatchClaim) -> bool:
+    """A match told in passing: its score in brackets right after the opponent ("tegen
+    Ashford (2-2)", "against Orbury (0-1 defeat)"), the way a text recalls an earlier game."""
+    from ..nlp import SCORE_TOKEN_RE   # nlp imports this module
+    doc, end = s.doc, c.anchor[1]
+    return c.named and end + 1 < s.span.end and doc[end].text == "(" and bool(SCORE_TOKEN_RE.match(doc[end + 1].text))
 
 
 SHARED = "shared:"          # the ent_id of a shared surname the context has yet to resolve

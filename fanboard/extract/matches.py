@@ -22,7 +22,8 @@ from ..nlp import SCORE_TOKEN_RE
 from .claims import MatchClaim
 from .context import ArticleContext
 from .matchmerge import merge_in_sentence, nearest_claim, reachable
-from .matchsubject import about_others as _about_others, genitive_pair, subject_before as _subject_before
+from .matchsubject import (about_others as _about_others, coordinated_club, described_subject, genitive_pair,
+                           passive_agent, plays_in, subject_before as _subject_before, venue_after)
 from .scorelines import score_between
 from .sentence import Mention, SentenceView
 
@@ -80,7 +81,7 @@ def find_matches(s: SentenceView, ctx: ArticleContext, keys: _Keys) -> SentenceM
     _score_connector(s, claims, used_scores, keys, ctx)
     if not claims:
         return SentenceMatches(())
-    dated = _fill_from_sentence(s, claims)
+    dated = _fill_from_sentence(s, claims, ctx)
     return SentenceMatches(tuple(merge_in_sentence(s, [c for c, _ in claims])), tuple(dated))
 
 
@@ -89,18 +90,15 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     """The claim a match cue makes (and its twin for 'against Stonebridge and Brookvale'), if any."""
     attrs, words, doc, focus = s.attrs(cue), s.rules, s.doc, ctx.focus
     opp, hole, opp_end, connector = _opponent_after(s, cue, ctx)
+    if opp is None and not hole and attrs.get("result") == "L":
+        opp = passive_agent(s, cue)   # "X werd door Y met 2-0 verslagen"
     if opp is None and not hole and attrs.get("weak"):
         return []
     if attrs.get("weak") and opp is not None and focus is not None and opp.name == focus.name \
             and _subject_before(s, cue, opp, ctx) is None:
         return []  # "… gli ottavi alla Dea": a weak cue naming the club itself is no match
     score = _score_near(s, cue.start, max(cue.end, opp_end), used_scores)
-    adjacent_time = None
-    joiners = words.word_set("coordination") | {","}
-    for expr, a, b in s.times:
-        between = {t.lower_ for t in doc[opp_end:a]} if a >= opp_end else set()
-        if expr.kind in MATCH_TIME_KINDS and (0 <= cue.start - b <= 4 or (0 <= a - opp_end <= 3 and not between & joiners)):
-            adjacent_time = expr
+    adjacent_time = _adjacent_time(s, cue, opp_end)
     if opp is None and not hole and score is None and adjacent_time is None:
         return []
     if opp is None and not hole and _after_earlier(s, cue.start):
@@ -117,8 +115,12 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         c.anchor = (cue.start, opp_end)
     if subj is not None:
         c.subject = subj.name
+    flip = subj is None and opp is not None and opp.name == c.subject and attrs.get("result") in ("W", "L") \
+        and described_subject(s, cue)
     if opp is not None:
-        if opp.name == c.subject and not connector:
+        if flip:   # "De koploper verloor van Rivertown": Rivertown's win over a club the text describes
+            opp, hole, connector = None, True, ""   # a hole of a kind: linked as the calendar and the players allow
+        elif opp.name == c.subject and not connector:
             pass   # "con questo successo il Rivertown si rifà": the club after the cue is its subject
         elif opp.name == c.subject:
             c.self_reference = opp.name   # "a draw with <itself>": the opponent is unknown
@@ -130,22 +132,35 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if c.venue is None and connector in words.word_set("away_connectors"):
         c.venue = "away"   # "a 3-0 win at X"
     if c.venue is None and c.opponent is not None:
-        c.venue = _venue_after(s, opp_end, c)
+        c.venue = venue_after(s, opp_end, c)
     c.result = attrs.get("result") if (score is not None or opp is not None) else None
+    if flip:
+        c.result = {"W": "L", "L": "W"}[attrs["result"]]
     c.status = attrs.get("status")
     if attrs.get("result") and score is None and opp is None:
         c.result = None
     if score is not None:
         c.result = c.result or _clause_result(s, cue)
         apply_score(c, score[1], score[2], words.score_order)
+        c.venue = None if flip else c.venue   # the described club's venue word is not the subject's
     if adjacent_time is not None:
         c.time = adjacent_time
     return [(c, cue)] + _twin(s, c, opp, cue, keys)
 
 
+def _adjacent_time(s: SentenceView, cue: Span, opp_end: int):
+    """The last match time right before the cue or right after its opponent (no list between)."""
+    found, joiners = None, s.rules.word_set("coordination") | {","}
+    for expr, a, b in s.times:
+        between = {t.lower_ for t in s.doc[opp_end:a]} if a >= opp_end else set()
+        if expr.kind in MATCH_TIME_KINDS and (0 <= cue.start - b <= 4 or (0 <= a - opp_end <= 3 and not between & joiners)):
+            found = expr
+    return found
+
+
 def _twin(s: SentenceView, c: MatchClaim, opp: Mention | None, cue: Span, keys: _Keys) -> list:
     """'against Stonebridge and Brookvale': the claim about the club joined to the opponent."""
-    sib = _coordinated_club(s, opp) if opp is not None and c.opponent is not None else None
+    sib = coordinated_club(s, opp) if opp is not None and c.opponent is not None else None
     if sib is None or sib.name == c.subject:
         return []
     twin = keys.new_claim(s)
@@ -162,6 +177,8 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
     connectors = w.word_set("connectors")
     connector_seen = cue[-1].lower_ in connectors
     i, end = cue.end, s.span.end
+    i = next((b for _, a, b in s.times if a == i and b < end and not s.club_at(b)), i)   # "won zondag met 1-3 bij X"
+    i = _skip_phrase(s, i, "cue_modifiers")   # "verloor thuis met 0-2 van X"
     if i + 1 < end and doc[i].is_space and "\n" not in doc[i].text and SCORE_TOKEN_RE.match(doc[i + 1].text):
         return None, True, i + 1, ""   # "by beating  3-1": a name stripped right after the cue
     if i + 1 < end and doc[i].lower_ in w.word_set("score_prepositions") and SCORE_TOKEN_RE.match(doc[i + 1].text):
@@ -238,37 +255,6 @@ def _genitive_owner(s: SentenceView, club: Mention | None) -> Mention | None:
     while k > s.span.start and s.doc[k].lower_ in s.rules.word_set("fillers"):
         k -= 1
     return genitive_pair(s, k, club)
-
-
-def _coordinated_club(s: SentenceView, club: Mention) -> Mention | None:
-    """'Stonebridge and Brookvale', 'Stonebridge en Brookvale': the club joined to this one by 'and'."""
-    coord = s.rules.word_set("coordination") - {","}
-    doc, j = s.doc, club.end
-    if j < s.span.end and doc[j].lower_ in coord:
-        k = j + 1
-        while k < s.span.end and doc[k].lower_ in s.rules.word_set("fillers"):
-            k += 1
-        return s.club_at(k)
-    return None
-
-
-def _venue_after(s: SentenceView, at: int, c: MatchClaim) -> str | None:
-    """'beating X at Anfield', 'contro il Greenvale al Tardini', 'tegen Ashford in Amsterdam': a home
-    town or ground of one of the two clubs right after the opponent says where they played."""
-    doc, w = s.doc, s.rules
-    for j in range(at, min(s.span.end - 1, at + 3)):
-        if s.is_break(doc[j]) or s.club_at(j) is not None:
-            return None
-        if doc[j].lower_ not in w.word_set("venue_prepositions"):
-            continue
-        k = j + 1
-        while k < s.span.end and doc[k].lower_ in w.word_set("fillers"):
-            k += 1
-        town = next((m for m in s.mentions if m.label == "CITY" and m.start == k and not m.in_quote), None)
-        if town is not None and town.name in (c.opponent, c.subject):
-            return "away" if town.name == c.opponent else "home"
-        return None
-    return None
 
 
 def _score_near(s: SentenceView, start: int, end: int, used: set[int]) -> tuple[int, int, int] | None:
@@ -408,10 +394,10 @@ def apply_score(c: MatchClaim, a: int, b: int, order: str) -> None:
         c.result = "W" if c.subject_goals > c.opponent_goals else "L"
 
 
-def _fill_from_sentence(s: SentenceView, claims) -> list[tuple[Any, str]]:
-    """Competition, status and time from the rest of the sentence; returns (time, key) of
-    every claim that has a time."""
-    comps = [m for m in s.mentions if m.label == "COMP" and not m.in_quote]
+def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tuple[Any, str]]:
+    """Competition, status and time from the rest of the sentence (a competition only for clubs
+    that play in it); returns (time, key) of every claim that has a time."""
+    all_comps = [m for m in s.mentions if m.label == "COMP" and not m.in_quote]
     reason = next((s.value(cue) for cue in s.cue_list("reason")), None)
     only = [c for c, _ in claims]
 
@@ -427,6 +413,7 @@ def _fill_from_sentence(s: SentenceView, claims) -> list[tuple[Any, str]]:
     times = [(e, a, b) for e, a, b in s.times if e.kind in MATCH_TIME_KINDS]
     dated = []
     for c, cue in claims:
+        comps = [m for m in all_comps if plays_in(ctx.kb, m.name, c.subject, c.opponent)]
         near = [m for m in comps if -2 <= m.start - c.anchor[1] <= 6 or -6 <= c.anchor[0] - m.end <= 2]
         if c.competition is None and (near or (comps and len(claims) == 1)):
             c.competition = min(near or comps, key=lambda m: abs(m.start - cue.start)).name

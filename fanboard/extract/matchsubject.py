@@ -5,12 +5,15 @@ its clause (not the object of a connector, unless a genitive ties it to a match 
 sconfitta dell'Ashford"), a club a relative pronoun stands for ("il Millbrook, che ..."), or the
 club of a coach named before it. `genitive_pair` reads "the <match word> of X against Y"
 ("il pareggio dell'Orbury contro l'Elmwood", "de nederlaag van Ashford bij Portside").
+Also the other side of a claim: the agent of a passive defeat, a club joined by 'and', a
+clause opened by a description ('de koploper'), where they played, the competitions they play.
 """
 from __future__ import annotations
 
 from spacy.tokens import Span
 
 from ..nlp import SCORE_TOKEN_RE
+from .claims import MatchClaim
 from .context import ArticleContext
 from .sentence import Mention, SentenceView
 
@@ -141,3 +144,60 @@ def about_others(s: SentenceView, cue: Span, opp: Mention | None, focus) -> bool
         if j < s.span.start or doc[j].lower_ not in connectors:
             return True
     return False
+
+
+def passive_agent(s: SentenceView, cue: Span) -> Mention | None:
+    """The club after an agent word ('door': words.passive_agent) before a defeat cue in its clause."""
+    lo, _ = s.clause(cue.start)
+    agents = s.rules.word_set("passive_agent")
+    return next((s.club_at(t.i + 1) for t in s.doc[lo:cue.start]
+                 if t.lower_ in agents and s.club_at(t.i + 1) is not None), None)
+
+
+def coordinated_club(s: SentenceView, club: Mention) -> Mention | None:
+    """'Stonebridge and Brookvale', 'Stonebridge en Brookvale': the club joined to this one by 'and'."""
+    coord = s.rules.word_set("coordination") - {","}
+    doc, j = s.doc, club.end
+    if j < s.span.end and doc[j].lower_ in coord:
+        k = j + 1
+        while k < s.span.end and doc[k].lower_ in s.rules.word_set("fillers"):
+            k += 1
+        return s.club_at(k)
+    return None
+
+
+def described_subject(s: SentenceView, cue: Span) -> bool:
+    """Does the cue's clause open with a description of a club ('de koploper', 'de thuisploeg':
+    words.subject_descriptions) rather than its name?"""
+    lo, _ = s.clause(cue.start)
+    return any(t.lower_ in s.rules.word_set("subject_descriptions") for t in s.doc[lo:min(cue.start, lo + 3)])
+
+
+def plays_in(kb, competition: str, *clubs: str | None) -> bool:
+    """Can this be the competition of a match of these clubs? Not when the knowledge base lists
+    a club's competitions without it ("veroordeeld tot de Europa League na verlies tegen X")."""
+    comp = kb.competition(competition)
+    for name in clubs:
+        club = kb.club(name) if name else None
+        if comp is not None and club is not None and club.competitions and comp.id not in club.competitions:
+            return False
+    return True
+
+
+def venue_after(s: SentenceView, at: int, c: MatchClaim) -> str | None:
+    """'beating X at Anfield', 'contro il Greenvale al Tardini', 'tegen Ashford in Amsterdam': a home
+    town or ground of one of the two clubs right after the opponent says where they played."""
+    doc, w = s.doc, s.rules
+    for j in range(at, min(s.span.end - 1, at + 3)):
+        if s.is_break(doc[j]) or s.club_at(j) is not None:
+            return None
+        if doc[j].lower_ not in w.word_set("venue_prepositions"):
+            continue
+        k = j + 1
+        while k < s.span.end and doc[k].lower_ in w.word_set("fillers"):
+            k += 1
+        town = next((m for m in s.mentions if m.label == "CITY" and m.start == k and not m.in_quote), None)
+        if town is not None and town.name in (c.opponent, c.subject):
+            return "away" if town.name == c.opponent else "home"
+        return None
+    return None

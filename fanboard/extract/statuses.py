@@ -230,8 +230,10 @@ class _SentenceStatuses:
         elif slot == "after":   # a name may share its first token with the cue ("… dell'|argentino")
             after = [m for m in players if m.start >= cue.end or (m.start > cue.start and m.end > cue.end)]
             chosen = self._coordinated(after, 0) if after else []
-        elif slot == "inside":
+        elif slot in ("inside", "around"):
             chosen = [m for m in players if m.start >= cue.start and m.end <= cue.end]
+            if not chosen and slot == "around" and before:   # "X bleef op de bank" as well as "bleef X op de bank"
+                chosen = self._coordinated(before, len(before) - 1)
         else:  # sentence
             chosen = players
         people = [m.person for m in chosen]
