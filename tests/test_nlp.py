@@ -14,7 +14,8 @@ def test_default_pipeline_is_blank_with_rules():
     # the claim components follow, disabled: Extractor.extract runs them with the article
     assert nlp.component_names[len(nlp.pipe_names):] == [
         "fanboard_context", "fanboard_sentences", "fanboard_matches", "fanboard_lineups", "fanboard_statuses",
-        "fanboard_goals", "fanboard_events", "fanboard_situation", "fanboard_claims"]
+        "fanboard_goals", "fanboard_events", "fanboard_situation", "fanboard_names",
+        "fanboard_claims"]
     assert nlp.disabled == nlp.component_names[len(nlp.pipe_names):]
     doc = nlp("Invented headline\n\nDe aanvoerder speelde 1 - 1 tegen Ajax. “Ik blijf”, zei Goméz.")
     assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
