@@ -52,6 +52,19 @@ def _cut(text: str, lo: int, hi: int) -> int:
     return hi
 
 
+def text_of(doc: Doc) -> str:
+    """`doc.text`, worked out once per Doc: spaCy joins every token's text on each call, and
+    the components ask for the whole text several times per article. No component changes the
+    text (merging score tokens keeps every character), so the first answer holds. The key
+    carries the Doc's identity, so an answer copied along with user_data never applies to
+    another Doc."""
+    key = ("fanboard_text", id(doc))
+    text = doc.user_data.get(key)
+    if text is None:
+        text = doc.user_data[key] = doc.text
+    return text
+
+
 # components whose annotations are found again on the joined Doc
 WHOLE_TEXT_COMPONENTS = ("fanboard_times",)
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..pieces import text_of
 from ..kb import KB, Club, KBError, Person
 from .claims import MatchClaim
 
@@ -153,7 +154,7 @@ def default_club(kb: KB) -> Club | None:
 
 
 def _headline_end(doc: Doc) -> int:
-    text = doc.text
+    text = text_of(doc)
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     return len(text) if end < 0 else end
@@ -224,7 +225,7 @@ def resolve_shared(doc: Doc, kb: KB, focus: Club | None, day: date | None) -> No
         sent = ent.sent if doc.has_annotation("SENT_START") else doc[:]
         levels = [lambda p: p.id in named, lambda p: focus is not None and kb.club_of(p, day) == focus.id,
                   _at_clubs(kb, ents, sent.start_char, sent.end_char, day),
-                  _at_clubs(kb, ents, *_paragraph(doc.text, ent.start_char), day)]
+                  _at_clubs(kb, ents, *_paragraph(text_of(doc), ent.start_char), day)]
         person = _decide(pool, levels)
         if person is not None:
             out.append(Span(doc, ent.start, ent.end, label=ent.label_, span_id=person.id))

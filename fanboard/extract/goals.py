@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..pieces import text_of
 from ..kb import Person
 from .claims import GoalClaim, MatchClaim
 from .context import ArticleContext, Story
@@ -201,7 +202,7 @@ class _SentenceGoals:
         if hi < s.span.end and doc[hi].text == "(":   # "scored (12.)": the minute in brackets after
             hi = next((t.i + 1 for t in doc[hi:min(hi + 6, s.span.end)] if t.text == ")"), hi)
         start, end = s.doc[lo].idx, s.doc[hi - 1].idx + len(s.doc[hi - 1].text)
-        text = s.doc.text
+        text = text_of(s.doc)
         found = []
         for rx in s.rules.words.get("goal_minute", ()):
             for m in re.finditer(rx, text[start:end], flags=re.IGNORECASE):

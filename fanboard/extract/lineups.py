@@ -31,6 +31,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..pieces import text_of
 from ..kb import KB, Club, Person, normalize
 from .claims import GoalClaim, MatchClaim, Provenance, StatusClaim
 from .lineup_text import GoalLine, LineupText, Name, TeamSheet, read_lineups
@@ -242,5 +243,5 @@ class LineupReader:
     def __call__(self, doc: Doc) -> Doc:
         ctx = doc._.context
         told = [c for t in (doc._.matches or ()) for c in t.claims]
-        doc._.lineups = lineup_claims(ctx.article_id, doc.text, doc.lang_, ctx.kb, told)
+        doc._.lineups = lineup_claims(ctx.article_id, text_of(doc), doc.lang_, ctx.kb, told)
         return doc

@@ -28,6 +28,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..pieces import text_of
 from ..paths import PATTERNS_DIR
 from ..text import normalize
 from .claims import NameClaim
@@ -52,7 +53,7 @@ class NameFinder:
         lineups = doc._.lineups
         article = doc._.article
         lang = article.language if article is not None else doc.lang_
-        doc._.names = names_in(doc.text, lang, ctx.kb, getattr(lineups, "learned", None) or [])
+        doc._.names = names_in(text_of(doc), lang, ctx.kb, getattr(lineups, "learned", None) or [])
         return doc
 
 

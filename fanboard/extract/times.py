@@ -38,6 +38,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..pieces import text_of
 from .timegrammar import LANGUAGES, Grammar, Rule, grammar, norm
 
 __all__ = ["TimeExpr", "find_time_expressions", "valid_date", "LANGUAGES"]
@@ -288,7 +289,7 @@ class TimeFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         if self.lang in LANGUAGES:
-            for expr in find_time_expressions(doc.text, self.lang, patterns_dir=self.patterns_dir):
+            for expr in find_time_expressions(text_of(doc), self.lang, patterns_dir=self.patterns_dir):
                 span = doc.char_span(expr.start, expr.end, label=expr.kind, alignment_mode="expand")
                 if span is None:
                     continue
