@@ -52,13 +52,16 @@ def _cut(text: str, lo: int, hi: int) -> int:
     return hi
 
 
+_TEXT_KEY = "fanboard_text"
+
+
 def text_of(doc: Doc) -> str:
     """`doc.text`, worked out once per Doc: spaCy joins every token's text on each call, and
     the components ask for the whole text several times per article. No component changes the
     text (merging score tokens keeps every character), so the first answer holds. The key
     carries the Doc's identity, so an answer copied along with user_data never applies to
     another Doc."""
-    key = ("fanboard_text", id(doc))
+    key = (_TEXT_KEY, id(doc))
     text = doc.user_data.get(key)
     if text is None:
         text = doc.user_data[key] = doc.text
@@ -75,6 +78,9 @@ def parse(nlp: Language, text: str, limit: int = PIECE_CHARS) -> Doc:
     if len(text) <= limit:
         return nlp(text)
     docs = list(nlp.pipe(split(text, limit)))
+    for piece in docs:      # a piece's own text (text_of) is no value of the joined Doc
+        for key in [k for k in piece.user_data if isinstance(k, tuple) and k[:1] == (_TEXT_KEY,)]:
+            del piece.user_data[key]
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != text:    # from_docs keeps every character; this guards the offsets
         raise ValueError("the pieces of the text did not join back into the same text")
