@@ -143,12 +143,16 @@ class Dashboard:
     def per_tables(self, key: object, make: Callable[[], T]) -> T:
         """make(), computed once for all the Dashboards of the same tables that were made
         `like` one another (it must depend on the tables alone)."""
+        return self._once(self.table_memo, key, make)
+
+    def _once(self, memo: dict, key: object, make: Callable[[], T]) -> T:
+        """memo[key], made by make() the first time (outside the lock: the first value kept wins)."""
         with self._lock:
-            if key in self.table_memo:
-                return self.table_memo[key]
+            if key in memo:
+                return memo[key]
         value = make()
         with self._lock:
-            return self.table_memo.setdefault(key, value)
+            return memo.setdefault(key, value)
 
     @cached_property
     def club_results(self) -> pd.DataFrame:
@@ -173,12 +177,7 @@ class Dashboard:
 
     def cached(self, key: object, make: Callable[[], T]) -> T:
         """make(), computed once per Dashboard (and key) however many sessions ask for it."""
-        with self._lock:
-            if key in self.memo:
-                return self.memo[key]
-        value = make()
-        with self._lock:
-            return self.memo.setdefault(key, value)
+        return self._once(self.memo, key, make)
 
     def cup_groups(self) -> dict[str, str]:
         """competition -> the club's group in it ("Group D"), for the cups in the tables,
