@@ -68,6 +68,7 @@ def test_player_filter_changes_timeline_and_survives_reload(page, server):
     page.goto(copied)
     wait_idle(page)
     sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("Josip Iličić").first.wait_for()   # the sidebar may still be drawing
     assert "Josip Iličić" in sidebar.inner_text()
     assert "for Josip Iličić" in page.get_by_text("Showing ", exact=False).first.inner_text()
     screenshot(page, "timeline_ilicic")

@@ -89,6 +89,8 @@ def test_a_390px_phone_has_no_chart_wider_than_the_page(browser, server, path):
         page = context.new_page()
         page.set_default_timeout(60_000)
         go(page, f"{server}/{path}")
+        if path == "timeline":  # on a busy machine the second panel draws later: wait for both
+            page.wait_for_function(f"() => document.querySelectorAll(\"{CHART} canvas, {CHART} svg\").length >= 2")
         page.wait_for_timeout(800)
         boxes = page.evaluate(f"() => [...document.querySelectorAll(\"{CHART} canvas, {CHART} svg\")]"
                               ".map(e => [e.getBoundingClientRect().right, e.getBoundingClientRect().height])")
