@@ -239,8 +239,9 @@ def _build_locked(dirs: list[Path], tables_dir: Path, cache_dir: Path | None, pi
     result = pipeline.build(dirs, None, progress=progress, pipelines=pipelines, cache_dir=cache_dir, write=False,
                              jobs=jobs)
     from .curation_apply import finish_build
-    result.tables = finish_build(result.tables)     # the curation log applied
-    _pause("built")
-    write_generation(result.tables, tables_dir, inputs=inputs, on_stage=_pause)
+    with pipeline.gc_paused():
+        result.tables = finish_build(result.tables)     # the curation log applied
+        _pause("built")
+        write_generation(result.tables, tables_dir, inputs=inputs, on_stage=_pause)
     result.out_dir = tables_dir
     return result
