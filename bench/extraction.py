@@ -179,6 +179,24 @@ class Incremental:
     fill_seconds: float    # the user's previous build: every article parsed, the tables written
     rebuild: BuildTiming   # the build after adding one article
     alone: BuildTiming     # building that one article alone (cache off)
+    cli_rebuild: float = 0.0    # `python -m fanboard build` after adding another article (a fresh process)
+    cli_alone: float = 0.0      # the same command on that article alone, without cache
+
+
+def cli_build(dirs: list[Path], tables_dir: Path, cache_dir: Path | None) -> float:
+    """Seconds of `python -m fanboard build --jobs 1` in a new process (start-up included)."""
+    import os
+    import subprocess
+    import sys
+    args = [sys.executable, "-m", "fanboard", "build", "--jobs", "1", "--out", str(tables_dir)]
+    if cache_dir is None:
+        args.append("--no-cache")
+    for d in dirs:
+        args += ["--articles", str(d)]
+    env = {**os.environ, "FANBOARD_CACHE": str(cache_dir or tables_dir.parent / "no-cache")}
+    t = time.perf_counter()
+    subprocess.run(args, cwd=corpus.ROOT, env=env, check=True, capture_output=True, timeout=900)
+    return time.perf_counter() - t
 
 
 def incremental(corpus_dir: Path, work: Path, seed: int = 99) -> Incremental:
@@ -189,7 +207,7 @@ def incremental(corpus_dir: Path, work: Path, seed: int = 99) -> Incremental:
     cache = work / "cache"
     extra = work / "extra"
     tables = work / "tables-incr"
-    for folder in (cache, extra, tables, work / "tables-alone"):
+    for folder in (cache, extra, tables, work / "tables-alone", work / "tables-alone-cli"):
         shutil.rmtree(folder, ignore_errors=True)
     extra.mkdir(parents=True)
     dirs = [corpus_dir, extra]
@@ -199,7 +217,15 @@ def incremental(corpus_dir: Path, work: Path, seed: int = 99) -> Incremental:
     (extra / "added_article.txt").write_text(text, encoding="utf-8")
     rebuild = timed_app_build(dirs, tables, cache)
     alone = timed_app_build([extra], work / "tables-alone", None)
-    return Incremental(fill, rebuild, alone)
+    # the same from the command line: a new process that reads the claim cache from disk
+    extra2 = work / "extra2"
+    shutil.rmtree(extra2, ignore_errors=True)
+    extra2.mkdir()
+    (extra2 / "added_article.txt").write_text(
+        corpus.make_article(corpus.load_pools(), corpus.NameSwapper(), random.Random(seed + 1), "en"), encoding="utf-8")
+    cli_rebuild = cli_build(dirs + [extra2], tables, cache)
+    cli_alone = cli_build([extra2], work / "tables-alone-cli", None)
+    return Incremental(fill, rebuild, alone, cli_rebuild, cli_alone)
 
 
 @dataclass
