@@ -208,12 +208,16 @@ class EventMerge(AssemblerBase):
             return False  # a rumour and the done deal are two moments of the story
         if any(self.club_of(n) is not None for n in a["actors"] & b["actors"]):
             return True  # the same move: the same player and the same other club
-        for ta, aa in a["times"]:
-            for tb in (b["time"],):
-                va = self.rec.resolve_time(ta, self.window_of(aa))
-                vb = self.rec.resolve_time(tb, self.window_of(b["aid"]))
-                if va and vb and va.start and vb.start and va.start <= (vb.end or vb.start) and vb.start <= (va.end or va.start):
-                    return True
+        vb = self.rec.resolve_time(b["time"], self.window_of(b["aid"]))
+        if not (vb and vb.start):
+            return False
+        # the merged event's times resolved once each (their windows do not change while merging)
+        resolved = a.setdefault("_resolved", [])
+        for ta, aa in a["times"][len(resolved):]:
+            resolved.append(self.rec.resolve_time(ta, self.window_of(aa)))
+        for va in resolved:
+            if va and va.start and va.start <= (vb.end or vb.start) and vb.start <= (va.end or va.start):
+                return True
         return False
 
 
