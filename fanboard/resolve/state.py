@@ -17,7 +17,9 @@ add: one article). The file's header holds the format, a fingerprint of the code
 windows and the reference data's fingerprint (``Reconciler.fingerprint``): any difference,
 or a file that cannot be read or has the wrong shape, means no state (every article is
 computed), never a crash. The file is written to a temporary file and renamed into place, so a
-kill leaves the old state or the new one.
+kill leaves the old state or the new one. A process that builds again (the app) also keeps the
+digests and the state it last read or wrote in memory, trusted while the file's stat is the
+same (another writer, or a hand edit, changes it).
 
 What is recomputed on every build: everything that merges several articles (calendar links by
 shared statuses, matches, statuses, goals, events and their numbering, situation checks and
