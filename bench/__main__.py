@@ -63,7 +63,13 @@ def extraction_figures(n: int, sizes: list[int], work: Path, corpus_dir: Path, w
         extra_s < TARGET_INCREMENTAL_S and r.parsed == 1,
         [f"rebuild phases: {r.phase_text()}",
          f"the article alone: {alone.phase_text()}",
-         f"filling the empty cache beforehand (nlp+extract of every article): {inc.fill_seconds:.2f} s"],
+         f"CPU time: rebuild {r.cpu_seconds:.2f} s ({r.cpu_text()}), {r.cpu_seconds - alone.cpu_seconds:+.2f} s "
+         f"over the article alone ({alone.cpu_seconds:.2f} s)",
+         "both built as the app and the CLI build (building.ensure_built), in one process",
+         f"from the command line (python -m fanboard build, a new process, after adding another article): "
+         f"{inc.cli_rebuild:.2f} s, {inc.cli_rebuild - inc.cli_alone:+.2f} s over that article alone "
+         f"({inc.cli_alone:.2f} s)",
+         f"the previous build beforehand (every article parsed, tables written): {inc.fill_seconds:.2f} s"],
     )
 
     log(f"   → {f2.value}; {f2.ratio}; {r.phase_text()}")

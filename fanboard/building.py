@@ -110,17 +110,25 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def inputs_of(dirs: Iterable[Path]) -> dict:
-    """What a build reads: the folders, and each article file and sidecar's size, mtime and hash."""
+def inputs_of(dirs: Iterable[Path], known: object = None) -> dict:
+    """What a build reads: the folders, and each article file and sidecar's size, mtime and hash.
+    `known`: what the last build recorded; a file of the same size and mtime keeps its hash
+    there (the same test inputs_match makes), so a rebuild hashes only new and changed files."""
     dirs = [Path(d) for d in dirs]
+    resolved = [str(d.resolve()) for d in dirs]
+    before = known.get("files") if isinstance(known, dict) and known.get("dirs") == resolved else None
+    before = before if isinstance(before, dict) else {}
     files = {}
     for key, path in _input_files(dirs):
         try:
             st = path.stat()
-            files[key] = [st.st_size, st.st_mtime_ns, _digest(path)]
+            rec = before.get(key)
+            same = isinstance(rec, list) and len(rec) == 3 and rec[:2] == [st.st_size, st.st_mtime_ns] \
+                and isinstance(rec[2], str)
+            files[key] = [st.st_size, st.st_mtime_ns, rec[2] if same else _digest(path)]
         except OSError:
             continue    # gone meanwhile: the next check sees the change
-    return {"dirs": [str(d.resolve()) for d in dirs], "files": files}
+    return {"dirs": resolved, "files": files}
 
 
 def inputs_match(recorded: object, dirs: Iterable[Path]) -> bool:
@@ -231,7 +239,9 @@ def _acquire(tables_dir: Path, on_wait: Callable[[], None] | None, timeout: floa
 def _build_locked(dirs: list[Path], tables_dir: Path, cache_dir: Path | None, pipelines, progress, jobs: int = 1):
     for folder in dirs:
         read_sidecar(folder)            # a broken sidecar stops the build here, before spaCy loads
-    inputs = inputs_of(dirs)            # before the articles are read: a later add makes it stale
+    manifest = read_manifest(table_paths(tables_dir)[0])
+    # before the articles are read: a later add makes it stale
+    inputs = inputs_of(dirs, manifest.get("inputs") if manifest else None)
     if progress:
         progress(0, 0, "reading the articles")
     from . import pipeline
@@ -239,8 +249,9 @@ def _build_locked(dirs: list[Path], tables_dir: Path, cache_dir: Path | None, pi
     result = pipeline.build(dirs, None, progress=progress, pipelines=pipelines, cache_dir=cache_dir, write=False,
                              jobs=jobs)
     from .curation_apply import finish_build
-    result.tables = finish_build(result.tables)     # the curation log applied
-    _pause("built")
-    write_generation(result.tables, tables_dir, inputs=inputs, on_stage=_pause)
+    with pipeline.gc_paused():
+        result.tables = finish_build(result.tables)     # the curation log applied
+        _pause("built")
+        write_generation(result.tables, tables_dir, inputs=inputs, on_stage=_pause)
     result.out_dir = tables_dir
     return result

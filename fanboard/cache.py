@@ -316,14 +316,17 @@ def rules_fingerprint() -> str:
     """Changes when the extraction code, the patterns or the knowledge base change."""
     h = hashlib.sha256(PIPELINE_VERSION.encode())
     h.update(os.environ.get("FANBOARD_CLUB", "").encode())   # the focus when an article names no club
-    for folder in (PATTERNS_DIR, KB_DIR, CODE / "extract", CODE / "resolve"):
+    for folder in (PATTERNS_DIR, KB_DIR, CODE / "extract"):
         for p in sorted(Path(folder).glob("*")):
             if p.is_file() and p.suffix in (".py", ".json", ".toml", ".csv"):
                 h.update(p.name.encode())
                 h.update(p.read_bytes())
     from .localkb import fingerprint as local_kb_fingerprint
     h.update(local_kb_fingerprint())     # the local KB overlay (data/kb/local/)
-    for p in (CODE / "nlp.py", CODE / "pieces.py", CODE / "limits.py"):   # how texts are parsed
+    # how texts are parsed, and the time values an entry holds (resolve/timeexpr.py); the rest of
+    # fanboard/resolve only reads claims, so a change there keeps every entry (reconcile has
+    # its own fingerprint for what it keeps: fanboard.resolve.state)
+    for p in (CODE / "nlp.py", CODE / "pieces.py", CODE / "limits.py", CODE / "resolve" / "timeexpr.py"):
         if p.is_file():
             h.update(p.name.encode())
             h.update(p.read_bytes())

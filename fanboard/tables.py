@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import operator
 import os
 import shutil
 import time
@@ -67,7 +68,13 @@ def frame(name: str, rows: Iterable[Mapping[str, object]] = ()) -> pd.DataFrame:
             raise SchemaError(f"table {name!r} has no column(s) {sorted(set(row) - known)}")
     if not rows:
         return pd.DataFrame([], columns=columns, dtype="string").fillna("")
-    data = {c: _column([row.get(c) for row in rows]) for c in columns}
+    try:        # rows with every column (most tables): picked by C code, not a .get per cell
+        cells = list(zip(*map(operator.itemgetter(*columns), rows))) if len(columns) > 1 else None
+    except KeyError:
+        cells = None
+    if cells is None:
+        cells = [[row.get(c) for row in rows] for c in columns]
+    data = {c: _column(list(values)) for c, values in zip(columns, cells)}
     return pd.DataFrame(data, columns=columns, dtype="string")
 
 
@@ -124,8 +131,9 @@ def write_generation(tables: Mapping[str, pd.DataFrame], out_dir: Path, *, input
     _adopt_plain_tables(out_dir)
     gen = gens / f"g{time.time_ns()}-{os.getpid()}"
     gen.mkdir()
+    key = out_dir.absolute()
     try:
-        _write_generation_files(tables, gen, inputs, stage)
+        _write_generation_files(tables, gen, inputs, stage, _unchanged_source(key, out_dir))
     except BaseException:       # a full disk, a bad frame: the generation never becomes current
         shutil.rmtree(gen, ignore_errors=True)
         raise
@@ -135,18 +143,70 @@ def write_generation(tables: Mapping[str, pd.DataFrame], out_dir: Path, *, input
     _switch(gens, gen.name)
     stage("switched")
     _remove_old(gens, keep={gen.name, previous})
+    _LAST_WRITTEN.clear()
+    # copies: a string column is an immutable Arrow array, so this copies no cells, and a
+    # caller that changes its frames afterwards does not change what is remembered here
+    _LAST_WRITTEN[key] = (gen.name, {name: df.copy() for name, df in tables.items()})
     return gen
 
 
+# The tables this process last wrote: {tables folder: (generation name, {table: frame})}. A
+# table equal to the one in the current generation is not serialised again: the new generation
+# gets a hard link to that file (checked against its manifest first), so a rebuild after an
+# add writes only the tables that changed. Any doubt (another process wrote since, a file
+# that no longer matches its manifest, a file system without hard links) writes it anew.
+_LAST_WRITTEN: dict[Path, tuple[str, dict[str, pd.DataFrame]]] = {}
+
+
+def _unchanged_source(key: Path, out_dir: Path):
+    """A function (table name, frame) -> (path, manifest entry) of an equal table in the current
+    generation, or None."""
+    last = _LAST_WRITTEN.get(key)
+    gen = current_generation(out_dir)
+    if last is None or gen is None or gen.name != last[0]:
+        return lambda name, df: None
+    manifest = read_manifest(gen) or {"tables": {}}
+    frames = last[1]
+
+    def source(name: str, df: pd.DataFrame):
+        old, entry = frames.get(name), manifest["tables"].get(name)
+        if old is None or not isinstance(entry, dict) or not df.equals(old):
+            return None
+        return gen / f"{name}.csv", entry
+    return source
+
+
+def _link_unchanged(source, name: str, df: pd.DataFrame, target: Path) -> dict | None:
+    """Hard-link the current generation's equal table into the new one; its manifest entry,
+    or None when it must be written."""
+    found = source(name, df)
+    if found is None:
+        return None
+    path, entry = found
+    try:
+        data = path.read_bytes()
+        if len(data) != entry.get("size") or hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+            return None
+        os.link(path, target)
+    except OSError:
+        target.unlink(missing_ok=True)
+        return None
+    return {"size": entry["size"], "sha256": entry["sha256"]}
+
+
 def _write_generation_files(tables: Mapping[str, pd.DataFrame], gen: Path, inputs: dict | None,
-                            stage: Stage) -> None:
+                            stage: Stage, source=lambda name, df: None) -> None:
     written = {}
     for name, df in tables.items():
         if list(df.columns) != TABLES[name]:
             raise SchemaError(f"table {name!r} has columns {list(df.columns)}, expected {TABLES[name]}")
-        data = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
-        _write_file(gen / f"{name}.csv", data)
-        written[name] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        target = gen / f"{name}.csv"
+        entry = _link_unchanged(source, name, df, target)
+        if entry is None:
+            data = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+            _write_file(target, data)
+            entry = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        written[name] = entry
         if len(written) == 1:
             stage("writing")    # one table written, the others not yet
     manifest = {"format": 1, "tables": written, "inputs": inputs,

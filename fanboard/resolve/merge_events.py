@@ -59,33 +59,43 @@ class EventMerge(AssemblerBase):
         """Items told more than once merged into one, in order of first telling."""
         merged: list[dict] = []
         # candidates are looked up by (type, match) and (type, actor): merging stays linear
-        by_key: dict[tuple, dict[int, dict]] = defaultdict(dict)     # key -> {id: merged event}
+        by_key: dict[tuple, dict[int, dict]] = defaultdict(dict)     # key -> {its _n: merged event}
         for it in items:
-            keys = [(it["type"], "match", it["match"])] if it["match"] else \
-                [(it["type"], "actor", a) for a in it["actors"]]
-            candidates: dict[int, dict] = {}
-            for k in keys:
-                found = by_key.get(k)
-                if found:
-                    candidates.update(found)
+            kind = it["type"]
+            if it["match"]:
+                pool = by_key.get((kind, "match", it["match"])) or {}
+            else:
+                pool = {}
+                for a in it["actors"]:
+                    found = by_key.get((kind, "actor", a))
+                    if found:
+                        pool.update(found)
             # a telling that names one party of two different quarrels is neither of them: for a
             # quarrel two fits are enough to know, for the rest the first (oldest) fit is the one
+            quarrel = kind in QUARRELS
             same = []
-            for m in sorted(candidates.values(), key=lambda m: m["_n"]):
+            for n in sorted(pool):
+                m = pool[n]
                 if self._same_event(m, it):
                     same.append(m)
-                    if it["type"] not in QUARRELS or len(same) == 2:
+                    if not quarrel or len(same) == 2:
                         break
-            target = same[0] if same and (len(same) == 1 or it["type"] not in QUARRELS) else None
+            target = same[0] if same and (len(same) == 1 or not quarrel) else None
             if target is None:
                 target = {**it, "aids": {it["aid"]}, "times": [(it["time"], it["aid"])], "_n": len(merged),
-                          "_prov_keys": {(p.article_id, p.start) for p in it["provs"]}}
+                          "_prov_keys": {(p.article_id, p.start) for p in it["provs"]}, "_keyed": set()}
                 merged.append(target)
             else:
                 _absorb(target, it)
-            for k in ([(target["type"], "match", target["match"])] if target["match"] else
-                      [(target["type"], "actor", a) for a in target["actors"]]):
-                by_key[k][id(target)] = target
+            # register the target under the keys it does not have yet (its match, or its actors)
+            if target["match"]:
+                if not target["_keyed"]:
+                    by_key[(kind, "match", target["match"])][target["_n"]] = target
+                    target["_keyed"].add(None)
+            else:
+                for a in target["actors"] - target["_keyed"]:
+                    by_key[(kind, "actor", a)][target["_n"]] = target
+                target["_keyed"] |= target["actors"]
         return merged
 
     def _event_rows(self, merged: list[dict], match_by_id: dict[str, dict]) -> list[dict]:
@@ -198,12 +208,16 @@ class EventMerge(AssemblerBase):
             return False  # a rumour and the done deal are two moments of the story
         if any(self.club_of(n) is not None for n in a["actors"] & b["actors"]):
             return True  # the same move: the same player and the same other club
-        for ta, aa in a["times"]:
-            for tb in (b["time"],):
-                va = self.rec.resolve_time(ta, self.window_of(aa))
-                vb = self.rec.resolve_time(tb, self.window_of(b["aid"]))
-                if va and vb and va.start and vb.start and va.start <= (vb.end or vb.start) and vb.start <= (va.end or va.start):
-                    return True
+        vb = self.rec.resolve_time(b["time"], self.window_of(b["aid"]))
+        if not (vb and vb.start):
+            return False
+        # the merged event's times resolved once each (their windows do not change while merging)
+        resolved = a.setdefault("_resolved", [])
+        for ta, aa in a["times"][len(resolved):]:
+            resolved.append(self.rec.resolve_time(ta, self.window_of(aa)))
+        for va in resolved:
+            if va and va.start and va.start <= (vb.end or vb.start) and vb.start <= (va.end or va.start):
+                return True
         return False
 
 

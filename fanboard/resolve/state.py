@@ -17,7 +17,9 @@ add: one article). The file's header holds the format, a fingerprint of the code
 windows and the reference data's fingerprint (``Reconciler.fingerprint``): any difference,
 or a file that cannot be read or has the wrong shape, means no state (every article is
 computed), never a crash. The file is written to a temporary file and renamed into place, so a
-kill leaves the old state or the new one.
+kill leaves the old state or the new one. A process that builds again (the app) also keeps the
+digests and the state it last read or wrote in memory, trusted while the file's stat is the
+same (another writer, or a hand edit, changes it).
 
 What is recomputed on every build: everything that merges several articles (calendar links by
 shared statuses, matches, statuses, goals, events and their numbering, situation checks and
@@ -52,6 +54,33 @@ def code_fingerprint() -> str:
         h.update((here / name).read_bytes())
     h.update((here.parent / "extract" / "claims.py").read_bytes())
     return h.hexdigest()[:32]
+
+
+# Within one process (the app after an add): the digests of the claims objects the last build
+# used (the claim cache hands out the same objects while their entries are unchanged), and the
+# state as last read or written, with the stat of its file, so a rebuild neither digests every
+# article again nor reads and checks the whole file when nobody else changed it.
+_DIGESTS: dict[int, tuple] = {}
+_MEMO: dict[Path, tuple] = {}
+
+
+def _digest_of(a: Article, ac: ArticleClaims, used: dict[int, tuple]) -> str:
+    key = (a.id, a.published, getattr(a, "dateline", "") or "")
+    known = _DIGESTS.get(id(ac))
+    if known is not None and known[0] is ac and known[1] == key:
+        used[id(ac)] = known
+        return known[2]
+    digest = article_digest(a, ac)
+    used[id(ac)] = (ac, key, digest)
+    return digest
+
+
+def _stat(path: Path) -> tuple | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 
 def article_digest(a: Article, ac: ArticleClaims) -> str:
@@ -90,16 +119,27 @@ def infer_windows(rec: Reconciler, articles: list[Article], claims: dict[str, Ar
         return rec.infer_windows(articles, claims)
     header = {"format": FORMAT, "code": code_fingerprint(), "reference": list(rec.fingerprint)}
     path = Path(state_dir) / FILE
-    old = _read(path, header)
+    signature = _stat(path)
+    memo = _MEMO.get(path.absolute())
+    trusted = memo is not None and signature is not None and memo[0] == signature and memo[1] == header
+    old = memo[2] if trusted else _read(path, header)       # entries this process wrote are known to fit
     entries: dict[str, dict] = {}
+    used: dict[int, tuple] = {}
     for a in articles:
-        digest = article_digest(a, claims[a.id])
+        digest = _digest_of(a, claims[a.id], used)
         entry = old.get(a.id)
-        if not (isinstance(entry, dict) and entry.get("digest") == digest and _fits(entry.get("rounds"), by_id)):
+        if not (isinstance(entry, dict) and entry.get("digest") == digest and
+                (trusted or _fits(entry.get("rounds"), by_id))):
             entry = {"digest": digest, "rounds": article_rounds(rec, a, claims[a.id])}
         entries[a.id] = entry
+    _DIGESTS.clear()
+    _DIGESTS.update(used)
     if entries != old:
         _write(path, {**header, "articles": entries})
+        signature = _stat(path)
+    _MEMO.clear()
+    if signature is not None:
+        _MEMO[path.absolute()] = (signature, header, entries)
     # rounds run until one in which no article changed (at most WINDOW_ROUNDS)
     ran = next((r + 1 for r in range(WINDOW_ROUNDS) if not any(e["rounds"][r][0] for e in entries.values())),
                WINDOW_ROUNDS)
@@ -150,7 +190,7 @@ def _write(path: Path, data: dict) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+                fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))   # the C encoder
             os.chmod(tmp, 0o644)
             os.replace(tmp, path)
         except BaseException:
