@@ -29,3 +29,32 @@ def test_wins_told_by_a_compound_noun(extractor, text, expected):
 ])
 def test_eredivisie_clubs_are_known(extractor, text, expected):
     assert matches(claims(extractor, text, "nl")) == expected
+
+
+GOAL_REPORT = "Verzonnen verslag\n\nRoma speelde zondag met 2-2 gelijk tegen Sassuolo. "
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the scorer between the verb and its object (inverted word order)
+    ("Na een kwartier opende Edin Džeko dan de score.", [("Edin Džeko", None, False)]),
+    # a separable verb around the score or the spot
+    ("Jordan Veretout knalde de 1-0 binnen.", [("Jordan Veretout", None, False)]),
+    ("Jordan Veretout schoot vanaf de stip binnen.", [("Jordan Veretout", None, True)]),
+    # 'signed for the 2-0': only with a score, not 'signed for the club'
+    ("Jordan Veretout tekende in de 38e minuut voor de 2-0.", [("Jordan Veretout", 38, False)]),
+    ("Jordan Veretout tekende voor de club tot 2024.", []),
+    # a running score named by its scorer: 'de 1-2 van X', 'de 2-2 via Y'
+    ("Roma kwam terug na de 1-2 van Edin Džeko en de 2-2 via Jordan Veretout.",
+     [("Edin Džeko", None, False), ("Jordan Veretout", None, False)]),
+    # the goal noun before a verb at the end of a subordinate clause; 'with a goal'
+    ("Roma kwam langszij, nadat Borja Mayoral de tweede treffer van het duel aantekende.",
+     [("Borja Mayoral", None, False)]),
+    ("Edin Džeko besliste het duel met een fraaie treffer.", [("Edin Džeko", None, False)]),
+    # 'twice on target' is two goals
+    ("Daarna was Edin Džeko twee keer trefzeker.", [("Edin Džeko", None, False), ("Edin Džeko", None, False)]),
+])
+def test_goals_told_in_prose(extractor, text, expected):
+    c = claims(extractor, GOAL_REPORT + text, "nl")
+    (m,) = c.matches
+    assert all(g.match_key == m.key for g in c.goals)
+    assert sorted((g.scorer, g.minute, g.penalty) for g in c.goals) == expected
