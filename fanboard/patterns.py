@@ -84,7 +84,7 @@ CUE_ATTRS: dict[tuple[str, str], tuple[str, ...]] = {
     ("match", "venue"): ("home", "away"),
     ("match", "result"): ("W", "D", "L"),
     ("status", "other"): schema.PLAYER_STATUSES,
-    ("status", "slot"): ("first", "before", "after", "inside", "around", "sentence"),
+    ("status", "slot"): ("first", "before", "after", "next", "inside", "around", "sentence"),
     ("situation", "metric"): schema.SITUATION_METRICS,
     ("reported", "scope"): ("sentence",),
     ("goal", "slot"): ("before", "after", "inside", "near"),

@@ -58,3 +58,40 @@ def test_goals_told_in_prose(extractor, text, expected):
     (m,) = c.matches
     assert all(g.match_key == m.key for g in c.goals)
     assert sorted((g.scorer, g.minute, g.penalty) for g in c.goals) == expected
+
+
+PREVIEW = "Verzonnen voorbeschouwing\n\nRoma speelt zondag tegen Sassuolo. "
+
+
+def _statuses(c):
+    by_key = {m.key: m.opponent for m in c.matches}
+    return sorted((s.player, s.status, by_key.get(s.match_key)) for s in c.statuses)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'begins with X, Y and Z': the players right after 'met' start; nothing when no player follows it
+    ("Roma begint zondagavond alsnog met Edin Džeko, Chris Smalling en Jordan Veretout aan het duel.",
+     [("Chris Smalling", "started"), ("Edin Džeko", "started"), ("Jordan Veretout", "started")]),
+    ("De wedstrijd begint met een minuut stilte voor Edin Džeko.", []),
+    # 'X and Y are the full-backs'
+    ("Leonardo Spinazzola en Rick Karsdorp zijn de backs.",
+     [("Leonardo Spinazzola", "started"), ("Rick Karsdorp", "started")]),
+    # 'is replaced by' in a preview is a change in the team, not a substitution in the match
+    ("Edin Džeko is afwezig. Džeko wordt vervangen door Borja Mayoral, die voor het eerst bij de selectie zit.",
+     [("Edin Džeko", "left_out")]),
+    # 'cannot count on <a name the KB lacks>, so X ...': the status is the unknown one's, not X's
+    ("Paulo Fonseca kan niet beschikken over de geblesseerde Jan Pietersen, waardoor Borja Mayoral de kans "
+     "krijgt in de spits.", []),
+])
+def test_preview_statuses(extractor, text, expected):
+    c = claims(extractor, PREVIEW + text, "nl")
+    assert _statuses(c) == [(p, s, "Sassuolo") for p, s in expected]
+
+
+def test_ajax_squad_players_the_articles_name_are_known(extractor):
+    text = ("Verzonnen voorbeschouwing\n\nAjax speelt zondag tegen Liverpool. Ajax begint met Brian Brobbey en "
+            "Jurgen Ekkelenkamp. Klaas-Jan Huntelaar is afwezig. Alex Oxlade-Chamberlain bleef op de bank.")
+    c = claims(extractor, text, "nl")
+    assert sorted((s.player, s.status) for s in c.statuses) == [
+        ("Alex Oxlade-Chamberlain", "unused_substitute"), ("Brian Brobbey", "started"),
+        ("Jurgen Ekkelenkamp", "started"), ("Klaas-Jan Huntelaar", "left_out")]
