@@ -76,6 +76,14 @@ def _statuses(c):
     # 'X and Y are the full-backs'
     ("Leonardo Spinazzola en Rick Karsdorp zijn de backs.",
      [("Leonardo Spinazzola", "started"), ("Rick Karsdorp", "started")]),
+    # a keeper who 'keeps', a player 'under the bar', 'stands in midfield / in defence'
+    ("Bij Sassuolo keept de debuterende Andrea Consigli. Manuel Locatelli staat op het middenveld.",
+     [("Andrea Consigli", "started"), ("Manuel Locatelli", "started")]),
+    ("Roma, met Pau López onder de lat, wil winnen.", [("Pau López", "started")]),
+    ("Doordat Chris Smalling in de verdediging staat, wacht Gianluca Mancini zijn kans af.",
+     [("Chris Smalling", "started")]),
+    ("Stephan El Shaarawy en Justin Kluivert zijn de vleugelaanvallers.",
+     [("Justin Kluivert", "started"), ("Stephan El Shaarawy", "started")]),
     # 'is replaced by' in a preview is a change in the team, not a substitution in the match
     ("Edin Džeko is afwezig. Džeko wordt vervangen door Borja Mayoral, die voor het eerst bij de selectie zit.",
      [("Edin Džeko", "left_out")]),
