@@ -84,7 +84,7 @@ CUE_ATTRS: dict[tuple[str, str], tuple[str, ...]] = {
     ("match", "venue"): ("home", "away"),
     ("match", "result"): ("W", "D", "L"),
     ("status", "other"): schema.PLAYER_STATUSES,
-    ("status", "slot"): ("first", "before", "after", "inside", "around", "sentence"),
+    ("status", "slot"): ("first", "before", "after", "next", "inside", "around", "sentence"),
     ("situation", "metric"): schema.SITUATION_METRICS,
     ("reported", "scope"): ("sentence",),
     ("goal", "slot"): ("before", "after", "inside", "near"),
@@ -150,6 +150,7 @@ def compile_pattern(spec: str, nlp: Language, rules: LanguageRules) -> list[dict
       ?item       the item is optional
       *           up to four tokens that are not punctuation
       #NUM        a number, in digits or words of this language
+      #SCORE      a score token ("2-1")
       #ORD        an ordinal, in digits ("9th", "9e", "9°") or words
       #PERSON #CLUB #COMP #REF   one entity token of that label (REF = role description)
     """
@@ -161,7 +162,9 @@ def compile_pattern(spec: str, nlp: Language, rules: LanguageRules) -> list[dict
         if item == "*":
             pattern.append({"IS_PUNCT": False, "OP": "{0,4}"})
             continue
-        if item in ("#NUM", "#ORD"):
+        if item == "#SCORE":
+            tok = {"TEXT": {"REGEX": r"^\d{1,2}[-–]\d{1,2}$"}}
+        elif item in ("#NUM", "#ORD"):
             words = sorted(rules.numbers if item == "#NUM" else rules.ordinals)
             rx = r"^\d{1,3}$" if item == "#NUM" else r"^\d{1,2}(st|nd|rd|th|e|ste|de|°|º|ª)?$"
             tok = {"LOWER": {"REGEX": rx}} if not words else {"LOWER": {"REGEX": rx + "|^(" + "|".join(map(re.escape, words)) + ")$"}}

@@ -130,7 +130,7 @@ def test_decisions(decisions: pd.DataFrame, fixtures: pd.DataFrame) -> None:
 
 def test_import_football_data(kb: KB) -> None:
     result = import_football_data(DATA / "football_data_sample.csv", kb)
-    assert result.unknown_teams == ["VVV Venlo"]
+    assert result.unknown_teams == ["Willem II"]
     assert _rows(result.fixtures, ["fixture_id", "competition", "season", "date",
                                    "home", "away", "home_goals", "away_goals", "status"]) == [
         ("2020-12-05-spezia-lazio", "Serie A", "2020-21", "2020-12-05", "Spezia", "Lazio", 1, 2, "played"),

@@ -182,11 +182,13 @@ class _SentenceStatuses:
     def targets(self, cue: Span, slot: str) -> list[Person]:
         """The players a status cue is about, looked for in the cue's clause first, then the sentence."""
         s = self.s
-        if slot in ("first", "before", "after"):
+        if slot in ("first", "before", "after", "next"):
             lo, hi = self.clause(cue.start)
             in_clause = self._targets_in(cue, slot, [m for m in s.players() if lo <= m.start < hi], clause=True)
             if in_clause:
                 return self._whole_list(in_clause, cue)
+        if slot == "after" and self._unknown_name(cue):
+            return []   # "kan niet beschikken over <a name the KB lacks>, waardoor X ...": not X
         # a subject beyond the clause, not across a contrastive break ("…, mentre X si candida")
         players = [m for m in s.players() if slot != "first" or not s.broken(m.start, cue.start)]
         return self._targets_in(cue, slot, players)
@@ -230,6 +232,9 @@ class _SentenceStatuses:
         elif slot == "after":   # a name may share its first token with the cue ("… dell'|argentino")
             after = [m for m in players if m.start >= cue.end or (m.start > cue.start and m.end > cue.end)]
             chosen = self._coordinated(after, 0) if after else []
+        elif slot == "next":   # the player right after the cue, and those listed with him ("begint met X, Y en Z")
+            after = [m for m in players if m.start >= cue.end]
+            chosen = self._coordinated(after, 0) if after and after[0].start == cue.end else []
         elif slot in ("inside", "around"):
             chosen = [m for m in players if m.start >= cue.start and m.end <= cue.end]
             if not chosen and slot == "around" and before:   # "X bleef op de bank" as well as "bleef X op de bank"
