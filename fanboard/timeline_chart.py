@@ -5,6 +5,7 @@ views.league_positions) to Altair charts; fanboard.charts re-exports them.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Sequence
 
@@ -27,15 +28,58 @@ FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 POSITION_LABEL_PX = 22  # a position label ("12") with its air, for _label_scales
 
 
-def _domain(start: date | None, end: date | None, days: Sequence[pd.Timestamp]) -> list[alt.DateTime] | None:
+def _domain(start: date | None, end: date | None, days: Sequence[pd.Timestamp]) -> tuple[date, date] | None:
     """A date-axis domain with a day of margin, so marks at the edges stay visible."""
     valid = [d for d in days if pd.notna(d)]
     lo = start or (min(valid).date() if valid else None)
     hi = end or (max(valid).date() if valid else None)
     if lo is None or hi is None:
         return None
-    lo, hi = lo - timedelta(days=1), hi + timedelta(days=1)
-    return [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in (lo, hi)]
+    return lo - timedelta(days=1), hi + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class TimelineShape:
+    """All that the Timeline's two panels depend on besides their rows: the lanes, the dates
+    shown, the titles and the position axis. Two filter states of the same shape get the same
+    chart with other rows, so a page can build the chart once per shape and swap only its data
+    (pages._shared.chart_specs_with_data)."""
+
+    lanes: tuple[str, ...]
+    x_domain: tuple[date, date] | None
+    club: str | None
+    width: int | str
+    position_title: str | None
+    places: int | None
+    bottom_place: int   # the lowest place on the position axis
+
+    @property
+    def span(self) -> int:
+        return (self.x_domain[1] - self.x_domain[0]).days if self.x_domain else 1
+
+    def frame(self) -> "TimelineShape":
+        """The shape but its lanes: the chart of one frame is the chart of any other once
+        its lanes are put in (with_lanes). A chart without lanes stays a frame of its own."""
+        return replace(self, lanes=()) if self.lanes else self
+
+
+def with_lanes(specs: tuple[dict, dict], lanes: Sequence[str]) -> tuple[dict, dict]:
+    """The Vega-Lite specs of panels_of (converted) with these lanes: the lane axis of every
+    layer of the top panel and its height, the only places panels_of puts them. Copies what
+    it changes."""
+    top, bottom = specs
+    layers = []
+    for layer in top["layer"]:
+        y = layer.get("encoding", {}).get("y", {})
+        if y.get("field") == "lane":
+            y = {**y, "sort": list(lanes), "scale": {**y.get("scale", {}), "domain": list(lanes)}}
+            layer = {**layer, "encoding": {**layer["encoding"], "y": y}}
+        layers.append(layer)
+    return {**top, "layer": layers, "height": _top_height(lanes)}, bottom
+
+
+def _top_height(lanes: Sequence[str]) -> int:
+    return max(60, 44 * len(lanes))
 
 
 def timeline_chart(
@@ -85,12 +129,42 @@ def timeline_panels(
     Both panels get the same explicit date domain and axis width, so their dates line up.
     Takes the outputs of views.timeline_events, views.match_results and views.league_positions.
     """
+    return panels_of(*timeline_parts(events, results, positions, club=club, date_from=date_from, date_to=date_to,
+                                     width=width, position_title=position_title, places=places))
+
+
+def timeline_parts(
+    events: pd.DataFrame,
+    results: pd.DataFrame,
+    positions: pd.DataFrame,
+    *,
+    club: str | None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    width: int | str = "container",
+    position_title: str | None = None,
+    places: int | None = None,
+) -> tuple[TimelineShape, tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
+    """The shape of timeline_panels' chart and the rows of its three data sets (events,
+    matches, positions): panels_of(shape, rows) is the chart."""
     days = list(events.get("start", [])) + list(events.get("end", [])) + list(results.get("date", [])) + list(positions.get("day", []))
-    x_domain = _domain(date_from, date_to, days)
-    x_scale = alt.Scale(domain=x_domain) if x_domain else alt.Undefined
     type_lanes = views.event_type_order(events) if len(events) else []
     comp_lanes = sorted(set(results["competition"])) if len(results) else []
-    lanes = type_lanes + comp_lanes
+    lanes = tuple(type_lanes + comp_lanes)
+    max_pos = int(positions["position"].max()) if len(positions) else 10
+    shape = TimelineShape(lanes=lanes, x_domain=_domain(date_from, date_to, days), club=club, width=width,
+                          position_title=position_title, places=places,
+                          bottom_place=places or max(max_pos + 1, 10))
+    return shape, (_event_rows(events), _match_rows(results, club, lanes), _position_rows(positions))
+
+
+def panels_of(shape: TimelineShape, rows: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]) -> tuple[alt.LayerChart, alt.LayerChart]:
+    """The two panels of timeline_panels, of this shape, drawing these rows (timeline_parts)."""
+    ev, res, pos = rows
+    lanes, club, width = list(shape.lanes), shape.club, shape.width
+    x_domain = ([alt.DateTime(year=d.year, month=d.month, date=d.day) for d in shape.x_domain]
+                if shape.x_domain else None)
+    x_scale = alt.Scale(domain=x_domain) if x_domain else alt.Undefined
     lane_y = alt.Y("lane:N", sort=lanes, title=None, scale=alt.Scale(domain=lanes),
                    axis=alt.Axis(labelLimit=AXIS_LABEL_LIMIT, labelFontWeight="bold", minExtent=AXIS_WIDTH, maxExtent=AXIS_WIDTH))
     x_axis = alt.X("day:T", scale=x_scale, title=None, axis=_date_axis())
@@ -98,14 +172,15 @@ def timeline_panels(
     # results. The legend lists only the results; the lanes already name the event types.
     colors = alt.Scale(domain=list(EVENT_COLORS) + list(RESULT_COLORS),
                        range=list(EVENT_COLORS.values()) + list(RESULT_COLORS.values()))
-    height = max(60, 44 * len(lanes))
-    span = _span_days(x_domain) if x_domain else 1
-    top = alt.layer(*_event_layers(events, lane_y, x_axis, colors),
-                    *_match_layers(results, lane_y, colors, club, x_scale, span, lanes)).properties(
+    height = _top_height(lanes)
+    span = shape.span
+    top = alt.layer(*_event_layers(ev, lane_y, x_axis, colors),
+                    *_match_layers(res, lane_y, colors, club, x_scale, span)).properties(
         width=width, height=height, autosize=FIT_WIDTH,
         title=alt.TitleParams(f"{club or 'The club'}: conflict events and results", anchor="start", fontSize=14),
     )
-    bottom = _position_panel(positions, x_scale, club, width, span, title=position_title, places=places)
+    bottom = _position_panel(pos, x_scale, club, width, span, title=shape.position_title, places=shape.places,
+                             bottom_place=shape.bottom_place)
     return top, bottom
 
 
@@ -158,10 +233,14 @@ def _text_px(text: str, px_per_char: float, limit: float) -> float:
     return min(len(text) * px_per_char, limit) + 8
 
 
-def _event_layers(events: pd.DataFrame, lane_y: alt.Y, x_axis: alt.X, event_colors: alt.Scale) -> list[alt.Chart]:
+def _event_rows(events: pd.DataFrame) -> pd.DataFrame:
+    """The events as _event_layers draws them: with their lane, fill and open end."""
+    return events.assign(lane=events["type_label"], filled=events["certainty"].eq("confirmed"),
+                         open_end=[s if k == "until" else e for s, e, k in zip(events["start"], events["end"], events["kind"])])
+
+
+def _event_layers(ev: pd.DataFrame, lane_y: alt.Y, x_axis: alt.X, event_colors: alt.Scale) -> list[alt.Chart]:
     """The timeline's event marks: windows as bars, bounds as dashed arrows, days as dots."""
-    ev = events.assign(lane=events["type_label"], filled=events["certainty"].eq("confirmed"),
-                       open_end=[r["start"] if k == "until" else r["end"] for r, k in zip(events.to_dict("records"), events["kind"])])
     pick = alt.selection_point(name="event", fields=["event_id"], on="click", empty=False)
     tooltip = [
         alt.Tooltip("type_label:N", title="event"),
@@ -198,7 +277,7 @@ def _event_layers(events: pd.DataFrame, lane_y: alt.Y, x_axis: alt.X, event_colo
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.85)),
         size=alt.condition(pick, alt.value(480), alt.value(260)),
         tooltip=tooltip,
-    ).add_params(pick)
+    ).add_params(pick).properties(name="event_dots")   # a fixed view name: Altair's own hashes the rows
     return [windows, bounds, heads, stops, points]
 
 
@@ -244,11 +323,9 @@ def _match_label_scales(res: pd.DataFrame, lanes: Sequence[str]) -> tuple[list[f
     return list(top), list(bottom)
 
 
-def _match_layers(results: pd.DataFrame, lane_y: alt.Y, result_scale: alt.Scale, club: str | None,
-                  x_scale: alt.Scale | object = alt.Undefined, span: int = 1,
-                  lanes: Sequence[str] = ()) -> list[alt.Chart]:
-    """The timeline's match marks: a square per played match, a cross when postponed, with
-    labels where there is room; each links to its match page."""
+def _match_rows(results: pd.DataFrame, club: str | None, lanes: Sequence[str]) -> pd.DataFrame:
+    """The matches as _match_layers draws them: lane, labels, which labels are drawn and from
+    which width on, the match page's address."""
     res = results.assign(lane=results["competition"], day=results["date"])
     res = res.assign(mark_label=[
         f"{r['result']} {r['fixture_score']}" if r["result"] in ("W", "D", "L") else ("postponed" if r["result"] == "P" else r["fixture_score"])
@@ -260,7 +337,13 @@ def _match_layers(results: pd.DataFrame, lane_y: alt.Y, result_scale: alt.Scale,
     )
     res = res.assign(labelled=_match_labels(res, club) if len(res) else [])
     top, bottom = _match_label_scales(res, [lane for lane in lanes if lane in set(res["lane"])]) if len(res) else ([], [])
-    res = res.assign(top_scale=top, bottom_scale=bottom)
+    return res.assign(top_scale=top, bottom_scale=bottom)
+
+
+def _match_layers(res: pd.DataFrame, lane_y: alt.Y, result_scale: alt.Scale, club: str | None,
+                  x_scale: alt.Scale | object = alt.Undefined, span: int = 1) -> list[alt.Chart]:
+    """The timeline's match marks: a square per played match, a cross when postponed, with
+    labels where there is room; each links to its match page."""
     match_tooltip = [
         alt.Tooltip("fixture:N", title="match"),
         alt.Tooltip("day:T", title="date", format="%a %d %b %Y"),
@@ -287,12 +370,19 @@ def _match_layers(results: pd.DataFrame, lane_y: alt.Y, result_scale: alt.Scale,
     return [played, postponed, letters, opponents]
 
 
+def _position_rows(pos: pd.DataFrame) -> pd.DataFrame:
+    """The positions with the fewest pixels per day at which each computed one is labelled."""
+    computed = pos["basis"] != "article"
+    scale = pd.Series(1e6, index=pos.index)
+    if computed.any():
+        scale[computed] = _label_scales(list(pos.loc[computed, "day"]), [POSITION_LABEL_PX] * int(computed.sum()))
+    return pos.assign(label_scale=scale)
+
+
 def _position_panel(pos: pd.DataFrame, x_scale: alt.Scale, club: str | None, width: int | str, span: int = 1, *,
-                    title: str | None = None, places: int | None = None) -> alt.LayerChart:
+                    title: str | None = None, places: int | None = None, bottom_place: int = 10) -> alt.LayerChart:
     """The timeline's bottom panel: the club's position (computed table as a line, claims as
     diamonds), in the league or, with `places`, in a group of that many teams."""
-    max_pos = int(pos["position"].max()) if len(pos) else 10
-    bottom_place = places or max(max_pos + 1, 10)
     ticks = list(range(1, bottom_place + 1, 1 if bottom_place <= 6 else 2))
     y_pos = alt.Y("position:Q", title=None,
                   scale=alt.Scale(reverse=True, domain=[0.6 if places else 1, bottom_place + (0.4 if places else 0)], nice=False),
@@ -300,11 +390,7 @@ def _position_panel(pos: pd.DataFrame, x_scale: alt.Scale, club: str | None, wid
     basis_scale = alt.Scale(domain=["computed table", "article"], range=["#4263eb", "#e8590c"])
     pos_tooltip = [alt.Tooltip("day:T", title="as of", format="%d %b %Y"), alt.Tooltip("position:Q", title="position"),
                    alt.Tooltip("basis:N", title="according to"), alt.Tooltip("detail:N", title="detail")]
-    computed = pos["basis"] != "article"
-    scale = pd.Series(1e6, index=pos.index)
-    if computed.any():
-        scale[computed] = _label_scales(list(pos.loc[computed, "day"]), [POSITION_LABEL_PX] * int(computed.sum()))
-    base_p = alt.Chart(pos.assign(label_scale=scale)).encode(x=alt.X("day:T", scale=x_scale, title=None, axis=_date_axis()), y=y_pos)
+    base_p = alt.Chart(pos).encode(x=alt.X("day:T", scale=x_scale, title=None, axis=_date_axis()), y=y_pos)
     line = base_p.transform_filter("datum.basis != 'article'").mark_line(point=True, strokeWidth=2).encode(
         color=alt.Color("basis:N", scale=basis_scale, title="position according to",
                         legend=alt.Legend(orient="bottom", direction="horizontal")),
@@ -319,8 +405,3 @@ def _position_panel(pos: pd.DataFrame, x_scale: alt.Scale, club: str | None, wid
         width=width, height=150 if not places else 110, autosize=FIT_WIDTH,
         title=alt.TitleParams(title or f"{club or 'The club'}: league position", anchor="start", fontSize=14),
     )
-
-
-def _span_days(domain: list[alt.DateTime]) -> int:
-    a, b = (date(d.year, d.month, d.date) for d in domain)
-    return (b - a).days

@@ -5,9 +5,9 @@ and clicking an event in the chart picks it.
 """
 import streamlit as st
 
-from fanboard import charts, views
+from fanboard import charts, timeline_chart, views
 from fanboard.views import curation
-from pages._shared import chart_downloads, chart_specs, csv_download, dashboard, certainty_column, provenance_table, url_choice
+from pages._shared import chart_downloads, chart_specs_with_data, csv_download, dashboard, certainty_column, provenance_table, url_choice
 
 d = dashboard()
 f = d.filters
@@ -34,8 +34,13 @@ if cup:
     panel = {"position_title": f"{d.club}: {d.cup_groups()[cup]} position ({cup})", "places": 4}
 else:
     panel = {"position_title": f"{d.club}: {league} position"}
-top, bottom = chart_specs(d, f"timeline:{cup or league}", lambda: charts.timeline_panels(
+# Built once per frame (dates, titles, position axis) for all sessions: a new filter state
+# only puts its rows and lanes in place (chart_specs_with_data, timeline_chart.with_lanes).
+shape, rows = d.cached(("timeline parts", cup or league), lambda: timeline_chart.timeline_parts(
     events, results, positions, club=d.club, date_from=f.date_from, date_to=f.date_to, **panel))
+top, bottom = chart_specs_with_data(d, f"timeline:{cup or league}", ("timeline", shape.frame()), rows,
+                                    lambda: timeline_chart.panels_of(shape, rows),
+                                    lambda specs: timeline_chart.with_lanes(specs, shape.lanes))
 ids = list(events["event_id"])
 
 
