@@ -26,7 +26,7 @@ st.markdown(
     f"for {views.md_escape(d.who())} {f.describe_period()}."
 )
 # The position panel: the league, or the club's group in a cup (?position=<its label>)
-league = views.league_of(d.tables) or "League"
+league = d.league or "League"
 choices = {league: None, **{f"{comp} {group}": comp for comp, group in d.cup_groups().items()}}
 cup = choices.get(st.session_state.get("position") or st.query_params.get("position") or league)
 if cup:
@@ -41,7 +41,7 @@ shape, rows = d.cached(("timeline parts", cup or league), lambda: timeline_chart
 top, bottom = chart_specs_with_data(d, f"timeline:{cup or league}", ("timeline", shape.frame()), rows,
                                     lambda: timeline_chart.panels_of(shape, rows),
                                     lambda specs: timeline_chart.with_lanes(specs, shape.lanes))
-ids = list(events["event_id"])
+ids = d.cached("event_ids", lambda: list(events["event_id"]))
 
 
 def picked_in_chart() -> None:
@@ -88,8 +88,9 @@ if events.empty:
     st.caption(d.empty_message("events"))
 else:
     links = d.per_tables(("curation_links", "events"), lambda: curation.links_by_key(d.tables, "events", "event_id"))  # corrected rows carry a badge
-    table = events[["when", "type_label", "actors_label", "certainty", "summary", "quote", "sources_label", "event_id"]]
-    table = table.assign(curated=[links.get(e) for e in table["event_id"]])
+    table = d.cached("events table", lambda: events[[   # once per filter state
+        "when", "type_label", "actors_label", "certainty", "summary", "quote", "sources_label", "event_id"]].assign(
+        curated=[links.get(e) for e in events["event_id"]]))
     st.dataframe(
         table, hide_index=True,
         column_config={
