@@ -164,10 +164,14 @@ def _converted(make: Callable[[], alt.TopLevelMixin | tuple]) -> tuple[dict, ...
     return tuple(only_used_columns(vega_lite_spec(c)) for c in (made if isinstance(made, tuple) else (made,)))
 
 
-# shape -> (the specs built for it, the names of the data sets they were built with); the
-# newest few, shared by every session and every Dashboard of the server.
+# shape -> (the specs built for it, each data set of its rows as the columns it keeps; the
+# names of those data sets): the newest few, shared by every session and Dashboard of the server.
 _SHAPES: OrderedDict = OrderedDict()
 SHAPES_KEPT = 32
+
+
+class _Columns(tuple):
+    """In a kept spec, in place of a data set of the rows: the columns the chart reads of it."""
 
 
 def chart_specs_with_data(d: Dashboard, name: str, shape: Hashable, rows: Sequence[pd.DataFrame],
@@ -180,13 +184,15 @@ def chart_specs_with_data(d: Dashboard, name: str, shape: Hashable, rows: Sequen
     The charts are built and converted once per shape (Altair's part, most of the time); for
     another state of that shape only the rows are converted (to Arrow, cut to the columns the
     chart reads) and put in place of the first state's, then fit() is applied. The specs are
-    the ones chart_specs gives for make(): the same data sets, under the same names.
+    the ones chart_specs gives for make(): the same data sets, under the same names. What is
+    kept per shape is the spec without its rows.
     """
     return d.cached(("vega-lite", name), lambda: _with_rows(shape, rows, make, fit))
 
 
 def _with_rows(shape: Hashable, rows: Sequence[pd.DataFrame], make: Callable[[], alt.TopLevelMixin | tuple],
                fit: Callable[[tuple[dict, ...]], tuple[dict, ...]]) -> tuple[dict, ...]:
+    import pyarrow as pa
     from streamlit.dataframe_util import convert_anything_to_arrow_bytes
     from streamlit.util import calc_hash
 
@@ -196,24 +202,26 @@ def _with_rows(shape: Hashable, rows: Sequence[pd.DataFrame], make: Callable[[],
         built = _SHAPES.get(shape)
         if built is not None:
             _SHAPES.move_to_end(shape)
-    if built is None or len(set(built[1])) < len(built[1]) or len(built[1]) != len(names):
+    if built is None or len(set(names)) < len(names) or len(built[1]) != len(names):
         specs = _converted(make)
-        with _BUILDING:
-            _SHAPES[shape] = (specs, names)
-            while len(_SHAPES) > SHAPES_KEPT:
-                _SHAPES.popitem(last=False)
+        if len(set(names)) == len(names):
+            kept = tuple({**spec, "datasets": {
+                k: _Columns(pa.ipc.open_stream(v).schema.names) if k in names and isinstance(v, bytes) else v
+                for k, v in spec.get("datasets", {}).items()}} for spec in specs)
+            with _BUILDING:
+                _SHAPES[shape] = (kept, names)
+                while len(_SHAPES) > SHAPES_KEPT:
+                    _SHAPES.popitem(last=False)
         return specs
-    specs, old_names = built
-    if old_names == names:
-        return fit(specs)
+    kept, old_names = built
     rename = dict(zip(old_names, names))
     new_data = dict(zip(names, data))
     out = []
-    for spec in specs:
+    for spec in kept:
         datasets = {}
-        for key, value in spec.get("datasets", {}).items():
-            if key in rename and isinstance(value, bytes):
-                datasets[rename[key]] = _same_columns(new_data[rename[key]], value)
+        for key, value in spec["datasets"].items():
+            if isinstance(value, _Columns):
+                datasets[rename[key]] = _cut(new_data[rename[key]], value)
             else:
                 datasets[key] = value
         out.append({**_renamed({k: v for k, v in spec.items() if k != "datasets"}, rename), "datasets": datasets})
@@ -233,11 +241,11 @@ def _renamed(node: object, rename: dict[str, str]) -> object:
     return node
 
 
-def _same_columns(data: bytes, like: bytes) -> bytes:
-    """The Arrow stream `data` cut to the columns of `like`, as only_used_columns cuts it."""
+def _cut(data: bytes, columns: Sequence[str]) -> bytes:
+    """The Arrow stream `data` cut to `columns`, as only_used_columns cuts it."""
     import pyarrow as pa
 
-    keep = set(pa.ipc.open_stream(like).schema.names)
+    keep = set(columns)
     table = pa.ipc.open_stream(data).read_all()
     cols = [c for c in table.column_names if c in keep]
     if len(cols) == len(table.column_names):

@@ -30,7 +30,7 @@ league = d.league or "League"
 choices = {league: None, **{f"{comp} {group}": comp for comp, group in d.cup_groups().items()}}
 cup = choices.get(st.session_state.get("position") or st.query_params.get("position") or league)
 if cup:
-    positions = d.group_positions(cup)
+    positions = d.cached(("group positions", cup), lambda: d.group_positions(cup))
     panel = {"position_title": f"{d.club}: {d.cup_groups()[cup]} position ({cup})", "places": 4}
 else:
     panel = {"position_title": f"{d.club}: {league} position"}
