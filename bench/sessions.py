@@ -16,6 +16,10 @@ moment (one browser, one context each). Every session:
    for the same filter state. The time from the click to the page rendered again (script
    idle, the sentence names the new player, a chart drawn) is a *filter change*.
 
+Then `serial` more sessions (--serial, players of their own) do the same one after the other,
+with nothing else running: the server's CPU seconds of each first load and each filter change,
+the part of a render the server controls (at once, 20 Chromiums share the cores with it).
+
 An error is a step that did not render within --timeout, an exception or an error dialog on
 the page, or a browser page error. Peak RSS is the VmHWM of the server process when all
 sessions are done. Nothing here is run by the test suite (it takes minutes); `make bench`
@@ -59,6 +63,8 @@ class SessionRun:
     first_load: float | None = None
     changes: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    first_load_cpu: float | None = None                        # server CPU seconds of each step:
+    change_cpus: list[float] = field(default_factory=list)     # measured only one session at a time
 
 
 @dataclass
@@ -70,6 +76,15 @@ class SessionsResult:
     idle_rss_mb: float = float("nan")
     server_cpu_s: float = float("nan")
     elapsed_s: float = float("nan")
+    serial: list[SessionRun] = field(default_factory=list)   # the sessions after, one at a time
+
+    @property
+    def cpu_per_load(self) -> list[float]:
+        return [r.first_load_cpu for r in self.serial if r.first_load_cpu is not None]
+
+    @property
+    def cpu_per_change(self) -> list[float]:
+        return [x for r in self.serial for x in r.change_cpus]
 
     @property
     def first_loads(self) -> list[float]:
@@ -81,7 +96,7 @@ class SessionsResult:
 
     @property
     def errors(self) -> list[str]:
-        return [e for r in self.runs for e in r.errors]
+        return [e for r in self.runs + self.serial for e in r.errors]
 
     @staticmethod
     def median(xs: list[float]) -> float:
@@ -132,23 +147,29 @@ async def _add_player(page, name: str, label: str, shown: str, timeout_ms: float
     return elapsed
 
 
-async def session(browser, url: str, n: int, players: list[tuple[str, str]], timeout_ms: float) -> SessionRun:
+async def session(browser, url: str, n: int, players: list[tuple[str, str]], timeout_ms: float,
+                  cpu=None) -> SessionRun:
+    """One fan: open /timeline, add the players. `cpu`: a function giving the server's CPU
+    seconds so far, to record each step's share (meaningful only when nothing else runs)."""
     run = SessionRun()
+    cpu = cpu or (lambda: float("nan"))
     context = await browser.new_context(viewport={"width": 1366, "height": 900})
     page = await context.new_page()
     page.on("pageerror", lambda e: run.errors.append(f"page error: {e}"[:300]))
     step = "opening /timeline"
     try:
-        t = time.monotonic()
+        t, c = time.monotonic(), cpu()
         await page.goto(f"{url}/timeline", timeout=timeout_ms)
         await page.wait_for_function(RENDERED, arg=["anyone", CHART], polling=100, timeout=timeout_ms)
-        run.first_load = time.monotonic() - t
+        run.first_load, run.first_load_cpu = time.monotonic() - t, cpu() - c
         await _problems(page, run, step)
         picked: list[str] = []
         for name, label in players:
             picked.append(name)
             step = f"adding {name}"
+            c = cpu()
             run.changes.append(await _add_player(page, name, label, " or ".join(picked), timeout_ms))
+            run.change_cpus.append(cpu() - c)
             await _problems(page, run, step)
     except Exception as exc:   # a step that did not render in time is an error of the run
         run.errors.append(f"session {n}, {step}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
@@ -171,35 +192,45 @@ def players_for(tables: Path, sessions: int, changes: int) -> list[list[tuple[st
             for n in range(sessions)]
 
 
-async def _drive(url: str, plans: list[list[tuple[str, str]]], timeout_ms: float) -> list[SessionRun]:
+async def _drive(url: str, plans: list[list[tuple[str, str]]], timeout_ms: float,
+                 serial: list[list[tuple[str, str]]], pid: int) -> tuple[list[SessionRun], list[SessionRun], float, float]:
+    """The sessions of `plans` at once (their seconds and the server's CPU seconds in all),
+    then those of `serial` one after the other, each step's server CPU recorded."""
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            return list(await asyncio.gather(*(session(browser, url, n, plan, timeout_ms)
+            t, cpu = time.monotonic(), cpu_seconds(pid)
+            runs = list(await asyncio.gather(*(session(browser, url, n, plan, timeout_ms)
                                                for n, plan in enumerate(plans))))
+            elapsed, cpu = time.monotonic() - t, cpu_seconds(pid) - cpu
+            after = [await session(browser, url, len(plans) + n, plan, timeout_ms, lambda: cpu_seconds(pid))
+                     for n, plan in enumerate(serial)]
+            return runs, after, elapsed, cpu
         finally:
             await browser.close()
 
 
-def run(tables: Path, work: Path, sessions: int = 20, changes: int = 3, timeout: float = 600) -> SessionsResult:
+def run(tables: Path, work: Path, sessions: int = 20, changes: int = 3, timeout: float = 600,
+        serial: int = 3) -> SessionsResult:
+    """`sessions` at once, then `serial` more one at a time (own players too): the server's CPU
+    seconds per session load and per filter change, the part of a render the server controls
+    (at once, the browsers share the cores with it)."""
     from fanboard.tables import read_table, table_paths
 
     _, paths = table_paths(tables)
     res = SessionsResult(sessions, len(read_table(paths["articles"], "articles")))
-    plans = players_for(tables, sessions, changes)
+    plans = players_for(tables, sessions + serial, changes)
+    plans, after = plans[:sessions], plans[sessions:]
     env = {**os.environ, "FANBOARD_TABLES": str(tables), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     work.mkdir(parents=True, exist_ok=True)
     server = Server(ROOT / "app.py", env, work / "sessions-server.log")
     try:
         server.wait_healthy(timeout=120)
         res.idle_rss_mb = rss_mb(server.proc.pid)
-        cpu = cpu_seconds(server.proc.pid)
-        t = time.monotonic()
-        res.runs = asyncio.run(_drive(server.url, plans, timeout * 1000))
-        res.elapsed_s = time.monotonic() - t
-        res.server_cpu_s = cpu_seconds(server.proc.pid) - cpu
+        res.runs, res.serial, res.elapsed_s, res.server_cpu_s = asyncio.run(
+            _drive(server.url, plans, timeout * 1000, after, server.proc.pid))
         res.peak_rss_mb = server.peak_rss_mb()
     finally:
         server.stop()
@@ -217,7 +248,13 @@ def describe(r: SessionsResult) -> list[str]:
         f"every render (s): median {r.median(r.renders):.2f}",
         f"errors: {len(r.errors)}",
         f"server: RSS idle {r.idle_rss_mb:.0f} MB, peak (VmHWM) {r.peak_rss_mb:.0f} MB, "
-        f"CPU {r.server_cpu_s:.0f} s ({os.cpu_count()} cores shared with the browser)",
+        f"CPU {r.server_cpu_s:.0f} s ({os.cpu_count()} cores shared with the browser), "
+        f"{r.server_cpu_s / max(r.sessions, 1):.2f} s per session",
+        f"server CPU, one session at a time after them ({len(r.serial)} sessions): "
+        f"first load median {r.median(r.cpu_per_load):.2f} s, filter change median {r.median(r.cpu_per_change):.2f} s "
+        f"(loads {', '.join(f'{x:.2f}' for x in r.cpu_per_load)})",
+        f"  and their renders (s): first load median {r.median([x.first_load for x in r.serial if x.first_load]):.2f}, "
+        f"filter change median {r.median([x for x in r.serial for x in x.changes]):.2f}",
     ]
 
 
@@ -229,9 +266,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sessions", type=int, default=20)
     ap.add_argument("--changes", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=600, help="seconds one step may take")
+    ap.add_argument("--serial", type=int, default=3, help="sessions after, one at a time, for the server's CPU per load")
+    ap.add_argument("--work", type=Path, help="folder for the server log (default: a new temporary one)")
     args = ap.parse_args(argv)
-    work = Path(tempfile.mkdtemp(prefix="fanboard-sessions-"))
-    r = run(args.tables, work, args.sessions, args.changes, args.timeout)
+    work = args.work or Path(tempfile.mkdtemp(prefix="fanboard-sessions-"))
+    r = run(args.tables, work, args.sessions, args.changes, args.timeout, args.serial)
     print("\n".join(describe(r)))
     for e in r.errors[:10]:
         print("  ", e, file=sys.stderr)

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 import runpy
 import threading
+from collections import OrderedDict
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Hashable, Sequence
 
 import altair as alt
 from altair.utils.schemapi import debug_mode
@@ -154,11 +155,106 @@ def chart_specs(d: Dashboard, name: str, make: Callable[[], alt.TopLevelMixin | 
     validate every chart; the check is a sixth of the time), and their data keeps only the
     columns they read (only_used_columns).
     """
-    def convert() -> tuple[dict, ...]:
-        with _BUILDING, debug_mode(False):   # debug_mode is Altair's global: one builder at a time
-            made = make()
-        return tuple(only_used_columns(vega_lite_spec(c)) for c in (made if isinstance(made, tuple) else (made,)))
-    return d.cached(("vega-lite", name), convert)
+    return d.cached(("vega-lite", name), lambda: _converted(make))
+
+
+def _converted(make: Callable[[], alt.TopLevelMixin | tuple]) -> tuple[dict, ...]:
+    with _BUILDING, debug_mode(False):   # debug_mode is Altair's global: one builder at a time
+        made = make()
+    return tuple(only_used_columns(vega_lite_spec(c)) for c in (made if isinstance(made, tuple) else (made,)))
+
+
+# shape -> (the specs built for it, each data set of its rows as the columns it keeps; the
+# names of those data sets): the newest few, shared by every session and Dashboard of the server.
+_SHAPES: OrderedDict = OrderedDict()
+SHAPES_KEPT = 32
+
+
+class _Columns(tuple):
+    """In a kept spec, in place of a data set of the rows: the columns the chart reads of it."""
+
+
+def chart_specs_with_data(d: Dashboard, name: str, shape: Hashable, rows: Sequence[pd.DataFrame],
+                          make: Callable[[], alt.TopLevelMixin | tuple],
+                          fit: Callable[[tuple[dict, ...]], tuple[dict, ...]] = lambda specs: specs) -> tuple[dict, ...]:
+    """chart_specs of make(), for charts whose spec is the same for every filter state of the
+    same `shape` but for their data, which are exactly the frames `rows`, and for what
+    fit(specs) puts in (the Timeline's lanes, timeline_chart.with_lanes).
+
+    The charts are built and converted once per shape (Altair's part, most of the time); for
+    another state of that shape only the rows are converted (to Arrow, cut to the columns the
+    chart reads) and put in place of the first state's, then fit() is applied. The specs are
+    the ones chart_specs gives for make(): the same data sets, under the same names. What is
+    kept per shape is the spec without its rows.
+    """
+    return d.cached(("vega-lite", name), lambda: _with_rows(shape, rows, make, fit))
+
+
+def _with_rows(shape: Hashable, rows: Sequence[pd.DataFrame], make: Callable[[], alt.TopLevelMixin | tuple],
+               fit: Callable[[tuple[dict, ...]], tuple[dict, ...]]) -> tuple[dict, ...]:
+    import pyarrow as pa
+    from streamlit.dataframe_util import convert_anything_to_arrow_bytes
+    from streamlit.util import calc_hash
+
+    data = [convert_anything_to_arrow_bytes(r) for r in rows]   # as Streamlit's _to_arrow_dataset names them
+    names = [calc_hash(b) for b in data]
+    with _BUILDING:
+        built = _SHAPES.get(shape)
+        if built is not None:
+            _SHAPES.move_to_end(shape)
+    if built is None or len(set(names)) < len(names) or len(built[1]) != len(names):
+        specs = _converted(make)
+        if len(set(names)) == len(names):
+            kept = tuple({**spec, "datasets": {
+                k: _Columns(pa.ipc.open_stream(v).schema.names) if k in names and isinstance(v, bytes) else v
+                for k, v in spec.get("datasets", {}).items()}} for spec in specs)
+            with _BUILDING:
+                _SHAPES[shape] = (kept, names)
+                while len(_SHAPES) > SHAPES_KEPT:
+                    _SHAPES.popitem(last=False)
+        return specs
+    kept, old_names = built
+    rename = dict(zip(old_names, names))
+    new_data = dict(zip(names, data))
+    out = []
+    for spec in kept:
+        datasets = {}
+        for key, value in spec["datasets"].items():
+            if isinstance(value, _Columns):
+                datasets[rename[key]] = _cut(new_data[rename[key]], value)
+            else:
+                datasets[key] = value
+        out.append({**_renamed({k: v for k, v in spec.items() if k != "datasets"}, rename), "datasets": datasets})
+    return fit(tuple(out))
+
+
+def _renamed(node: object, rename: dict[str, str]) -> object:
+    """A copy of a spec with every data reference ({"data": {"name": old}}) renamed."""
+    if isinstance(node, dict):
+        out = {k: _renamed(v, rename) for k, v in node.items()}
+        ref = out.get("data")
+        if isinstance(ref, dict) and ref.get("name") in rename:
+            out["data"] = {**ref, "name": rename[ref["name"]]}
+        return out
+    if isinstance(node, list):
+        return [_renamed(v, rename) for v in node]
+    return node
+
+
+def _cut(data: bytes, columns: Sequence[str]) -> bytes:
+    """The Arrow stream `data` cut to `columns`, as only_used_columns cuts it."""
+    import pyarrow as pa
+
+    keep = set(columns)
+    table = pa.ipc.open_stream(data).read_all()
+    cols = [c for c in table.column_names if c in keep]
+    if len(cols) == len(table.column_names):
+        return data
+    sink = pa.BufferOutputStream()
+    table = table.select(cols)
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
 
 
 def chart_downloads(chart: alt.TopLevelMixin | Callable[[], alt.TopLevelMixin], kind: str, d: Dashboard) -> None:

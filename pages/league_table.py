@@ -9,7 +9,7 @@ from pages._shared import as_of_caption, csv_download, dashboard
 d = dashboard()
 st.title("League table")
 as_of = d.as_of
-league = views.league_of(d.tables)
+league = d.league
 st.caption(f"{views.md_escape(league or 'The league')} {as_of_caption(d)}. Change the day with “As of” in the sidebar.")
 basis = st.segmented_control("Table", list(views.BASES), format_func=lambda b: views.BASES[b].capitalize(),
                              default="at_the_time", key="basis", bind="query-params") or "at_the_time"
@@ -52,7 +52,7 @@ with right:
 
 # --- the club's cup groups, computed from the calendar
 if d.fixtures is not None and d.club:
-    for comp in [c for c in views.competitions(d.tables) if c != league]:
+    for comp in [c for c in d.all_competitions if c != league]:
         group = group_table.club_group(d.fixtures, comp, d.club)
         if not group:
             continue

@@ -17,7 +17,7 @@ if results.empty:
     st.stop()
 
 statuses = d.filtered["player_status"]
-comp_colors = charts.competition_colors(views.competitions(d.tables))
+comp_colors = charts.competition_colors(d.all_competitions)
 curated = d.per_tables(("curation_links", "matches"), lambda: curation.links_by_key(d.tables, "matches", "match_id"))     # corrected rows carry a badge
 
 

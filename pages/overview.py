@@ -6,7 +6,8 @@ it. The latest results and the conflict follow the player filter, and say so.
 import streamlit as st
 
 from fanboard import charts, group_table, views
-from pages._shared import as_of_caption, chart_downloads, dashboard
+from fanboard.views.timeline import latest_event
+from pages._shared import as_of_caption, chart_downloads, chart_specs, dashboard
 
 d = dashboard()
 f = d.filters
@@ -22,8 +23,8 @@ if f.players:
             f"results and the conflict are those of {views.md_escape(d.who())}.")
 
 # --- where the club stood: articles and computed table side by side
-league = views.league_of(d.tables)
-competitions = [c for c in views.competitions(d.tables) if (not f.competitions or c in f.competitions) and d.plays_in(c)]
+league = d.league
+competitions = [c for c in d.all_competitions if (not f.competitions or c in f.competitions) and d.plays_in(c)]
 for comp in competitions:
     st.subheader(comp)
     said = views.article_claims(club_view["situation"], comp, as_of)
@@ -93,18 +94,20 @@ if f.players:
 if results.empty:
     st.info(d.empty_message("matches"))
 else:
-    strip = charts.results_strip(results, club=d.club)
-    st.altair_chart(strip, theme="streamlit", key="results_strip", width="stretch")
+    def strip():
+        return charts.results_strip(results, club=d.club)
+    (spec,) = chart_specs(d, "results_strip", strip)   # once per filter state, for all sessions
+    st.vega_lite_chart(spec=spec, theme="streamlit", key="results_strip", width="stretch")
     st.caption("Click a result for its match page.")
     chart_downloads(strip, "results", d)
 
 # --- the conflict
 st.subheader("The conflict")
-last = views.last_event(d.filtered["events"], d.labels)
+last = d.cached("last_event", lambda: latest_event(d.events))   # d.events: the shaped events, once per filter state
 if last is None:
     st.info(d.empty_message("events"))
 else:
-    involved = sorted({a for cell in d.filtered["events"]["actors"] for a in views.split(cell)})
+    involved = d.cached("involved", lambda: sorted({a for cell in d.filtered["events"]["actors"] for a in views.split(cell)}))
     with st.container(border=True):
         label = "Latest" if last["kind"] == "day" else "Latest known"
         st.markdown(f"**{label}: {views.md_escape(last['type_label'])}** · {views.md_escape(last['when'])} · {last['certainty']}")
@@ -118,5 +121,5 @@ st.subheader("Sources")
 a, b, c = st.columns(3)
 a.metric("Articles", len(d.filtered["articles"]))
 b.metric("Languages", len(set(d.filtered["articles"]["language"]) - {""}))
-c.metric("Contradictions found", len(views.contradictions_view(d.filtered["contradictions"], d.labels)
-                                       .drop_duplicates(["subject", "field"])))
+c.metric("Contradictions found", d.cached("contradictions found", lambda: len(
+    views.contradictions_view(d.filtered["contradictions"], d.labels).drop_duplicates(["subject", "field"]))))

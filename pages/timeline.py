@@ -5,9 +5,9 @@ and clicking an event in the chart picks it.
 """
 import streamlit as st
 
-from fanboard import charts, views
+from fanboard import charts, timeline_chart, views
 from fanboard.views import curation
-from pages._shared import chart_downloads, chart_specs, csv_download, dashboard, certainty_column, provenance_table, url_choice
+from pages._shared import chart_downloads, chart_specs_with_data, csv_download, dashboard, certainty_column, provenance_table, url_choice
 
 d = dashboard()
 f = d.filters
@@ -26,17 +26,22 @@ st.markdown(
     f"for {views.md_escape(d.who())} {f.describe_period()}."
 )
 # The position panel: the league, or the club's group in a cup (?position=<its label>)
-league = views.league_of(d.tables) or "League"
+league = d.league or "League"
 choices = {league: None, **{f"{comp} {group}": comp for comp, group in d.cup_groups().items()}}
 cup = choices.get(st.session_state.get("position") or st.query_params.get("position") or league)
 if cup:
-    positions = d.group_positions(cup)
+    positions = d.cached(("group positions", cup), lambda: d.group_positions(cup))
     panel = {"position_title": f"{d.club}: {d.cup_groups()[cup]} position ({cup})", "places": 4}
 else:
     panel = {"position_title": f"{d.club}: {league} position"}
-top, bottom = chart_specs(d, f"timeline:{cup or league}", lambda: charts.timeline_panels(
+# Built once per frame (dates, titles, position axis) for all sessions: a new filter state
+# only puts its rows and lanes in place (chart_specs_with_data, timeline_chart.with_lanes).
+shape, rows = d.cached(("timeline parts", cup or league), lambda: timeline_chart.timeline_parts(
     events, results, positions, club=d.club, date_from=f.date_from, date_to=f.date_to, **panel))
-ids = list(events["event_id"])
+top, bottom = chart_specs_with_data(d, f"timeline:{cup or league}", ("timeline", shape.frame()), rows,
+                                    lambda: timeline_chart.panels_of(shape, rows),
+                                    lambda specs: timeline_chart.with_lanes(specs, shape.lanes))
+ids = d.cached("event_ids", lambda: list(events["event_id"]))
 
 
 def picked_in_chart() -> None:
@@ -83,8 +88,9 @@ if events.empty:
     st.caption(d.empty_message("events"))
 else:
     links = d.per_tables(("curation_links", "events"), lambda: curation.links_by_key(d.tables, "events", "event_id"))  # corrected rows carry a badge
-    table = events[["when", "type_label", "actors_label", "certainty", "summary", "quote", "sources_label", "event_id"]]
-    table = table.assign(curated=[links.get(e) for e in table["event_id"]])
+    table = d.cached("events table", lambda: events[[   # once per filter state
+        "when", "type_label", "actors_label", "certainty", "summary", "quote", "sources_label", "event_id"]].assign(
+        curated=[links.get(e) for e in events["event_id"]]))
     st.dataframe(
         table, hide_index=True,
         column_config={

@@ -363,3 +363,12 @@ def test_a_corrected_event_carries_its_badge_on_the_players_page(open_page, tabl
     marked = table[table["curated"].notna()]
     assert marked["type_label"].tolist() == ["Sanction demand"]
     assert marked["curated"].tolist() == [f"curation?table=events&key={events.at[sanction, 'event_id']}&mark=confirmed"]
+
+
+def test_the_server_gives_arrow_the_system_allocator(open_page):
+    """Arrow's own pool (mimalloc) keeps freed pages per session thread; the app hands Arrow
+    the system malloc it tunes for many sessions (app.malloc_for_many_sessions)."""
+    import pyarrow as pa
+
+    open_page()
+    assert pa.default_memory_pool().backend_name == "system"

@@ -49,3 +49,35 @@ def test_a_tooltip_of_every_field_keeps_every_column():
     df = pd.DataFrame({"x": [1, 2], "note": ["a", "b"]})
     spec = vega_lite_spec(alt.Chart(df).mark_point(tooltip=True).encode(x="x:Q"))
     assert only_used_columns(spec) == spec
+
+
+def test_a_filter_state_gets_the_timeline_built_for_it_though_only_its_rows_and_lanes_are_new(tables_dir, monkeypatch):
+    """chart_specs_with_data builds the Timeline once per frame (dates, titles, position axis) and
+    swaps in each other state's rows and lanes: the specs are those built for that state."""
+    from datetime import date
+
+    from fanboard import timeline_chart
+    from pages import _shared
+
+    monkeypatch.setattr(_shared, "_SHAPES", type(_shared._SHAPES)())
+    tables = read_tables(tables_dir)
+    people = views.people(tables)
+    dates = {"date_from": date(2020, 11, 8), "date_to": date(2020, 12, 19)}
+    base = views.Dashboard.create(tables, views.Filters(**dates))
+    states = ([views.Filters(**dates)] + [views.Filters(players=(p,), **dates) for p in people]
+              + [views.Filters(players=tuple(people[:2]), **dates)]
+              + [views.Filters(competitions=(c,), **dates) for c in views.competitions(tables)]
+              + [views.Filters(languages=(lang,), **dates) for lang in views.languages(tables)])
+    lanes_seen, built = set(), []
+    monkeypatch.setattr(_shared, "_converted", lambda make, convert=_shared._converted: built.append(1) or convert(make))
+    for f in states:
+        d = views.Dashboard.create(tables, f, like=base if f.players else None)
+        shape, rows = timeline_chart.timeline_parts(d.events, d.results, d.positions, club=d.club, **dates)
+        got = _shared.chart_specs_with_data(d, "timeline", ("timeline", shape.frame()), rows,
+                                            lambda: timeline_chart.panels_of(shape, rows),
+                                            lambda specs: timeline_chart.with_lanes(specs, shape.lanes))
+        want = tuple(only_used_columns(vega_lite_spec(c)) for c in charts.timeline_panels(
+            d.events, d.results, d.positions, club=d.club, **dates))
+        assert got == want, f
+        lanes_seen.add(shape.lanes)
+    assert len(lanes_seen) >= 3 and len(built) == 1   # other lanes, other rows, one chart built

@@ -179,6 +179,16 @@ class Dashboard:
         """make(), computed once per Dashboard (and key) however many sessions ask for it."""
         return self._once(self.memo, key, make)
 
+    @property
+    def league(self) -> str | None:
+        """views.league_of the tables, worked out once for all the Dashboards of the same tables."""
+        return self.per_tables("league", lambda: league_of(self.tables))
+
+    @property
+    def all_competitions(self) -> list[str]:
+        """views.competitions of the tables (every competition, whatever the filters), worked out once."""
+        return self.per_tables("competitions", lambda: competitions(self.tables))
+
     def cup_groups(self) -> dict[str, str]:
         """competition -> the club's group in it ("Group D"), for the cups in the tables,
         from the reference calendar (empty without one)."""
@@ -187,17 +197,16 @@ class Dashboard:
         def find() -> dict[str, str]:
             if self.fixtures is None or not self.club:
                 return {}
-            league = league_of(self.tables)
             groups = {c: group_table.club_group(self.fixtures, c, self.club)
-                      for c in competitions(self.tables) if c != league}
+                      for c in self.all_competitions if c != self.league}
             return {c: g for c, g in groups.items() if g}
-        return self.cached("cup_groups", find)   # pages ask several times per run; shared by all sessions
+        return self.per_tables(("cup_groups", self.club), find)   # the tables' and club's: shared by every filter state
 
     def plays_in(self, competition: str) -> bool:
         """Whether the club has anything in `competition`: the league, a cup group, a match
         in the tables or a claim of the articles."""
         m = self.tables["matches"]
-        return (competition == league_of(self.tables) or competition in self.cup_groups()
+        return (competition == self.league or competition in self.cup_groups()
                 or bool(((m["competition"] == competition) & ((m["home"] == self.club) | (m["away"] == self.club))).any())
                 or bool((self.club_filtered["situation"]["competition"] == competition).any()))
 

@@ -79,7 +79,11 @@ def timeline_events(events: pd.DataFrame, labels: Mapping[str, str] | None = Non
 
 def last_event(events: pd.DataFrame, labels: Mapping[str, str] | None = None) -> dict[str, str] | None:
     """The event that can have happened last (by its last possible day; a dated event wins a tie)."""
-    ev = timeline_events(events, labels)
+    return latest_event(timeline_events(events, labels))
+
+
+def latest_event(ev: pd.DataFrame) -> dict[str, str] | None:
+    """last_event of events already shaped by timeline_events."""
     if ev.empty:
         return None
     ev = ev.assign(dated=ev["kind"].eq("day")).sort_values(["sort_day", "dated"], kind="stable")
