@@ -46,3 +46,11 @@ def test_typographic_apostrophes_and_the_ordinal_secondo(extractor):
 def test_a_recalled_earlier_match_is_not_the_story_the_goal_belongs_to(extractor, text):
     c = _claims(extractor, text)
     assert goals(c) == [("Ciro Immobile", "Lazio", 85, ("Lazio", "Udinese"))]
+
+
+def test_a_club_in_apposition_plays_the_match_of_its_clause_tomorrow(extractor):
+    # "aggancia il X, domani in campo a Y": X's match at Y, still to come; not the article club's
+    c = _claims(extractor, "Lazio\n\nInventato. La Lazio batte il Genoa 2-0. La Lazio sale a quota 30 punti e "
+                           "aggancia il Napoli, domani in campo a Torino.")
+    assert matches(c) == [("Lazio", "Genoa", 2, 0, "played", None),
+                          ("Napoli", "Torino", None, None, "scheduled", "away")]

@@ -429,8 +429,8 @@ def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tu
             nearest = min(times, key=lambda t: min(abs(t[1] - c.anchor[1]), abs(c.anchor[0] - t[2])))
             if len(claims) == 1 or nearest_claim(only, nearest[1], nearest[2]) is c:
                 c.time = nearest[0]
-        if c.status is None and c.time is not None and c.time.kind in FUTURE_DAY_KINDS \
-                and getattr(c.time, "tense", "") == "future":
+        if c.status is None and c.time is not None and (c.time.kind == "tomorrow" or (
+                c.time.kind in FUTURE_DAY_KINDS and getattr(c.time, "tense", "") == "future")):
             c.status = "scheduled"   # "Ashford begint woensdag ...", "Rivertown face Kingsbury on Sunday"
         if c.time is not None:
             dated.append((c.time, c.key))
