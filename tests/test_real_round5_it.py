@@ -54,3 +54,26 @@ def test_a_club_in_apposition_plays_the_match_of_its_clause_tomorrow(extractor):
                            "aggancia il Napoli, domani in campo a Torino.")
     assert matches(c) == [("Lazio", "Genoa", 2, 0, "played", None),
                           ("Napoli", "Torino", None, None, "scheduled", "away")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "per X che batte <the goalkeeper>", "per X che spacca la porta", "colpo di testa vincente di
+    # X", "il sigillo finale con X": the scorer; the minute of the clause when it states one
+    ("Lazio\n\nInventato. La Lazio batte il Torino 4-1. Il Torino passa al 5', lancio di Verdi per "
+     "Belotti che batte Reina. Al 50' arriva il pari con il filtrante di Luis Alberto per Immobile che "
+     "spacca la porta. Poi il terzo gol: cross di Lazzari e colpo di testa vincente di Acerbi. All'88' "
+     "arriva il sigillo finale con Correa che dribbla tutti.",
+     [("Andrea Belotti", "Torino", None, ("Lazio", "Torino")),
+      ("Ciro Immobile", "Lazio", 50, ("Lazio", "Torino")),
+      ("Francesco Acerbi", "Lazio", None, ("Lazio", "Torino")),
+      ("Joaquín Correa", "Lazio", 88, ("Lazio", "Torino"))]),
+    # "X, autore di una doppietta": the apposition stands for the player before the comma
+    ("Lazio\n\nInventato. La Lazio batte il Torino 2-0. Protagonista della serata è stato Immobile, "
+     "autore di una doppietta.",
+     [("Ciro Immobile", "Lazio", None, ("Lazio", "Torino"))] * 2),
+    # a club that "batte" another is a result, no goal; a player who beats a defender scores none
+    ("Lazio\n\nInventato. La Lazio batte il Torino 2-0, mentre l'Inter che batte il Genoa resta "
+     "prima. Immobile salta Izzo e crossa.", []),
+])
+def test_goals_told_by_what_the_scorer_did(extractor, text, expected):
+    assert goals(_claims(extractor, text)) == sorted(expected)

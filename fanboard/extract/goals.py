@@ -140,9 +140,10 @@ class _SentenceGoals:
 
     def _antecedent(self, lo: int) -> list[Mention]:
         """The player a clause-opening relative pronoun stands for ("serve Orbin, che insacca":
-        Orbin), when he ends right before it (a comma between allowed)."""
+        Orbin), or an apposition ("Orbin, autore di una doppietta": words.scorer_apposition),
+        when he ends right before it (a comma between allowed)."""
         s = self.s
-        if s.doc[lo].lower_ not in s.rules.word_set("relative_subject"):
+        if s.doc[lo].lower_ not in s.rules.word_set("relative_subject", "scorer_apposition"):
             return []
         k = lo - 1 if lo - 1 >= s.span.start and s.doc[lo - 1].text == "," else lo
         return [m for m in s.players() if m.end == k][:1]
