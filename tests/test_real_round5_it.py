@@ -77,3 +77,15 @@ def test_a_club_in_apposition_plays_the_match_of_its_clause_tomorrow(extractor):
 ])
 def test_goals_told_by_what_the_scorer_did(extractor, text, expected):
     assert goals(_claims(extractor, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "scendere in campo a <ground> X e Y": the pair a match word announces is the match
+    ("Lazio\n\nInventato. Il big match è stato la partita che ha visto scendere in campo all'Olimpico "
+     "Lazio e Torino.", [("Lazio", "Torino", None, None, None, None)]),
+    # stoppage time ("nel tempo di recupero") is no postponement
+    ("Lazio\n\nInventato. Un gol di Immobile nel tempo di recupero decide il derby tra Lazio e Roma.",
+     [("Lazio", "Roma", None, None, None, None)]),
+])
+def test_a_pair_of_clubs_announced_by_a_match_word(extractor, text, expected):
+    assert matches(_claims(extractor, text)) == expected

@@ -22,6 +22,7 @@ from ..nlp import SCORE_TOKEN_RE
 from .claims import MatchClaim
 from .context import ArticleContext
 from .matchmerge import merge_in_sentence, nearest_claim, reachable
+from .matchpairs import announced_pairs
 from .matchsubject import (about_others as _about_others, coordinated_club, described_subject, genitive_pair,
                            passive_agent, plays_in, subject_before as _subject_before, venue_after)
 from .scorelines import score_between
@@ -78,6 +79,7 @@ def find_matches(s: SentenceView, ctx: ArticleContext, keys: _Keys) -> SentenceM
         claims.extend(_cue_claims(s, cue, ctx, keys, used_scores))
     _bracketed_scores(s, claims, used_scores)
     _pair_pattern(s, claims, used_scores, keys)
+    announced_pairs(s, claims, keys)   # "in campo X e Y", "la sfida tra X e Y" (matchpairs.py)
     _score_connector(s, claims, used_scores, keys, ctx)
     if not claims:
         return SentenceMatches(())
