@@ -89,3 +89,14 @@ def test_goals_told_by_what_the_scorer_did(extractor, text, expected):
 ])
 def test_a_pair_of_clubs_announced_by_a_match_word(extractor, text, expected):
     assert matches(_claims(extractor, text)) == expected
+
+
+def test_round_up_results_with_the_subject_after_the_verb(extractor):
+    # "Cade X con Y", "Pareggia anche X contro un Y": the club after the opening result verb is
+    # its subject, the club after the connector its opponent; "si fa rimontare dal Y"
+    c = _claims(extractor, "Lazio\n\nInventato. La Lazio si fa rimontare dal Bologna. Pareggia anche il "
+                           "Napoli contro un Torino in grande difficoltà. Cade il Genoa con il Cagliari, "
+                           "che sale a quota 20.")
+    assert matches(c) == [("Genoa", "Cagliari", None, None, "played", None),
+                          ("Lazio", "Bologna", None, None, "played", None),
+                          ("Napoli", "Torino", None, None, "played", None)]

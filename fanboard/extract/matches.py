@@ -22,7 +22,7 @@ from ..nlp import SCORE_TOKEN_RE
 from .claims import MatchClaim
 from .context import ArticleContext
 from .matchmerge import merge_in_sentence, nearest_claim, reachable
-from .matchpairs import announced_pairs
+from .matchpairs import announced_pairs, inverted_object
 from .matchsubject import (about_others as _about_others, coordinated_club, described_subject, genitive_pair,
                            passive_agent, plays_in, subject_before as _subject_before, venue_after)
 from .scorelines import score_between
@@ -106,6 +106,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if opp is None and not hole and _after_earlier(s, cue.start):
         return []   # "Na de 0-13 zege gaat Ashford ...": an earlier match, its score taken with it
     subj, owner = _subject_before(s, cue, opp, ctx), _genitive_owner(s, opp)
+    if subj is None and owner is None and opp is not None and not connector and (other := inverted_object(s, cue, opp)):
+        subj, opp, opp_end, connector = opp, other, other.end, ""   # "Cade lo Spezia con il Genoa"
     if subj is None and owner is None and score is None and _about_others(s, cue, opp, focus):
         return []
     c = keys.new_claim(s)

@@ -9,8 +9,28 @@ twin claims). A pair some other rule already made a claim of is left to that rul
 """
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from ..nlp import SCORE_TOKEN_RE
-from .sentence import SentenceView
+from .sentence import Mention, SentenceView
+
+
+def inverted_object(s: SentenceView, cue: Span, club: Mention) -> Mention | None:
+    """'Cade lo Spezia con il Genoa', 'Pareggia anche il Napoli contro un Torino': a result cue
+    that opens its clause, its subject after it, then a connector and the other club (words
+    skipped: fillers, words.indefinite_articles). That other club, or None."""
+    lo, hi = s.clause(cue.start)
+    if not s.attrs(cue).get("result") or any(not t.is_punct for t in s.doc[lo:cue.start]):
+        return None
+    skip = s.rules.word_set("fillers", "indefinite_articles")
+    j = club.end
+    if j >= hi or s.doc[j].lower_ not in s.rules.word_set("connectors"):
+        return None
+    j += 1
+    while j < hi and j - club.end <= 3 and s.doc[j].lower_ in skip and s.club_at(j) is None:
+        j += 1
+    other = s.club_at(j) if j < hi else None
+    return other if other is not None and other.name != club.name else None
 
 
 def announced_pairs(s: SentenceView, claims: list, keys) -> None:
