@@ -100,3 +100,19 @@ def test_round_up_results_with_the_subject_after_the_verb(extractor):
     assert matches(c) == [("Genoa", "Cagliari", None, None, "played", None),
                           ("Lazio", "Bologna", None, None, "played", None),
                           ("Napoli", "Torino", None, None, "played", None)]
+
+
+@pytest.mark.parametrize("text,events", [
+    # "prossimo al trasferimento", "destinato alla cessione", "nel mirino di tutte le squadre":
+    # a forecast about a player, no report of a move
+    ("Lazio\n\nInventato. Assente ancora una volta Immobile, ormai prossimo al trasferimento. Con Correa "
+     "destinato alla cessione, la Lazio batte il Torino.", []),
+    ("Lazio\n\nInventato. Non male per uno che era finito nel mirino di tutte le squadre d'Europa, come "
+     "Luis Alberto.", []),
+    # a move told as a fact to come still is a report
+    ("Lazio\n\nInventato. Il centravanti Immobile sarà ceduto a gennaio, probabilmente all'estero.",
+     [("transfer_report", [], ["Ciro Immobile"])]),
+])
+def test_a_forecast_of_a_move_is_no_transfer_report(extractor, text, events):
+    c = _claims(extractor, text)
+    assert [(e.event_type, e.agents, e.targets) for e in c.events] == events
