@@ -116,3 +116,19 @@ def test_round_up_results_with_the_subject_after_the_verb(extractor):
 def test_a_forecast_of_a_move_is_no_transfer_report(extractor, text, events):
     c = _claims(extractor, text)
     assert [(e.event_type, e.agents, e.targets) for e in c.events] == events
+
+
+@pytest.mark.parametrize("text,events", [
+    # "la crisi con <person>": a dispute of the player and the person
+    ("Lazio\n\nInventato. La Lazio pareggia con il Torino. Nella ripresa l'ingresso di Correa in campo "
+     "per scacciare la crisi con Inzaghi.", [("dispute", ["Joaquín Correa", "Simone Inzaghi"], [])]),
+    # "il suo allenatore": the coach of the player's club
+    ("Lazio\n\nInventato. La Lazio pareggia con il Torino. L'argentino Correa ha avuto un'accesa "
+     "discussione con il suo allenatore e ha lasciato il campo.",
+     [("dispute", ["Joaquín Correa", "Simone Inzaghi"], [])]),
+    # a crisis with a club is no quarrel of people
+    ("Lazio\n\nInventato. La crisi con il Torino è finita per la Lazio di Inzaghi.", []),
+])
+def test_quarrels_with_the_coach(extractor, text, events):
+    c = _claims(extractor, text)
+    assert [(e.event_type, e.agents, e.targets) for e in c.events] == events
