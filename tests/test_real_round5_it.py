@@ -126,6 +126,10 @@ def test_a_forecast_of_a_move_is_no_transfer_report(extractor, text, events):
     ("Lazio\n\nInventato. La Lazio pareggia con il Torino. L'argentino Correa ha avuto un'accesa "
      "discussione con il suo allenatore e ha lasciato il campo.",
      [("dispute", ["Joaquín Correa", "Simone Inzaghi"], [])]),
+    # "i problemi nello spogliatoio tra X e Y": the two people after "tra"
+    ("Lazio\n\nInventato. La Lazio batte il Torino nonostante i problemi nello spogliatoio tra Inzaghi "
+     "e Correa.", [("dispute", ["Joaquín Correa", "Simone Inzaghi"], [])]),
+    ("Lazio\n\nInventato. I problemi di formazione tra Torino e Lazio.", []),
     # a crisis with a club is no quarrel of people
     ("Lazio\n\nInventato. La crisi con il Torino è finita per la Lazio di Inzaghi.", []),
 ])
