@@ -136,3 +136,21 @@ def test_a_forecast_of_a_move_is_no_transfer_report(extractor, text, events):
 def test_quarrels_with_the_coach(extractor, text, events):
     c = _claims(extractor, text)
     assert [(e.event_type, e.agents, e.targets) for e in c.events] == events
+
+
+def test_a_finished_pair_is_played_with_the_home_side_first(extractor):
+    # "Da poco terminata la sfida tra X e Y": played; X printed first is the order hint that picks
+    # the leg when the calendar holds both
+    c = _claims(extractor, "Lazio\n\nInventato. Da poco terminata la sfida tra Torino e Lazio. Al 85' "
+                           "contropiede della Lazio con Immobile, che salta il portiere e segna.")
+    assert [(m.subject, m.opponent, m.status, m.order_hint) for m in c.matches] == \
+        [("Torino", "Lazio", "played", "home")]
+    assert goals(c) == [("Ciro Immobile", "Lazio", 85, ("Torino", "Lazio"))]
+
+
+def test_a_result_word_with_the_score_of_other_clubs_match_is_that_match(extractor):
+    # "Finisce in pareggio per 1-1 la gara tra X e Y": the draw is X-Y's, not the article club's
+    c = _claims(extractor, "Lazio\n\nInventato. Finisce in pareggio per 1-1 la gara tra Fiorentina e "
+                           "Sassuolo, mentre è solo 0-0 tra Parma e Cagliari.")
+    assert matches(c) == [("Fiorentina", "Sassuolo", 1, 1, "played", None),
+                          ("Parma", "Cagliari", 0, 0, "played", None)]

@@ -1,5 +1,6 @@
 """Two clubs joined by 'and' after a match word: "scendere in campo a San Siro X e Y", "la sfida
-tra X e Y". The pair is the match, home side first as written; the score, when the clause
+tra X e Y". The pair is the match, home side first as written (an order hint: the calendar decides
+between the two legs by it, when nothing else does); the score, when the clause
 states none, comes from elsewhere (or stays unknown).
 
 Only a pair the clause announces as a match: a match cue (not a weak one such as "contro", nor
@@ -57,5 +58,5 @@ def announced_pairs(s: SentenceView, claims: list, keys) -> None:
             continue
         c = keys.new_claim(s)
         c.anchor = (a.start, b.end)
-        c.subject, c.opponent = a.name, b.name
+        c.subject, c.opponent, c.order_hint = a.name, b.name, "home"
         claims.append((c, doc[a.start:b.end]))
