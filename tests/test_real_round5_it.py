@@ -154,3 +154,22 @@ def test_a_result_word_with_the_score_of_other_clubs_match_is_that_match(extract
                            "Sassuolo, mentre è solo 0-0 tra Parma e Cagliari.")
     assert matches(c) == [("Fiorentina", "Sassuolo", 1, 1, "played", None),
                           ("Parma", "Cagliari", 0, 0, "played", None)]
+
+
+def test_the_young_players_of_a_champions_league_squad_are_known(extractor):
+    # players of the 2020-21 squads the knowledge base lacked (data/kb/squads_extra.csv), and
+    # "Nacho", the name he plays under
+    c = _claims(extractor, "Atalanta-Real Madrid 0-1\n\n"
+                           "ATALANTA (3-4-1-2): Gollini; Toloi, Romero, Djimsiti; Hateboer, De Roon, Freuler, "
+                           "Gosens; Pessina; Muriel, Zapata. All. Gasperini\n"
+                           "REAL MADRID (4-3-3): Courtois; Carvajal, Nacho, Varane, Mendy; Kroos, Casemiro, Modric "
+                           "(41' st Arribas); Vazquez, Benzema, Vinicius (45' st Hugo Duro). A disp.: Lunin, "
+                           "Altube, Chust, Gutiérrez, Blanco. "
+                           "All. Zidane\n", published=date(2021, 2, 25))
+    young = {"Andriy Lunin", "Antonio Blanco", "Diego Altube", "Hugo Duro", "Miguel Gutiérrez", "Nacho",
+             "Sergio Arribas", "Víctor Chust"}
+    assert sorted((s.player, s.status) for s in c.statuses if s.player in young) == [
+        ("Andriy Lunin", "unused_substitute"), ("Antonio Blanco", "unused_substitute"),
+        ("Diego Altube", "unused_substitute"), ("Hugo Duro", "substituted_on"),
+        ("Miguel Gutiérrez", "unused_substitute"), ("Nacho", "started"),
+        ("Sergio Arribas", "substituted_on"), ("Víctor Chust", "unused_substitute")]
