@@ -173,3 +173,10 @@ def test_the_young_players_of_a_champions_league_squad_are_known(extractor):
         ("Diego Altube", "unused_substitute"), ("Hugo Duro", "substituted_on"),
         ("Miguel Gutiérrez", "unused_substitute"), ("Nacho", "started"),
         ("Sergio Arribas", "substituted_on"), ("Víctor Chust", "unused_substitute")]
+
+
+def test_his_own_captain_is_the_captain(extractor):
+    # "il suo capitano", "il proprio capitano": the club's captain, as "il capitano" is
+    c = _claims(extractor, "Atalanta\n\nInventato. Dopo il pareggio con il Torino Gasperini ha difeso il suo "
+                           "capitano.", published=date(2020, 12, 1))
+    assert sorted((s.player, s.status) for s in c.statuses) == [("Alejandro Gómez", "captain")]
