@@ -180,3 +180,12 @@ def test_his_own_captain_is_the_captain(extractor):
     c = _claims(extractor, "Atalanta\n\nInventato. Dopo il pareggio con il Torino Gasperini ha difeso il suo "
                            "capitano.", published=date(2020, 12, 1))
     assert sorted((s.player, s.status) for s in c.statuses) == [("Alejandro Gómez", "captain")]
+
+
+def test_a_goal_after_a_match_still_to_come_belongs_to_the_headline_match(extractor):
+    # the story turned to a match still to be played; the goal is the headline's "X-Y", told
+    # without a status, the one match of the scorer's club the article names
+    c = _claims(extractor, "Lazio-Torino: le pagelle\n\nInventato. Prima della gara Inzaghi ha parlato della "
+                           "sfida che la Lazio giocherà contro il Genoa. Apprensione per Correa: la gara la "
+                           "sblocca Belotti al 29'.")
+    assert goals(c) == [("Andrea Belotti", "Torino", 29, ("Lazio", "Torino"))]

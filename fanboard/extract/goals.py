@@ -176,6 +176,8 @@ class _SentenceGoals:
             return None          # the match the sentence tells is another one
         pairs = {(c.subject, c.opponent): c for c in self.article_matches
                  if _played_by(c, club) and c.status == "played"}
+        if not pairs:   # the headline's "X-Y", told without a status: the one match of the club
+            pairs = {(c.subject, c.opponent): c for c in self.article_matches if _played_by(c, club)}
         return next(iter(pairs.values())) if len(pairs) == 1 else None
 
     def _add(self, cue: Span, person: Person, value: str, penalty: bool) -> None:
