@@ -71,6 +71,9 @@ def test_a_club_in_apposition_plays_the_match_of_its_clause_tomorrow(extractor):
     ("Lazio\n\nInventato. La Lazio batte il Torino 2-0. Protagonista della serata è stato Immobile, "
      "autore di una doppietta.",
      [("Ciro Immobile", "Lazio", None, ("Lazio", "Torino"))] * 2),
+    # "X dal dischetto non sbaglia": a penalty scored; a keeper who "non sbaglia" scores nothing
+    ("Lazio\n\nInventato. La Lazio pareggia 1-1 con il Torino: Immobile dal dischetto non sbaglia. "
+     "Reina non sbaglia mai.", [("Ciro Immobile", "Lazio", None, ("Lazio", "Torino"))]),
     # a club that "batte" another is a result, no goal; a player who beats a defender scores none
     ("Lazio\n\nInventato. La Lazio batte il Torino 2-0, mentre l'Inter che batte il Genoa resta "
      "prima. Immobile salta Izzo e crossa.", []),
