@@ -110,10 +110,11 @@ class ArticleContext:
 
     def _advance(self, story: Story, s: "SentenceView", claims: Sequence[MatchClaim]) -> Story:
         match, told = story.match, False
-        if claims and story.match is not None and all(_aside(s, c) for c in claims):
+        if claims and story.match is not None and all(_aside(s, c) or _recalled(s, c) for c in claims):
             pass   # "X, die vorige week scoorde tegen Ashford (2-2), ...": an aside, the story goes on
         elif claims:
-            named = [c for c in claims if c.named] or list(claims)
+            named = [c for c in claims if c.named and not _recalled(s, c)] or [c for c in claims if c.named] \
+                or list(claims)
             match = min(named, key=lambda c: c.anchor[0])
             told = True
         elif s.cue_list("anaphora") and match is not None:
@@ -132,6 +133,21 @@ def _aside(s: "SentenceView", c: MatchClaim) -> bool:
     from ..nlp import SCORE_TOKEN_RE   # nlp imports this module
     doc, end = s.doc, c.anchor[1]
     return c.named and end + 1 < s.span.end and doc[end].text == "(" and bool(SCORE_TOKEN_RE.match(doc[end + 1].text))
+
+
+def _recalled(s: "SentenceView", c: MatchClaim) -> bool:
+    """A match recalled as an earlier one: 'after' (words.earlier_prepositions) before its words,
+    with only articles, a score, match words or an auxiliary (words.earlier_auxiliaries) between ("dopo il
+    successo in casa del X", "dopo aver espugnato X"): the story is about another match."""
+    from ..nlp import SCORE_TOKEN_RE
+    doc, w = s.doc, s.rules
+    skip = w.word_set("fillers", "earlier_auxiliaries")
+    cue_tokens = {i for cue in s.cue_list("match") for i in range(cue.start, cue.end)}
+    j = c.anchor[0] - 1
+    while j >= s.span.start and c.anchor[0] - j <= 5 and (doc[j].lower_ in skip or j in cue_tokens
+                                                          or SCORE_TOKEN_RE.match(doc[j].text)):
+        j -= 1
+    return j >= s.span.start and doc[j].lower_ in w.word_set("earlier_prepositions")
 
 
 SHARED = "shared:"          # the ent_id of a shared surname the context has yet to resolve

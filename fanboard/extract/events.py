@@ -116,7 +116,7 @@ class _SentenceEvents:
         field = s.rules.word_set("playing_field")
         # a longer phrase around the cue that means something else ("lets the shot be stopped",
         # "leaves no room"); a departure_not cue that is the word itself only says it is done
-        idioms = s.cue_list("departure_not")
+        idioms = s.cue_list("departure_not") + s.cue_list("report_not")   # report_not: a forecast, no report
         cues = [c for c in s.cue_list("departure") + s.cue_list("transfer_interest")
                 if not any(t.lower_ in field for t in s.doc[max(c.start - 3, s.span.start):min(c.end + 3, s.span.end)])
                 and not any(v.start <= c.start and c.end <= v.end and len(v) > len(c) for v in idioms)]

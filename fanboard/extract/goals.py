@@ -140,9 +140,10 @@ class _SentenceGoals:
 
     def _antecedent(self, lo: int) -> list[Mention]:
         """The player a clause-opening relative pronoun stands for ("serve Orbin, che insacca":
-        Orbin), when he ends right before it (a comma between allowed)."""
+        Orbin), or an apposition ("Orbin, autore di una doppietta": words.scorer_apposition),
+        when he ends right before it (a comma between allowed)."""
         s = self.s
-        if s.doc[lo].lower_ not in s.rules.word_set("relative_subject"):
+        if s.doc[lo].lower_ not in s.rules.word_set("relative_subject", "scorer_apposition"):
             return []
         k = lo - 1 if lo - 1 >= s.span.start and s.doc[lo - 1].text == "," else lo
         return [m for m in s.players() if m.end == k][:1]
@@ -175,6 +176,8 @@ class _SentenceGoals:
             return None          # the match the sentence tells is another one
         pairs = {(c.subject, c.opponent): c for c in self.article_matches
                  if _played_by(c, club) and c.status == "played"}
+        if not pairs:   # the headline's "X-Y", told without a status: the one match of the club
+            pairs = {(c.subject, c.opponent): c for c in self.article_matches if _played_by(c, club)}
         return next(iter(pairs.values())) if len(pairs) == 1 else None
 
     def _add(self, cue: Span, person: Person, value: str, penalty: bool) -> None:

@@ -22,6 +22,7 @@ from ..nlp import SCORE_TOKEN_RE
 from .claims import MatchClaim
 from .context import ArticleContext
 from .matchmerge import merge_in_sentence, nearest_claim, reachable
+from .matchpairs import announced_pairs, inverted_object
 from .matchsubject import (about_others as _about_others, coordinated_club, described_subject, genitive_pair,
                            passive_agent, plays_in, subject_before as _subject_before, venue_after)
 from .scorelines import score_between
@@ -78,6 +79,7 @@ def find_matches(s: SentenceView, ctx: ArticleContext, keys: _Keys) -> SentenceM
         claims.extend(_cue_claims(s, cue, ctx, keys, used_scores))
     _bracketed_scores(s, claims, used_scores)
     _pair_pattern(s, claims, used_scores, keys)
+    announced_pairs(s, claims, keys)   # "in campo X e Y", "la sfida tra X e Y" (matchpairs.py)
     _score_connector(s, claims, used_scores, keys, ctx)
     if not claims:
         return SentenceMatches(())
@@ -104,6 +106,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if opp is None and not hole and _after_earlier(s, cue.start):
         return []   # "Na de 0-13 zege gaat Ashford ...": an earlier match, its score taken with it
     subj, owner = _subject_before(s, cue, opp, ctx), _genitive_owner(s, opp)
+    if subj is None and owner is None and opp is not None and not connector and (other := inverted_object(s, cue, opp)):
+        subj, opp, opp_end, connector = opp, other, other.end, ""   # "Cade lo Spezia con il Genoa"
     if subj is None and owner is None and score is None and _about_others(s, cue, opp, focus):
         return []
     c = keys.new_claim(s)
@@ -429,8 +433,8 @@ def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tu
             nearest = min(times, key=lambda t: min(abs(t[1] - c.anchor[1]), abs(c.anchor[0] - t[2])))
             if len(claims) == 1 or nearest_claim(only, nearest[1], nearest[2]) is c:
                 c.time = nearest[0]
-        if c.status is None and c.time is not None and c.time.kind in FUTURE_DAY_KINDS \
-                and getattr(c.time, "tense", "") == "future":
+        if c.status is None and c.time is not None and (c.time.kind == "tomorrow" or (
+                c.time.kind in FUTURE_DAY_KINDS and getattr(c.time, "tense", "") == "future")):
             c.status = "scheduled"   # "Ashford begint woensdag ...", "Rivertown face Kingsbury on Sunday"
         if c.time is not None:
             dated.append((c.time, c.key))

@@ -66,6 +66,7 @@ def merge_in_sentence(s: "SentenceView", claims: list[MatchClaim]) -> list[Match
         else:
             named[key] = c
     out = list(named.values())
+    generic = [g for g in generic if not _score_of_other(s, g, out)]
     if len(out) == 1:
         for g in generic:
             if not g.hole and compatible(out[0], g):
@@ -90,6 +91,19 @@ def merge_in_sentence(s: "SentenceView", claims: list[MatchClaim]) -> list[Match
             else:
                 out.append(g)
     return out
+
+
+def _score_of_other(s: "SentenceView", g: MatchClaim, named: list[MatchClaim]) -> bool:
+    """'Finisce in pareggio per 1-1 la gara tra X e Y': the result word's claim (its subject the
+    article's club by default) has the score of a match of other clubs told in its clause; it is
+    that match, already told."""
+    if g.subject_goals is None:
+        return False
+    lo, hi = s.clause(g.anchor[0])
+    return any(lo <= c.anchor[0] < hi and c.subject != g.subject and g.subject not in (c.subject, c.opponent)
+               and c.subject_goals is not None
+               and sorted((c.subject_goals, c.opponent_goals)) == sorted((g.subject_goals, g.opponent_goals))
+               for c in named)
 
 
 def merge_within_article(claims: list[MatchClaim]) -> tuple[list[MatchClaim], dict[str, str]]:

@@ -36,7 +36,7 @@ def subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: Ar
         best = m
     if best is not None:
         return best
-    rel = _relative_subject(s, cue, opponent)
+    rel = _relative_subject(s, cue, opponent) or _apposition_subject(s, cue, opponent)
     if rel is not None:
         return rel
     for m in s.mentions:  # "the side of <coach>", "<coach>'s team": the coach's club
@@ -90,6 +90,18 @@ def _relative_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> M
             return club
         return None
     return None
+
+
+def _apposition_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
+    """'aggancia il Westmoor, domani in campo a Ashford': a clause that opens with the cue (or a
+    time before it) right after a club and a comma is about that club."""
+    lo, _ = s.clause(cue.start)
+    if lo - 2 < s.span.start or s.doc[lo - 1].text != "," or cue.start - lo > 3:
+        return None
+    if any(s.time_at(j) is None and not any(a <= j < b for _, a, b in s.times) for j in range(lo, cue.start)):
+        return None
+    club = next((m for m in s.clubs() if m.end == lo - 1), None)
+    return club if club is not None and (opponent is None or club.name != opponent.name) else None
 
 
 def _genitive_of_match(s: SentenceView, j: int) -> bool:
