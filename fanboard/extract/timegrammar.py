@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..patterns import PATTERNS_DIR, LanguageRules, load_rules
+from .regexneeds import Requirement, needs
 
 LANGUAGES = ("en", "nl", "it")
 DIRECTIONS = ("past", "future", "nearest", "none")
@@ -40,6 +41,7 @@ class Rule:
     direction: str
     tense: str  # forced tense, or ''
     tense_default: str  # tense when the sentence gives none
+    needs: tuple[Requirement, ...] = ()  # what a text must hold for the regex to match (regexneeds.py)
 
 
 @dataclass(frozen=True)
@@ -184,5 +186,5 @@ def _rules(i: int, r: dict, fills: dict[str, str], lang: str) -> list[Rule]:
         except re.error as exc:
             raise ValueError(f"time_{lang}.toml rule {i} ({r['kind']}): bad pattern: {exc}") from exc
         out.append(Rule(kind=r["kind"], regex=regex, value=tuple(r.get("value", ())), direction=direction,
-                        tense=r.get("tense", ""), tense_default=r.get("tense_default", "")))
+                        tense=r.get("tense", ""), tense_default=r.get("tense_default", ""), needs=needs(regex)))
     return out

@@ -39,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..pieces import text_of
+from .regexneeds import Text, may_match
 from .timegrammar import LANGUAGES, Grammar, Rule, grammar, norm
 
 __all__ = ["TimeExpr", "find_time_expressions", "valid_date", "LANGUAGES"]
@@ -222,8 +223,11 @@ def find_time_expressions(text: str, lang: str, context: str | None = None,
     a fragment of it) if given.
     """
     g = grammar(lang, patterns_dir)
+    probe = Text(text)
     candidates: list[tuple[int, int, int, Rule, re.Match]] = []
     for order, rule in enumerate(g.rules):
+        if not may_match(rule.needs, probe):
+            continue   # the text lacks a word every match of the rule holds: scanning would find nothing
         for m in rule.regex.finditer(text):
             if m.end() > m.start():
                 candidates.append((m.start(), m.end(), order, rule, m))
