@@ -35,6 +35,7 @@ from .extract import times as _times  # noqa: F401  (registers the fanboard_time
 from .extract.context import SHARED
 from .kb import KB
 from .patterns import PATTERNS_DIR, Cue, LanguageRules, PatternError, compile_pattern, load_rules
+from .windowmatcher import WindowMatcher
 
 __all__ = ["PATTERNS_DIR", "PIPELINE_VERSION", "SCORE_TOKEN_RE", "Cue", "LanguageRules", "PatternError",
            "compile_pattern", "load_rules", "build_pipeline", "Pipelines", "default_pipelines"]
@@ -117,7 +118,7 @@ class CueMatcher:
 
     def __init__(self, nlp: Language, rules: LanguageRules):
         self.rules = rules
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = WindowMatcher(nlp.vocab)   # the token Matcher, run only where a pattern can match
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for i, cue in enumerate(rules.cues):
             try:
@@ -126,7 +127,7 @@ class CueMatcher:
                 if phrases is not None:
                     self.phrase_matcher.add(str(i), [Doc(nlp.vocab, words=list(words)) for words in phrases])
                 else:
-                    self.matcher.add(str(i), [pattern])
+                    self.matcher.add(str(i), pattern)
             except Exception as exc:  # spaCy's own validation message is precise
                 raise PatternError(f"{cue.source}: {cue.attrs['p']!r}: {exc}") from None
 
