@@ -70,3 +70,46 @@ def test_no_rule_of_the_time_grammar_is_skipped_where_it_matches():
                 assert may_match(rule.needs, probe), (article.article_id, rule.regex.pattern[:60])
                 checked += 1
     assert checked > 40
+
+
+def _near(regex: str, text: str, flags=re.I) -> list[tuple]:
+    from fanboard.extract.regexscan import longest_space_run, scan_near
+    rx = re.compile(regex, flags)
+    return [(m.span(), m.groups()) for m in scan_near(rx, needs(rx), Text(text), text, longest_space_run(text))]
+
+
+def _full(regex: str, text: str, flags=re.I) -> list[tuple]:
+    return [(m.span(), m.groups()) for m in re.compile(regex, flags).finditer(text)]
+
+
+@pytest.mark.parametrize("regex,text", [
+    # whitespace runs longer than usual inside a match: the width counts the longest run
+    (r"(?<!\w)(?:last|next)\s+(week|month)(?!\w)", "x " * 200 + "last \n\n\n     week" + " y" * 200),
+    # a lookahead just past the cut: the search reads far enough to see the "-21"
+    (r"(?<!\d)(20\d\d)(?![-–/]\d)\s+season", "the 2020 season, " + "filler " * 100 + "2020 season-21 and 2020-21 season"),
+    # matches next to each other, where finditer goes on from the end of the last one
+    (r"(?<!\w)ago(?:\s+ago)?", "ago ago ago " + "z " * 300 + "ago"),
+    # a back reference of a known width
+    (r"(?P<d>\d\d)(?P<sep>[/.])(?P<m>\d\d)(?P=sep)(?P<y>20\d\d)", "on 13/12/2020 " + "q " * 300 + "and 01.02.2021"),
+    # unbounded: the whole text is scanned
+    (r"(?<!\w)since\s+\w+", "ever since yesterday, " + "w " * 300 + "since then"),
+])
+def test_scan_near_finds_what_finditer_finds(regex, text):
+    assert _near(regex, text) == _full(regex, text)
+    assert _full(regex, text)
+
+
+def test_scan_near_gives_every_rule_its_finditer_matches_on_the_test_articles():
+    from fanboard.extract.regexscan import longest_space_run, scan_near
+    articles, _ = read_articles(SETS)
+    found = 0
+    for article in articles:
+        if article.language not in LANGUAGES:
+            continue
+        probe, spaces = Text(article.text), longest_space_run(article.text)
+        for rule in grammar(article.language).rules:
+            full = [(m.span(), m.groups()) for m in rule.regex.finditer(article.text)]
+            near = [(m.span(), m.groups()) for m in scan_near(rule.regex, rule.needs, probe, article.text, spaces)]
+            assert near == full, (article.article_id, rule.regex.pattern[:60])
+            found += len(full)
+    assert found > 50

@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from re import _casefix, _constants as C, _parser
 
 MAX_STRINGS = 64        # a run of literals is expanded into at most this many strings
@@ -61,7 +61,7 @@ def _canon() -> tuple[dict[int, str], set[int]]:
 
 _CANON, _MIXED = _canon()
 _DOTTED_I = "\u0130"   # "İ": its full lower case is two characters, its simple one "i"
-_SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CANON)) + "]")
+_SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CANON) if _CANON[c] != chr(c)) + "]")
 
 
 def fold(text: str) -> str:
@@ -81,12 +81,16 @@ def _fold_char(code: int) -> str | None:
 
 
 class Text:
-    """A text ready for `may_match`: folded once, and its set of words."""
-    __slots__ = ("folded", "words")
+    """A text ready for `may_match`: folded once, its set of words, and the requirements
+    checked so far (many rules share one, such as "a month name")."""
+    __slots__ = ("folded", "words", "met", "found", "counts")
 
     def __init__(self, text: str):
         self.folded = fold(text)
         self.words = frozenset(_WORDS.findall(self.folded))
+        self.met: dict[Requirement, bool] = {}
+        self.found: dict[Requirement, list[tuple[int, int]]] = {}   # for regexscan.py
+        self.counts: dict[Requirement, int] = {}
 
 
 # ------------------------------------------------------------------ the shape of a piece
@@ -296,17 +300,25 @@ def _checks(s: str) -> tuple[tuple[str, ...], str | None]:
     return bounded, plain
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # compared by identity: equal ones are one object (_requirement)
 class Requirement:
     """One requirement: satisfied when one of its strings is in the text."""
     words: frozenset[str]                           # strings that are one whole word
     others: tuple[tuple[tuple[str, ...], str], ...] # (whole words it holds, substring)
+
+    @cached_property
+    def strings(self) -> tuple[str, ...]:
+        """Every string it looks for, as a substring (a superset of where it stands)."""
+        return (*sorted(self.words), *(sub for _, sub in self.others))
 
     def met(self, text: Text) -> bool:
         if not self.words.isdisjoint(text.words):
             return True
         folded, words = text.folded, text.words
         return any(all(w in words for w in ws) and sub in folded for ws, sub in self.others)
+
+
+_INTERNED: dict[tuple, Requirement] = {}
 
 
 def _requirement(strings: frozenset[str]) -> Requirement:
@@ -317,7 +329,10 @@ def _requirement(strings: frozenset[str]) -> Requirement:
             words.add(bounded[0])
         else:
             others.append((bounded, sub))
-    return Requirement(frozenset(words), tuple(others))
+    key = (frozenset(words), tuple(others))
+    if key not in _INTERNED:
+        _INTERNED[key] = Requirement(*key)
+    return _INTERNED[key]
 
 
 @lru_cache(maxsize=None)
@@ -333,4 +348,11 @@ def needs(regex: re.Pattern) -> tuple[Requirement, ...]:
 
 def may_match(requirements: tuple[Requirement, ...], text: Text) -> bool:
     """Can a regex with these requirements match somewhere in `text`?"""
-    return all(r.met(text) for r in requirements)
+    known = text.met
+    for r in requirements:
+        ok = known.get(r)
+        if ok is None:
+            ok = known[r] = r.met(text)
+        if not ok:
+            return False
+    return True

@@ -104,8 +104,16 @@ def grammar(lang: str, patterns_dir: Path | str | None = None) -> Grammar:
         raise ValueError(
             f"unsupported language {lang!r}; time expressions exist for {', '.join(LANGUAGES)}"
         )
-    folder = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
-    return _grammar(str(folder.resolve()), lang)
+    if not patterns_dir:
+        return _grammar(_default_folder(), lang)
+    return _grammar(str(Path(patterns_dir).resolve()), lang)
+
+
+@lru_cache(maxsize=1)
+def _default_folder() -> str:
+    """data/patterns, resolved once (resolving costs a system call per part of the path, and the
+    time finder asks for its grammar once per text)."""
+    return str(PATTERNS_DIR.resolve())
 
 
 @lru_cache(maxsize=None)
