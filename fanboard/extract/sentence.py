@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..kb import Person
 from ..patterns import LanguageRules
+from ..pieces import text_of
 from .context import ArticleContext
 
 
@@ -53,12 +54,17 @@ class SentenceView:
         return self.span.doc
 
     @property
+    def text(self) -> str:
+        """`span.text`, cut from the Doc's text (Span.text joins its tokens one by one)."""
+        return _span_text(self.span)
+
+    @property
     def quote(self) -> str:
-        return _trim(self.span.text)[2]
+        return _trim(self.text)[2]
 
     def provenance(self, article_id: str, certainty: str | None = None):
         from .claims import Provenance
-        lead, tail, quote = _trim(self.span.text)
+        lead, tail, quote = _trim(self.text)
         return Provenance(article_id, self.span.start_char + lead, self.span.start_char + tail,
                           quote, certainty or self.certainty)
 
@@ -139,6 +145,10 @@ class SentenceView:
         return any(m.person is not None and not m.in_quote for m in self.mentions)
 
 
+def _span_text(span: Span) -> str:
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
 def _trim(text: str) -> tuple[int, int, str]:
     """A sentence without surrounding space, and without an opening quotation mark that the
     sentencizer left at its end ('… League. “' belongs to the next sentence)."""
@@ -191,7 +201,7 @@ class SentenceReader:
                 times[i].append(span)
         views = []
         for sent, sent_ents, sent_cues, sent_hedges, sent_times in zip(sents, ents, cues, hedges, times):
-            if sent.text.strip():
+            if _span_text(sent).strip():
                 views.append(self._view(len(views), sent, sent_ents, sent_cues, sent_hedges, sent_times,
                                         doc._.context))
         doc._.sentences = tuple(views)
