@@ -92,7 +92,16 @@ class SentenceView:
     def breaks(self) -> tuple[int, ...]:
         """The doc indices of the sentence's clause-ending tokens, in order (found once: every
         claim component asks for clauses)."""
-        return tuple(tok.i for tok in self.span if self.is_break(tok))
+        punct = self.rules.word_set("clause_punct")
+        words = self.rules.word_set("clause_breaks")
+        spaced_dash = " - " in punct
+        doc, out = self.doc, []
+        for tok in self.span:   # is_break, with the word lists read once per sentence
+            text = tok.text
+            if text in punct or tok.lower_ in words or (
+                    spaced_dash and text == "-" and tok.whitespace_ and tok.i > 0 and doc[tok.i - 1].whitespace_):
+                out.append(tok.i)
+        return tuple(out)
 
     def clause(self, at: int) -> tuple[int, int]:
         """The token range of the clause that holds token `at`: after the last break before it,
