@@ -22,10 +22,12 @@ import itertools
 import os
 import re
 import warnings
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import EntityRuler
@@ -35,6 +37,8 @@ from .extract import times as _times  # noqa: F401  (registers the fanboard_time
 from .extract.context import SHARED
 from .kb import KB
 from .patterns import PATTERNS_DIR, Cue, LanguageRules, PatternError, compile_pattern, load_rules
+from .pieces import text_of
+from .windowmatcher import WindowMatcher
 
 __all__ = ["PATTERNS_DIR", "PIPELINE_VERSION", "SCORE_TOKEN_RE", "Cue", "LanguageRules", "PatternError",
            "compile_pattern", "load_rules", "build_pipeline", "Pipelines", "default_pipelines"]
@@ -53,7 +57,7 @@ if not Token.has_extension("in_quote"):
 def merge_scores(doc: Doc) -> Doc:
     """Merge '1', '-', '1' into one token '1-1' so that every language sees scores alike."""
     spans = []
-    for m in SCORE_RE.finditer(doc.text):
+    for m in SCORE_RE.finditer(text_of(doc)):   # the text stays the same when scores are merged
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) > 1:
             spans.append(span)
@@ -66,33 +70,57 @@ def merge_scores(doc: Doc) -> Doc:
 
 @Language.component("fanboard_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and subtitles carry no full stop."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
+    """A line break ends a sentence: headlines and subtitles carry no full stop. (The token after
+    one whose text or trailing space holds a line break starts a sentence; found from where the
+    text's line breaks stand rather than by reading every token.)"""
+    starts = _token_starts(doc)
+    after = sorted({bisect_right(starts, m.start()) for m in _LINE_BREAK.finditer(text_of(doc))})
+    for i in after:
+        if 1 <= i < len(doc):
+            doc[i].is_sent_start = True
     return doc
+
+
+_LINE_BREAK = re.compile(r"\n")
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token (tokens cover the text one after another)."""
+    return doc.to_array(IDX).tolist()
 
 
 @Language.component("fanboard_quotes", assigns=["token._.in_quote"])
 def mark_quotes(doc: Doc) -> Doc:
-    """Token._.in_quote for tokens inside quotation marks (quoted speech is not the reporter's claim)."""
+    """Token._.in_quote for tokens inside quotation marks (quoted speech is not the reporter's claim).
+
+    Only the tokens that open or close a quote, or end a paragraph, change anything: those are
+    found from where quotation marks and blank lines stand in the text, and the tokens between
+    an opening and its closing mark are marked."""
+    text = text_of(doc)
+    if not any(ch in text for ch in QUOTE_PAIRS):
+        return doc   # nothing opens a quote
+    starts = _token_starts(doc)
+    marks = sorted({bisect_right(starts, m.start()) - 1 for m in _QUOTE_EVENT.finditer(text)})
     open_char: str | None = None
-    for tok in doc:
+    opened = 0
+    for i in marks:
+        tok = doc[i]
         ch = tok.text
         if open_char is None:
-            if ch in QUOTE_PAIRS and not (ch == "‘" and tok.i > 0 and tok.idx == doc[tok.i - 1].idx + len(doc[tok.i - 1])):
-                open_char = ch
-                tok._.in_quote = True
-                continue
-        else:
-            tok._.in_quote = True
-            if ch == QUOTE_PAIRS[open_char]:
-                open_char = None
-            elif ch == "\n" * len(ch) and ch.count("\n") >= 2:
-                # an unclosed quote ends with its paragraph
-                open_char = None
+            if ch in QUOTE_PAIRS and not (ch == "‘" and i > 0 and tok.idx == doc[i - 1].idx + len(doc[i - 1])):
+                open_char, opened = ch, i
+        elif ch == QUOTE_PAIRS[open_char] or (ch == "\n" * len(ch) and ch.count("\n") >= 2):
+            # the closing mark, or a paragraph end: an unclosed quote ends with its paragraph
+            for t in doc[opened:i + 1]:
+                t._.in_quote = True
+            open_char = None
+    if open_char is not None:
+        for t in doc[opened:]:
+            t._.in_quote = True
     return doc
+
+
+_QUOTE_EVENT = re.compile("[" + re.escape("".join(sorted(set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values())))) + "]|(?=\n\n)")
 
 
 @Language.factory("fanboard_cues", default_config={"lang": "", "patterns_dir": ""},
@@ -117,7 +145,7 @@ class CueMatcher:
 
     def __init__(self, nlp: Language, rules: LanguageRules):
         self.rules = rules
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = WindowMatcher(nlp.vocab)   # the token Matcher, run only where a pattern can match
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for i, cue in enumerate(rules.cues):
             try:
@@ -126,7 +154,7 @@ class CueMatcher:
                 if phrases is not None:
                     self.phrase_matcher.add(str(i), [Doc(nlp.vocab, words=list(words)) for words in phrases])
                 else:
-                    self.matcher.add(str(i), [pattern])
+                    self.matcher.add(str(i), pattern)
             except Exception as exc:  # spaCy's own validation message is precise
                 raise PatternError(f"{cue.source}: {cue.attrs['p']!r}: {exc}") from None
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..kb import Person
 from ..patterns import LanguageRules
+from ..pieces import text_of
 from .context import ArticleContext
 
 
@@ -53,12 +54,17 @@ class SentenceView:
         return self.span.doc
 
     @property
+    def text(self) -> str:
+        """`span.text`, cut from the Doc's text (Span.text joins its tokens one by one)."""
+        return _span_text(self.span)
+
+    @property
     def quote(self) -> str:
-        return _trim(self.span.text)[2]
+        return _trim(self.text)[2]
 
     def provenance(self, article_id: str, certainty: str | None = None):
         from .claims import Provenance
-        lead, tail, quote = _trim(self.span.text)
+        lead, tail, quote = _trim(self.text)
         return Provenance(article_id, self.span.start_char + lead, self.span.start_char + tail,
                           quote, certainty or self.certainty)
 
@@ -86,7 +92,16 @@ class SentenceView:
     def breaks(self) -> tuple[int, ...]:
         """The doc indices of the sentence's clause-ending tokens, in order (found once: every
         claim component asks for clauses)."""
-        return tuple(tok.i for tok in self.span if self.is_break(tok))
+        punct = self.rules.word_set("clause_punct")
+        words = self.rules.word_set("clause_breaks")
+        spaced_dash = " - " in punct
+        doc, out = self.doc, []
+        for tok in self.span:   # is_break, with the word lists read once per sentence
+            text = tok.text
+            if text in punct or tok.lower_ in words or (
+                    spaced_dash and text == "-" and tok.whitespace_ and tok.i > 0 and doc[tok.i - 1].whitespace_):
+                out.append(tok.i)
+        return tuple(out)
 
     def clause(self, at: int) -> tuple[int, int]:
         """The token range of the clause that holds token `at`: after the last break before it,
@@ -137,6 +152,10 @@ class SentenceView:
 
     def names_someone(self) -> bool:
         return any(m.person is not None and not m.in_quote for m in self.mentions)
+
+
+def _span_text(span: Span) -> str:
+    return text_of(span.doc)[span.start_char:span.end_char]
 
 
 def _trim(text: str) -> tuple[int, int, str]:
@@ -191,7 +210,7 @@ class SentenceReader:
                 times[i].append(span)
         views = []
         for sent, sent_ents, sent_cues, sent_hedges, sent_times in zip(sents, ents, cues, hedges, times):
-            if sent.text.strip():
+            if _span_text(sent).strip():
                 views.append(self._view(len(views), sent, sent_ents, sent_cues, sent_hedges, sent_times,
                                         doc._.context))
         doc._.sentences = tuple(views)

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..patterns import PATTERNS_DIR, LanguageRules, load_rules
+from .regexneeds import Requirement, needs
 
 LANGUAGES = ("en", "nl", "it")
 DIRECTIONS = ("past", "future", "nearest", "none")
@@ -40,6 +41,7 @@ class Rule:
     direction: str
     tense: str  # forced tense, or ''
     tense_default: str  # tense when the sentence gives none
+    needs: tuple[Requirement, ...] = ()  # what a text must hold for the regex to match (regexneeds.py)
 
 
 @dataclass(frozen=True)
@@ -102,8 +104,16 @@ def grammar(lang: str, patterns_dir: Path | str | None = None) -> Grammar:
         raise ValueError(
             f"unsupported language {lang!r}; time expressions exist for {', '.join(LANGUAGES)}"
         )
-    folder = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
-    return _grammar(str(folder.resolve()), lang)
+    if not patterns_dir:
+        return _grammar(_default_folder(), lang)
+    return _grammar(str(Path(patterns_dir).resolve()), lang)
+
+
+@lru_cache(maxsize=1)
+def _default_folder() -> str:
+    """data/patterns, resolved once (resolving costs a system call per part of the path, and the
+    time finder asks for its grammar once per text)."""
+    return str(PATTERNS_DIR.resolve())
 
 
 @lru_cache(maxsize=None)
@@ -184,5 +194,5 @@ def _rules(i: int, r: dict, fills: dict[str, str], lang: str) -> list[Rule]:
         except re.error as exc:
             raise ValueError(f"time_{lang}.toml rule {i} ({r['kind']}): bad pattern: {exc}") from exc
         out.append(Rule(kind=r["kind"], regex=regex, value=tuple(r.get("value", ())), direction=direction,
-                        tense=r.get("tense", ""), tense_default=r.get("tense_default", "")))
+                        tense=r.get("tense", ""), tense_default=r.get("tense_default", ""), needs=needs(regex)))
     return out

@@ -39,6 +39,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..pieces import text_of
+from .regexneeds import Text, may_match
+from .regexscan import longest_space_run, scan_near
 from .timegrammar import LANGUAGES, Grammar, Rule, grammar, norm
 
 __all__ = ["TimeExpr", "find_time_expressions", "valid_date", "LANGUAGES"]
@@ -182,34 +184,44 @@ class _SentenceBounds:
         return (self.ends[i - 1] if i else 0), (self.starts[j] if j < len(self.starts) else self.length)
 
 
-def _tense(g: Grammar, sentence: str, lo: int, hi: int) -> str:
+def _tense(g: Grammar, sentence: str, lo: int, hi: int, memo: dict | None = None) -> str:
     """Tense of the expression at [lo, hi) of ``sentence`` ('' if no cue).
 
     The cue closest to the expression within its clause decides; if the clause has
-    no cue, the closest in the whole sentence.
+    no cue, the closest in the whole sentence. ``memo`` keeps the scans of one text's
+    sentences and clauses: several expressions in one sentence ask for the same ones.
     """
+    memo = {} if memo is None else memo
     c0, c1 = 0, len(sentence)
     if g.clause_breaks is not None:
-        for m in g.clause_breaks.finditer(sentence):
-            if m.end() <= lo:
-                c0 = m.end()
-            elif m.start() >= hi:
-                c1 = m.start()
+        key = ("breaks", sentence)
+        breaks = memo.get(key)
+        if breaks is None:
+            breaks = memo[key] = [(m.start(), m.end()) for m in g.clause_breaks.finditer(sentence)]
+        for start, end in breaks:
+            if end <= lo:
+                c0 = end
+            elif start >= hi:
+                c1 = start
                 break
-    return _closest_cue(g, sentence, lo, hi, c0, c1) or _closest_cue(g, sentence, lo, hi, 0, len(sentence))
+    return _closest_cue(g, sentence, lo, hi, c0, c1, memo) or _closest_cue(g, sentence, lo, hi, 0, len(sentence), memo)
 
 
-def _closest_cue(g: Grammar, sentence: str, lo: int, hi: int, c0: int, c1: int) -> str:
+def _closest_cue(g: Grammar, sentence: str, lo: int, hi: int, c0: int, c1: int, memo: dict | None = None) -> str:
+    key = ("cues", sentence, c0, c1)
+    cues = memo.get(key) if memo is not None else None
+    if cues is None:
+        cues = [(m.start(), m.end(), label) for label, rx in (("future", g.future_cues), ("past", g.past_cues))
+                if rx is not None for m in rx.finditer(sentence, c0, c1)]
+        if memo is not None:
+            memo[key] = cues
     best: tuple[int, str] | None = None
-    for label, rx in (("future", g.future_cues), ("past", g.past_cues)):
-        if rx is None:
-            continue
-        for m in rx.finditer(sentence, c0, c1):
-            if m.start() < hi and m.end() > lo:
-                continue  # inside the expression itself
-            dist = lo - m.end() if m.end() <= lo else m.start() - hi
-            if best is None or dist < best[0]:
-                best = (dist, label)
+    for start, end, label in cues:
+        if start < hi and end > lo:
+            continue  # inside the expression itself
+        dist = lo - end if end <= lo else start - hi
+        if best is None or dist < best[0]:
+            best = (dist, label)
     return best[1] if best else ""
 
 
@@ -222,9 +234,14 @@ def find_time_expressions(text: str, lang: str, context: str | None = None,
     a fragment of it) if given.
     """
     g = grammar(lang, patterns_dir)
+    probe = Text(text)
+    spaces = None
     candidates: list[tuple[int, int, int, Rule, re.Match]] = []
     for order, rule in enumerate(g.rules):
-        for m in rule.regex.finditer(text):
+        if not may_match(rule.needs, probe):
+            continue   # the text lacks a word every match of the rule holds: scanning would find nothing
+        spaces = longest_space_run(text) if spaces is None else spaces
+        for m in scan_near(rule.regex, rule.needs, probe, text, spaces):   # = rule.regex.finditer(text)
             if m.end() > m.start():
                 candidates.append((m.start(), m.end(), order, rule, m))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
@@ -232,6 +249,7 @@ def find_time_expressions(text: str, lang: str, context: str | None = None,
     taken: list[tuple[int, int]] = []
     found: list[TimeExpr] = []
     bounds: _SentenceBounds | None = None
+    memo: dict = {}
     for start, end, _order, rule, m in candidates:
         if any(start < e and s < end for s, e in taken):
             continue
@@ -245,13 +263,13 @@ def find_time_expressions(text: str, lang: str, context: str | None = None,
             if context is not None:
                 off = context.find(surface)
                 if off >= 0:
-                    tense = _tense(g, context, off, off + len(surface))
+                    tense = _tense(g, context, off, off + len(surface), memo)
                 else:
-                    tense = _tense(g, context + " " + surface, len(context) + 1, len(context) + 1 + len(surface))
+                    tense = _tense(g, context + " " + surface, len(context) + 1, len(context) + 1 + len(surface), memo)
             else:
                 bounds = bounds or _SentenceBounds(text)
                 s0, s1 = bounds(start)
-                tense = _tense(g, text[s0:s1], start - s0, end - s0)
+                tense = _tense(g, text[s0:s1], start - s0, end - s0, memo)
             tense = tense or rule.tense_default
         found.append(
             TimeExpr(
