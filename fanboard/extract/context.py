@@ -130,7 +130,10 @@ def _aside(s: "SentenceView", c: MatchClaim) -> bool:
     """A match told in passing: its score in brackets right after the opponent ("tegen
     Ashford (2-2)", "against Orbury (0-1 defeat)"), the way a text recalls an earlier game."""
     from ..nlp import SCORE_TOKEN_RE   # nlp imports this module
+    from .asides import recalled_lineup
     doc, end = s.doc, c.anchor[1]
+    if recalled_lineup(s, c):   # "two changes from the side that won at Y": a recalled line-up
+        return True
     return c.named and end + 1 < s.span.end and doc[end].text == "(" and bool(SCORE_TOKEN_RE.match(doc[end + 1].text))
 
 

@@ -1,0 +1,91 @@
+"""English constructions of real reporting (issue 10, round 5), each in a sentence written for
+the test with the structure of the real one (other words, other clubs and players)."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import claims, extractor, matches  # noqa: F401
+
+
+def _statuses(c):
+    return sorted((s.player, s.status, s.match_key) for s in c.statuses)
+
+
+def _goals(c):
+    return [(g.scorer, g.team, g.minute, g.penalty, g.own_goal, g.match_key) for g in c.goals]
+
+
+@pytest.mark.parametrize("line,expected", [
+    # the newspaper score line, then each scorer with his minute
+    ("TORINO 1 ROMA 3 Dzeko 12, Pellegrini 40 pen, Belotti 55, Mkhitaryan 77",
+     [("Edin Džeko", "Roma", 12, False, False, "t#m1"), ("Lorenzo Pellegrini", "Roma", 40, True, False, "t#m1"),
+      ("Andrea Belotti", "Torino", 55, False, False, "t#m1"), ("Henrikh Mkhitaryan", "Roma", 77, False, False, "t#m1")]),
+    # a player of neither club ends nothing but scores nothing; a word ends the list
+    ("TORINO 0 ROMA 1 Dzeko 12 Attendance 0", [("Edin Džeko", "Roma", 12, False, False, "t#m1")]),
+])
+def test_scorers_after_a_newspaper_score_line(extractor, line, expected):
+    c = claims(extractor, "Serie A\n\n" + line + "\n\nRoma won in Turin.", "en")
+    assert matches(c)[0][:5] == ("Torino", "Roma", "home", int(line.split()[1]), int(line.split()[3]))
+    assert _goals(c) == expected
+
+
+def test_names_and_numbers_without_a_score_line_are_no_goals(extractor):
+    c = claims(extractor, "Serie A\n\nRoma beat Torino 3-0.\n\nDzeko 12, Pellegrini 40 were the numbers of the night.",
+               "en")
+    assert _goals(c) == []
+
+
+@pytest.mark.parametrize("verb", ["volleyed", "tapped", "nodded"])
+def test_verbs_of_finishing_before_home(extractor, verb):
+    text = f"Roma v Torino\n\nRoma beat Torino 1-0.\n\nEdin Dzeko {verb} home a cross from the left in the 63rd minute."
+    assert _goals(claims(extractor, text, "en")) == [("Edin Džeko", "Roma", 63, False, False, "t#m1")]
+
+
+def test_a_late_goal_named_after_its_scorer(extractor):
+    text = "Roma v Torino\n\nRoma beat Torino 1-0.\n\nRoma substitute Borja Mayoral settled it with a late goal."
+    c = claims(extractor, text, "en")
+    assert _goals(c) == [("Borja Mayoral", "Roma", None, False, False, "t#m1")]
+    assert _statuses(c) == [("Borja Mayoral", "substituted_on", "t#m1")]
+
+
+def test_a_list_brought_in_when_the_sentence_names_only_one_club(extractor):
+    # the sentence's own "match" is a club without an opponent: the statuses belong to the story's match
+    text = ("Lazio v Torino\n\nLazio beat Torino 2-0 on Sunday.\n\nThe Torino coach tried four changes. "
+            "He brought in Andrea Belotti, Simone Zaza, Wilfried Singo and Tomás Rincón but it ended 2-0 "
+            "for the visitors.")
+    assert _statuses(claims(extractor, text, "en")) == [
+        ("Andrea Belotti", "substituted_on", "t#m1"), ("Simone Zaza", "substituted_on", "t#m1"),
+        ("Tomás Rincón", "substituted_on", "t#m1"), ("Wilfried Singo", "substituted_on", "t#m1")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the reason in brackets after each name: a change made before kick-off
+    ("Torino coach Davide Nicola was without the injured Simone Zaza, while Andrea Belotti (knee) and "
+     "Tomás Rincón (flu) were replaced by Antonio Sanabria and Karol Linetty.",
+     [("Andrea Belotti", "left_out", "t#m1"), ("Antonio Sanabria", "started", "t#m1"),
+      ("Karol Linetty", "started", "t#m1"), ("Simone Zaza", "left_out", "t#m1"), ("Tomás Rincón", "left_out", "t#m1")]),
+    # a minute in brackets is a substitution in the match
+    ("Andrea Belotti (64) was replaced by Antonio Sanabria.",
+     [("Andrea Belotti", "substituted_off", "t#m1"), ("Antonio Sanabria", "substituted_on", "t#m1")]),
+    ("Andrea Belotti was replaced by Antonio Sanabria.",
+     [("Andrea Belotti", "substituted_off", "t#m1"), ("Antonio Sanabria", "substituted_on", "t#m1")]),
+])
+def test_a_change_before_kick_off_is_no_substitution(extractor, text, expected):
+    c = claims(extractor, "Lazio v Torino\n\nLazio beat Torino 2-0 on Sunday.\n\n" + text, "en")
+    assert _statuses(c) == expected
+
+
+def test_the_absence_of_a_player_left_him_out(extractor):
+    text = "Lazio v Torino\n\nLazio beat Torino 2-0 on Sunday, helped by the absence of the injured Andrea Belotti."
+    assert _statuses(claims(extractor, text, "en")) == [("Andrea Belotti", "left_out", "t#m1")]
+
+
+def test_a_line_up_recalled_from_the_last_match_keeps_the_story(extractor):
+    # the match at Genoa only says which line-up the changes start from
+    text = ("Lazio 2-0 Torino: the recap\n\nLazio beat Torino 2-0 on Sunday.\n\n"
+            "Simone Inzaghi made two changes from the side that won away at Genoa last Wednesday. "
+            "Ciro Immobile started in place of Vedat Muriqi, while Luis Alberto made the logical start "
+            "over Gonzalo Escalante.")
+    c = claims(extractor, text, "en")
+    assert [m[:2] for m in matches(c)][0] == ("Lazio", "Torino")
+    assert _statuses(c) == [("Ciro Immobile", "started", "t#m1"), ("Luis Alberto", "started", "t#m1")]
