@@ -89,3 +89,34 @@ def test_a_line_up_recalled_from_the_last_match_keeps_the_story(extractor):
     c = claims(extractor, text, "en")
     assert [m[:2] for m in matches(c)][0] == ("Lazio", "Torino")
     assert _statuses(c) == [("Ciro Immobile", "started", "t#m1"), ("Luis Alberto", "started", "t#m1")]
+
+
+def _events(c):
+    return sorted((e.event_type, tuple(e.agents), tuple(e.targets)) for e in c.events)
+
+
+def test_moves_told_with_their_destination_are_one_event_each(extractor):
+    text = ("Loan swap on the cards\n\n"
+            "Reports claim that Roma forward Edin Dzeko could return to Tottenham on loan as part of a "
+            "transfer swap involving Dele Alli and Leandro Paredes.\n\n"
+            "The deal would see Alli, who is out of favour in London, join up with old friends at PSG, "
+            "and Paris midfielder Paredes could head to Roma in turn.")
+    c = claims(extractor, text, "en")
+    assert _events(c) == [
+        ("transfer_report", ("Paris Saint-Germain",), ("Dele Alli",)),
+        ("transfer_report", ("Roma",), ("Leandro Paredes",)),
+        ("transfer_report", ("Tottenham Hotspur",), ("Edin Džeko",)),
+    ]
+    # the departure the first sentence tells is the moved player's, not every player it names
+    assert sorted((s.player, s.status) for s in c.statuses) == [("Edin Džeko", "expected_departure")]
+
+
+def test_a_trip_to_play_a_match_is_no_move(extractor):
+    text = "Roma v Torino\n\nEdin Dzeko will return to Torino on Sunday, when Roma play Torino in the league."
+    assert [e for e in claims(extractor, text, "en").events if e.event_type == "transfer_report"] == []
+
+
+def test_a_move_made_years_ago_is_no_transfer_report(extractor):
+    text = ("Serie A round-up\n\nLong after his quiet move away from Manchester United three years ago, "
+            "Chris Smalling has found a home in Rome.")
+    assert claims(extractor, text, "en").events == []

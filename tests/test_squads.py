@@ -143,7 +143,7 @@ def test_proper_case() -> None:
 
 def test_whole_kb_has_every_serie_a_squad_and_coach() -> None:
     kb = KB.load()
-    assert len(kb.people) == 719   # + Brian Brobbey (Ajax, issue 10 round 5)
+    assert len(kb.people) == 722   # + Brobbey (Ajax), Mourinho and Alli (Tottenham), Paredes (PSG): issue 10 round 5
     serie_a = [c for c in kb.clubs if "serie-a" in c.competitions]
     assert len(serie_a) == 20
     for club in serie_a:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from ..kb import Person
 from .claims import EventClaim, MatchClaim, StatusClaim
 from .context import MATCH_BOUND_EVENTS, ArticleContext, Story
+from .destinations import destination_moves
 from .matchmerge import nearest_claim
 from .matches import MATCH_TIME_KINDS
 from .sentence import SentenceView
@@ -119,8 +120,15 @@ class _SentenceEvents:
         idioms = s.cue_list("departure_not")
         cues = [c for c in s.cue_list("departure") + s.cue_list("transfer_interest")
                 if not any(t.lower_ in field for t in s.doc[max(c.start - 3, s.span.start):min(c.end + 3, s.span.end)])
-                and not any(v.start <= c.start and c.end <= v.end and len(v) > len(c) for v in idioms)]
-        if not cues:
+                and not any(v.start <= c.start and c.end <= v.end and len(v) > len(c) for v in idioms)
+                and not self._years_ago(c)]
+        moves = destination_moves(s, self.told, kb, self.story.match)   # "X could return to Y": one event per move
+        for person, club, cue in moves:
+            expr = time_near(s, cue, STANDING_TIME_KINDS | {"season"})
+            prov = s.provenance(self.ctx.article_id, s.certainty_at(cue.start))
+            self.out.append(EventClaim("transfer_report", sorted({person.name, club}), None, prov.certainty,
+                                       [prov], expr, [club], [person.name]))
+        if not cues or moves:
             return
         cue = cues[0]
         targets = self.moved(cue)
@@ -131,6 +139,11 @@ class _SentenceEvents:
             clubs = [m.name for m in s.clubs() if lo <= m.start < hi and kb.club(m.name) is not None
                      and kb.club(m.name).id not in own]
             self.add("transfer_report", list(dict.fromkeys(clubs)), targets, None, expr, at=cue.start)
+
+    def _years_ago(self, cue: Span) -> bool:
+        """Does the cue's clause date it years back ("his move away from X two years ago")?"""
+        lo, hi = self.s.clause(cue.start)
+        return any(e.kind == "years_ago" and lo <= a < hi for e, a, b in self.s.times)
 
     def moved(self, cue: Span) -> list[Person]:
         """Who a departure cue is about: the players of its clause, else its coach; a clause

@@ -14,6 +14,7 @@ from ..kb import Person
 from .claims import MatchClaim, StatusClaim
 from .context import ArticleContext, Story
 from .matchmerge import chained, match_for, nearest_claim, reachable
+from .destinations import destination_moves
 from .prematch import prematch_change
 from .sentence import Mention, SentenceView
 
@@ -150,7 +151,11 @@ class _SentenceStatuses:
         cue = next((c for c in s.cue_list("departure") if self._departure_stands(c)), None)
         if cue is not None:
             expr = time_near(s, cue, STANDING_TIME_KINDS | {"season"})
+            # a sentence that tells moves with their destination: the departures are those moves'
+            moved = {p.id for p, _, _ in destination_moves(s, self.told, self.ctx.kb, self.story.match)}
             for p in self._departure_targets(cue):
+                if moved and p.id not in moved:
+                    continue
                 self.add(p, "expected_departure", None, s.certainty_at(cue.start), time=expr)
 
     def _departure_stands(self, cue: Span) -> bool:
