@@ -120,3 +120,18 @@ def test_a_move_made_years_ago_is_no_transfer_report(extractor):
     text = ("Serie A round-up\n\nLong after his quiet move away from Manchester United three years ago, "
             "Chris Smalling has found a home in Rome.")
     assert claims(extractor, text, "en").events == []
+
+
+def test_a_player_before_a_defeat_names_his_club_and_an_incident_with_someone_its_parties(extractor):
+    text = ("Derby drama\n\nCiro Immobile went from hero to zero in Sunday's league defeat to rivals Roma as he was "
+            "involved in an ugly incident with Chris Smalling and later saw his side lose, sealed at the death by "
+            "Edin Dzeko.")
+    c = claims(extractor, text, "en")
+    assert [m[:2] + m[5:] for m in matches(c)] == [("Lazio", "Roma", "played")]
+    assert _events(c) == [("altercation", ("Chris Smalling", "Ciro Immobile"), ())]
+    assert [g[:3] for g in _goals(c)] == [("Edin Džeko", "Roma", None)]
+
+
+def test_an_incident_with_no_one_named_after_it_keeps_the_clause_parties(extractor):
+    text = "Derby drama\n\nLazio lost to Roma on Sunday after an incident with the referee."
+    assert _events(claims(extractor, text, "en")) == []

@@ -86,6 +86,9 @@ class _SentenceEvents:
                    if t.lower_ in self.s.rules.word_set("parties_between")]
         if between:   # "the row between X and Y": its parties follow, whoever else the clause names
             lo = between[0]
+        pair = self._subject_with(cue, hi) if etype == "altercation" else []
+        if pair:      # "X was involved in an incident with Y": X and Y, of any clubs
+            return pair
         here = one_club(self.actors(within=(lo, hi)), self.ctx.focus)
         if len(here) < 2 and before and (not here or set(here) <= set(before)):
             return before
@@ -97,6 +100,17 @@ class _SentenceEvents:
         # one person at odds with his own club ("the club and its captain on a collision course")
         own = {m.name for m in self.s.clubs() if lo <= m.start < hi}
         return here if here and any((c := self.ctx.kb.club(n)) is not None and c.id == here[0].club for n in own) else []
+
+    def _subject_with(self, cue: Span, hi: int) -> list[Person]:
+        """The parties of "<subject> ... <altercation> with <person>" (data: words.parties_with
+        ending the cue or right after it): the sentence's first person and the first person after."""
+        s = self.s
+        withs = [t.i for t in s.doc[cue.end - 1:min(cue.end + 1, hi)] if t.lower_ in s.rules.word_set("parties_with")]
+        people = [m for m in s.mentions if m.person is not None and not m.in_quote]
+        if not withs or not people or people[0].end > cue.start:
+            return []
+        after = next((m.person for m in people if m.start > withs[0]), None)
+        return [people[0].person, after] if after is not None and after is not people[0].person else []
 
     def _social_post(self) -> None:
         s, focus = self.s, self.ctx.focus
