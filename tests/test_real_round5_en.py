@@ -135,3 +135,26 @@ def test_a_player_before_a_defeat_names_his_club_and_an_incident_with_someone_it
 def test_an_incident_with_no_one_named_after_it_keeps_the_clause_parties(extractor):
     text = "Derby drama\n\nLazio lost to Roma on Sunday after an incident with the referee."
     assert _events(claims(extractor, text, "en")) == []
+
+
+def test_travelled_to_face_a_side_was_played(extractor):
+    text = "Roma at Torino\n\nRoma travelled to Turin tonight to face Torino in the league."
+    assert [m[:3] + m[5:] for m in matches(claims(extractor, text, "en"))] == [("Roma", "Torino", "away", "played")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Lazio went ahead as Ciro Immobile dispatched a cool penalty in the 7th minute.",
+     [("Ciro Immobile", "Lazio", 7, True, False, "t#m1")]),
+    ("Andrea Belotti cancelled out Ciro Immobile’s first-half opener.",
+     [("Ciro Immobile", "Lazio", None, False, False, "t#m1")]),
+    # a header kept out by a save is no goal
+    ("Lazio were frustrated by the save to keep out Ciro Immobile's first-half header.", []),
+])
+def test_more_ways_to_tell_a_goal(extractor, sentence, expected):
+    text = "Lazio v Torino\n\nLazio drew 1-1 with Torino on Sunday.\n\n" + sentence
+    assert _goals(claims(extractor, text, "en")) == expected
+
+
+def test_limped_off_went_off(extractor):
+    text = "Lazio v Torino\n\nLazio beat Torino 2-0 on Sunday.\n\nCiro Immobile, their top scorer, also limped off injured."
+    assert _statuses(claims(extractor, text, "en")) == [("Ciro Immobile", "substituted_off", "t#m1")]
