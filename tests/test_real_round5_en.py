@@ -158,3 +158,21 @@ def test_more_ways_to_tell_a_goal(extractor, sentence, expected):
 def test_limped_off_went_off(extractor):
     text = "Lazio v Torino\n\nLazio beat Torino 2-0 on Sunday.\n\nCiro Immobile, their top scorer, also limped off injured."
     assert _statuses(claims(extractor, text, "en")) == [("Ciro Immobile", "substituted_off", "t#m1")]
+
+
+def test_a_line_up_featuring_players_started_them(extractor):
+    text = ("Lazio v Torino\n\nLazio beat Torino 2-0 on Sunday.\n\nAfter the visitors fielded a young line-up "
+            "featuring two teenagers in Wilfried Singo and Ricardo Rodriguez, Lazio took control.")
+    assert _statuses(claims(extractor, text, "en")) == [("Ricardo Rodríguez", "started", "t#m1"),
+                                                        ("Wilfried Singo", "started", "t#m1")]
+
+
+def test_travelled_without_a_player_left_him_out(extractor):
+    text = "Torino v Lazio\n\nLazio beat Torino 2-0 on Sunday.\n\nLazio travelled to Turin without captain Ciro Immobile."
+    assert _statuses(claims(extractor, text, "en")) == [("Ciro Immobile", "captain", None),
+                                                        ("Ciro Immobile", "left_out", "t#m2")]
+
+
+def test_a_result_told_in_a_relative_clause_about_a_bottom_side(extractor):
+    text = "Serie A\n\nRoma, who beat bottom side Crotone 3-1, are two points behind."
+    assert matches(claims(extractor, text, "en")) == [("Roma", "Crotone", None, 3, 1, "played")]
