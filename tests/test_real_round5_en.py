@@ -176,3 +176,18 @@ def test_travelled_without_a_player_left_him_out(extractor):
 def test_a_result_told_in_a_relative_clause_about_a_bottom_side(extractor):
     text = "Serie A\n\nRoma, who beat bottom side Crotone 3-1, are two points behind."
     assert matches(claims(extractor, text, "en")) == [("Roma", "Crotone", None, 3, 1, "played")]
+
+
+def test_travelled_to_take_on_a_side_was_played(extractor):
+    text = "Torino at Cagliari\n\nChanges were made when Torino travelled to Sardinia to take on Cagliari on Sunday."
+    assert [m[:3] + m[5:] for m in matches(claims(extractor, text, "en"))] == [("Torino", "Cagliari", "away", "played")]
+
+
+def test_a_fixture_to_come_told_in_passing_keeps_the_story(extractor):
+    text = ("Lazio 1-1 Torino\n\nLazio drew 1-1 with Torino on Wednesday.\n\n"
+            "Lazio sit third, behind leaders Inter who play at Genoa later on Wednesday.\n\n"
+            "Ciro Immobile came off the bench.")
+    c = claims(extractor, text, "en")
+    assert [m[:3] + m[5:] for m in matches(c)] == [("Lazio", "Torino", "home", "played"),
+                                                    ("Inter", "Genoa", "away", "scheduled")]
+    assert _statuses(c) == [("Ciro Immobile", "substituted_on", c.matches[0].key)]

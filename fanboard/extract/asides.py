@@ -20,3 +20,11 @@ def recalled_lineup(s, claim) -> bool:
         if tok.lower_ in relative and doc[tok.i - 1].lower_ in words:
             return True
     return False
+
+
+def fixture_to_come_elsewhere(story_match, claim) -> bool:
+    """A match still to come between other clubs, told in passing while the story is about a
+    played match ("..., behind leaders X, who play at Y later on"): the story stays with its match."""
+    if story_match is None or story_match.status != "played" or claim.status != "scheduled":
+        return False
+    return not ({claim.subject, claim.opponent} & {story_match.subject, story_match.opponent})

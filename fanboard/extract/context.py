@@ -110,7 +110,9 @@ class ArticleContext:
 
     def _advance(self, story: Story, s: "SentenceView", claims: Sequence[MatchClaim]) -> Story:
         match, told = story.match, False
-        if claims and story.match is not None and all(_aside(s, c) for c in claims):
+        from .asides import fixture_to_come_elsewhere
+        if claims and story.match is not None and all(
+                _aside(s, c) or fixture_to_come_elsewhere(story.match, c) for c in claims):
             pass   # "X, die vorige week scoorde tegen Ashford (2-2), ...": an aside, the story goes on
         elif claims:
             named = [c for c in claims if c.named] or list(claims)
