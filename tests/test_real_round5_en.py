@@ -191,3 +191,14 @@ def test_a_fixture_to_come_told_in_passing_keeps_the_story(extractor):
     assert [m[:3] + m[5:] for m in matches(c)] == [("Lazio", "Torino", "home", "played"),
                                                     ("Inter", "Genoa", "away", "scheduled")]
     assert _statuses(c) == [("Ciro Immobile", "substituted_on", c.matches[0].key)]
+
+
+def test_a_match_a_side_wont_enjoy_is_still_to_come(extractor):
+    text = "Preview\n\nLazio won’t be in a good mood going into the game against Torino."
+    assert [m[:2] + m[5:] for m in matches(claims(extractor, text, "en"))] == [("Lazio", "Torino", "scheduled")]
+
+
+def test_seconds_after_coming_on_came_on(extractor):
+    text = ("Lazio v Torino\n\nLazio drew 1-1 with Torino on Sunday.\n\nTorino led early, but Ciro Immobile hit back "
+            "seconds after coming on as a half-time substitute.")
+    assert _statuses(claims(extractor, text, "en")) == [("Ciro Immobile", "substituted_on", "t#m1")]
