@@ -110,7 +110,9 @@ class ArticleContext:
 
     def _advance(self, story: Story, s: "SentenceView", claims: Sequence[MatchClaim]) -> Story:
         match, told = story.match, False
-        if claims and story.match is not None and all(_aside(s, c) or _recalled(s, c) for c in claims):
+        from .asides import fixture_to_come_elsewhere
+        if claims and story.match is not None and all(
+                _aside(s, c) or _recalled(s, c) or fixture_to_come_elsewhere(story.match, c) for c in claims):
             pass   # "X, die vorige week scoorde tegen Ashford (2-2), ...": an aside, the story goes on
         elif claims:
             named = [c for c in claims if c.named and not _recalled(s, c)] or [c for c in claims if c.named] \
@@ -131,7 +133,10 @@ def _aside(s: "SentenceView", c: MatchClaim) -> bool:
     """A match told in passing: its score in brackets right after the opponent ("tegen
     Ashford (2-2)", "against Orbury (0-1 defeat)"), the way a text recalls an earlier game."""
     from ..nlp import SCORE_TOKEN_RE   # nlp imports this module
+    from .asides import recalled_lineup
     doc, end = s.doc, c.anchor[1]
+    if recalled_lineup(s, c):   # "two changes from the side that won at Y": a recalled line-up
+        return True
     return c.named and end + 1 < s.span.end and doc[end].text == "(" and bool(SCORE_TOKEN_RE.match(doc[end + 1].text))
 
 

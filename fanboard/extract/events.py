@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from ..kb import Person
 from .claims import EventClaim, MatchClaim, StatusClaim
 from .context import MATCH_BOUND_EVENTS, ArticleContext, Story
+from .destinations import destination_moves
 from .matchmerge import nearest_claim
 from .matches import MATCH_TIME_KINDS
 from .sentence import SentenceView
@@ -85,6 +86,9 @@ class _SentenceEvents:
                    if t.lower_ in self.s.rules.word_set("parties_between")]
         if between:   # "the row between X and Y": its parties follow, whoever else the clause names
             lo = between[0]
+        pair = self._subject_with(cue, hi) if etype == "altercation" else []
+        if pair:      # "X was involved in an incident with Y": X and Y, of any clubs
+            return pair
         here = one_club(self.actors(within=(lo, hi)), self.ctx.focus)
         if len(here) < 2 and before and (not here or set(here) <= set(before)):
             return before
@@ -96,6 +100,17 @@ class _SentenceEvents:
         # one person at odds with his own club ("the club and its captain on a collision course")
         own = {m.name for m in self.s.clubs() if lo <= m.start < hi}
         return here if here and any((c := self.ctx.kb.club(n)) is not None and c.id == here[0].club for n in own) else []
+
+    def _subject_with(self, cue: Span, hi: int) -> list[Person]:
+        """The parties of "<subject> ... <altercation> with <person>" (data: words.parties_with
+        ending the cue or right after it): the sentence's first person and the first person after."""
+        s = self.s
+        withs = [t.i for t in s.doc[cue.end - 1:min(cue.end + 1, hi)] if t.lower_ in s.rules.word_set("parties_with")]
+        people = [m for m in s.mentions if m.person is not None and not m.in_quote]
+        if not withs or not people or people[0].end > cue.start:
+            return []
+        after = next((m.person for m in people if m.start > withs[0]), None)
+        return [people[0].person, after] if after is not None and after is not people[0].person else []
 
     def _social_post(self) -> None:
         s, focus = self.s, self.ctx.focus
@@ -119,8 +134,15 @@ class _SentenceEvents:
         idioms = s.cue_list("departure_not") + s.cue_list("report_not")   # report_not: a forecast, no report
         cues = [c for c in s.cue_list("departure") + s.cue_list("transfer_interest")
                 if not any(t.lower_ in field for t in s.doc[max(c.start - 3, s.span.start):min(c.end + 3, s.span.end)])
-                and not any(v.start <= c.start and c.end <= v.end and len(v) > len(c) for v in idioms)]
-        if not cues:
+                and not any(v.start <= c.start and c.end <= v.end and len(v) > len(c) for v in idioms)
+                and not self._years_ago(c)]
+        moves = destination_moves(s, self.told, kb, self.story.match)   # "X could return to Y": one event per move
+        for person, club, cue in moves:
+            expr = time_near(s, cue, STANDING_TIME_KINDS | {"season"})
+            prov = s.provenance(self.ctx.article_id, s.certainty_at(cue.start))
+            self.out.append(EventClaim("transfer_report", sorted({person.name, club}), None, prov.certainty,
+                                       [prov], expr, [club], [person.name]))
+        if not cues or moves:
             return
         cue = cues[0]
         targets = self.moved(cue)
@@ -131,6 +153,11 @@ class _SentenceEvents:
             clubs = [m.name for m in s.clubs() if lo <= m.start < hi and kb.club(m.name) is not None
                      and kb.club(m.name).id not in own]
             self.add("transfer_report", list(dict.fromkeys(clubs)), targets, None, expr, at=cue.start)
+
+    def _years_ago(self, cue: Span) -> bool:
+        """Does the cue's clause date it years back ("his move away from X two years ago")?"""
+        lo, hi = self.s.clause(cue.start)
+        return any(e.kind == "years_ago" and lo <= a < hi for e, a, b in self.s.times)
 
     def moved(self, cue: Span) -> list[Person]:
         """Who a departure cue is about: the players of its clause, else its coach; a clause

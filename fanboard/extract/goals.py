@@ -38,6 +38,7 @@ from ..kb import Person
 from .claims import GoalClaim, MatchClaim
 from .context import ArticleContext, Story
 from .matchmerge import match_for
+from .scorerlines import scorers_after_score_line
 from .sentence import Mention, SentenceView
 
 COUNTS = {"goal": 1, "own_goal": 1, "brace": 2, "hat_trick": 3}
@@ -67,6 +68,7 @@ class GoalFinder:
         out = GoalsTold()
         every = [c for told in doc._.matches for c in told.claims]
         for view, told in zip(doc._.sentences, doc._.matches):
+            out.goals += scorers_after_score_line(view, list(told.claims), ctx.kb, ctx.article_id)
             if view.cue_list("goal"):
                 _SentenceGoals(view, list(told.claims), ctx.story(view.index), ctx, out.goals, every).find()
         doc._.goals = out
@@ -170,12 +172,16 @@ class _SentenceGoals:
         the one played match of that club the article tells, if it tells only one."""
         own = match_for(self.s, self.told, self.story, cue, carry=False)
         match = own or match_for(self.s, self.told, self.story, cue, carry=True) or self.story.match
+        pairs = {(c.subject, c.opponent): c for c in self.article_matches
+                 if _played_by(c, club) and c.status == "played"}
         if _played_by(match, club):
+            # the story's match, recalled without a result ("the first leg ended ..."), is not
+            # the one the goals are told of when the article tells one played match of the club
+            if own is None and match.status is None and len(pairs) == 1:
+                return next(iter(pairs.values()))
             return match
         if own is not None and own.named and own.status not in NOT_PLAYED:
             return None          # the match the sentence tells is another one
-        pairs = {(c.subject, c.opponent): c for c in self.article_matches
-                 if _played_by(c, club) and c.status == "played"}
         if not pairs:   # the headline's "X-Y", told without a status: the one match of the club
             pairs = {(c.subject, c.opponent): c for c in self.article_matches if _played_by(c, club)}
         return next(iter(pairs.values())) if len(pairs) == 1 else None

@@ -45,6 +45,13 @@ def subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: Ar
             club = kb.club_by_id(m.person.club)
             if club is not None:
                 return Mention(m.start, m.end, "CLUB", club.name)
+    first = next((m for m in s.mentions if m.start >= lo), None)
+    if first is not None and first.person is not None and first.person.role == "player" \
+            and first.end <= cue.start and first.person.club and s.rules.word_set("player_subject"):
+        # "<player> went from hero to villain in the defeat to X": the player's club (words.player_subject)
+        club = kb.club_by_id(first.person.club)
+        if club is not None and (opponent is None or club.name != opponent.name):
+            return Mention(first.start, first.end, "CLUB", club.name)
     gap_words = s.rules.word_set("possessive", "subject_gap")
     for m in s.clubs():
         if opponent is not None and m.start == opponent.start:

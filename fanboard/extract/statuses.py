@@ -14,6 +14,8 @@ from ..kb import Person
 from .claims import MatchClaim, StatusClaim
 from .context import ArticleContext, Story
 from .matchmerge import chained, match_for, nearest_claim, reachable
+from .destinations import destination_moves
+from .prematch import prematch_change
 from .sentence import Mention, SentenceView
 
 STANDING_TIME_KINDS = {"month", "season", "mid_year", "year", "date", "since_year", "years_ago"}
@@ -76,8 +78,9 @@ class _SentenceStatuses:
         """The matches a status cue is about: the one its clause tells (or the story's), and
         those listed together with it ("né contro il Westmoor né contro il Greenvale")."""
         s, told = self.s, self.told
-        if not told:
-            return [match_for(s, told, self.story, cue, carry=True) or self.story.match]
+        # none, or only a club without its opponent beyond a break ("..., but it ended 0-2")
+        if not told or not (any(c.named for c in told) or reachable(s, told, cue.start)):
+            return [match_for(s, [], self.story, cue, carry=True) or self.story.match]
         clause = s.clause(cue.start)
         in_clause = [c for c in told if c.named and clause[0] <= c.anchor[0] < clause[1]]
         reach = reachable(s, told, cue.start)
@@ -97,7 +100,13 @@ class _SentenceStatuses:
         attrs, status = s.attrs(cue), s.value(cue)
         slot = attrs.get("slot", "first")
         certainty = s.certainty_at(cue.start)
+        change = prematch_change(s, cue)   # "X (ankle) was replaced by Y": a line-up change
         for match in self._matches_of(cue):
+            if change is not None:
+                for status, people in zip(("left_out", "started"), change):
+                    for p in people:
+                        self.add(p, status, match, certainty)
+                continue
             for p in self.targets(cue, slot):
                 self.add(p, status, match, certainty)
             if attrs.get("other"):
@@ -142,7 +151,11 @@ class _SentenceStatuses:
         cue = next((c for c in s.cue_list("departure") if self._departure_stands(c)), None)
         if cue is not None:
             expr = time_near(s, cue, STANDING_TIME_KINDS | {"season"})
+            # a sentence that tells moves with their destination: the departures are those moves'
+            moved = {p.id for p, _, _ in destination_moves(s, self.told, self.ctx.kb, self.story.match)}
             for p in self._departure_targets(cue):
+                if moved and p.id not in moved:
+                    continue
                 self.add(p, "expected_departure", None, s.certainty_at(cue.start), time=expr)
 
     def _departure_stands(self, cue: Span) -> bool:

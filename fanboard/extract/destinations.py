@@ -1,0 +1,48 @@
+"""Transfer moves told with their destination: "X could return to Y on loan", "Z could head to W".
+
+A cue of `cues.transfer_destination` (data/patterns/<lang>.json: "return to", "head to", "join
+up with ... at") followed, within its clause and a few tokens, by a KB club, tells a move of
+one player to that club: the club acts in it (agent), the player is whom it concerns (target).
+The player is the nearest KB player before the cue in its clause, else in the sentence (the
+subject of "..., and reports say that he could move back to Y"), and must play for another club.
+A sentence that tells a match, or a destination that plays in the match the story is about,
+tells a trip to play there, not a move; a clause that speaks of a move made years ago tells no
+report.
+
+The event finder (events.py) asks `destination_moves` first: each move is its own event, and a
+sentence with such moves adds no catch-all report of its other players.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..kb import Person
+from .sentence import SentenceView
+
+REACH = 8   # tokens between the cue and the destination club, at most
+
+
+def destination_moves(s: SentenceView, told, kb, story_match=None) -> list[tuple[Person, str, Span]]:
+    """(player, destination club name, cue) of each move the sentence tells with its destination."""
+    if told:
+        return []
+    playing = {story_match.subject, story_match.opponent} if story_match is not None else set()
+    out: list[tuple[Person, str, Span]] = []
+    for cue in s.cue_list("transfer_destination"):
+        lo, hi = s.clause(cue.start)
+        if any(e.kind == "years_ago" and lo <= a < hi for e, a, b in s.times):
+            continue
+        club = next((m for m in s.clubs() if cue.end <= m.start < min(hi, cue.end + REACH)), None)
+        if club is None or kb.club(club.name) is None:
+            continue
+        dest = kb.club(club.name)
+        if dest.name in playing:
+            continue
+        before = [m for m in s.players() if m.end <= cue.start and not m.in_quote]
+        in_clause = [m for m in before if m.start >= lo]
+        pick = (in_clause or before or [None])[-1]
+        if pick is None or pick.person.club == dest.id:
+            continue
+        if all(p is not pick.person for p, _, _ in out):
+            out.append((pick.person, dest.name, cue))
+    return out
