@@ -63,20 +63,24 @@ def frame(name: str, rows: Iterable[Mapping[str, object]] = ()) -> pd.DataFrame:
     """
     columns = TABLES[name]
     known = set(columns)
-    rows = list(rows)
-    for row in rows:
-        if not known.issuperset(row):
-            raise SchemaError(f"table {name!r} has no column(s) {sorted(set(row) - known)}")
+    rows = rows if type(rows) is list else list(rows)
+    if not known.issuperset(set().union(*rows)):     # every key of every row, gathered in C
+        for row in rows:
+            if not known.issuperset(row):
+                raise SchemaError(f"table {name!r} has no column(s) {sorted(set(row) - known)}")
     if not rows:
         return pd.DataFrame([], columns=columns, dtype="string").fillna("")
-    try:        # rows with every column (most tables): picked by C code, not a .get per cell
-        cells = list(zip(*map(operator.itemgetter(*columns), rows))) if len(columns) > 1 else None
-    except KeyError:
-        cells = None
-    if cells is None:
+    if len(columns) > 1:    # cells picked by C code, not a .get per cell; a missing key is None
+        pick = operator.itemgetter(*columns)
+        try:
+            cells = list(zip(*map(pick, rows)))
+        except KeyError:
+            blank = dict.fromkeys(columns)
+            cells = list(zip(*map(pick, [{**blank, **row} for row in rows])))
+    else:
         cells = [[row.get(c) for row in rows] for c in columns]
-    data = {c: _column(list(values)) for c, values in zip(columns, cells)}
-    return pd.DataFrame(data, columns=columns, dtype="string")
+    data = {c: _text_array(_column(list(values))) for c, values in zip(columns, cells)}
+    return pd.DataFrame(data, columns=columns, copy=False)
 
 
 def _column(values: list) -> list[str]:
@@ -86,6 +90,8 @@ def _column(values: list) -> list[str]:
         return values
     if kinds <= {str, int}:
         return [v if type(v) is str else str(v) for v in values]
+    if kinds <= {str, int, type(None)}:
+        return ["" if v is None else v if type(v) is str else str(v) for v in values]
     return [_cell(v) for v in values]
 
 
@@ -95,8 +101,20 @@ def _cell(value: object) -> str:
     if isinstance(value, float) and value != value:  # NaN
         return ""
     if isinstance(value, (list, tuple, set)):
-        return ";".join(str(v) for v in value)
+        return ";".join(map(str, value))
     return str(value)
+
+
+def _text_array(values: list[str]):
+    """A column of the pandas string dtype, made from Python strings by Arrow directly (the
+    dtype's own conversion checks each cell again); the same array pandas makes."""
+    if _ARROW_STRINGS:
+        import pyarrow as pa
+        return pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(values, type=pa.large_string())]))
+    return pd.array(values, dtype="string")
+
+
+_ARROW_STRINGS = pd.StringDtype() == pd.StringDtype("pyarrow") and hasattr(pd.arrays, "ArrowStringArray")
 
 
 # ----------------------------------------------------------------------------- writing
