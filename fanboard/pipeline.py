@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -262,19 +263,27 @@ def _article_row(a: Article, w, ac: ArticleClaims | None, skipped: str | None, f
 def _display_path(path: Path, folders: dict | None = None) -> str:
     """The article's path relative to the project (seeds/x.txt), or absolute when outside it.
     `folders` keeps each folder's resolved path for the articles of one build (a file that is
-    not itself a symlink resolves to its resolved folder and its name)."""
+    not itself a symlink resolves to its resolved folder and its name); the path is then joined
+    and cut as text, which gives what pathlib gives for these normalised paths."""
     path = Path(path)
-    if folders is None or path.is_symlink() or path.name in ("", ".", ".."):
+    if folders is None or path.name in ("", ".", "..") or os.path.islink(path):
         path = path.resolve()
-    else:
-        parent = folders.get(path.parent)
-        if parent is None:
-            parent = folders[path.parent] = path.parent.resolve()
-        path = parent / path.name
+        try:
+            return path.relative_to(ROOT).as_posix()
+        except ValueError:
+            return str(path)
+    head, name = os.path.split(str(path))
+    parent = folders.get(head)
+    if parent is None:
+        parent = folders[head] = str(path.parent.resolve())
+    full = f"{parent.rstrip(os.sep)}{os.sep}{name}"
+    root = str(ROOT)
+    if os.sep == "/" and root != "/" and full.startswith(root + "/"):
+        return full[len(root) + 1:]
     try:
-        return path.relative_to(ROOT).as_posix()
+        return Path(full).relative_to(ROOT).as_posix()
     except ValueError:
-        return str(path)
+        return full
 
 
 def _focus(claims: dict[str, ArticleClaims]) -> str | None:

@@ -18,6 +18,7 @@ A folder of plain CSV files (hand-made, or copied) is read as it is.
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -62,20 +63,24 @@ def frame(name: str, rows: Iterable[Mapping[str, object]] = ()) -> pd.DataFrame:
     """
     columns = TABLES[name]
     known = set(columns)
-    rows = list(rows)
-    for row in rows:
-        if not known.issuperset(row):
-            raise SchemaError(f"table {name!r} has no column(s) {sorted(set(row) - known)}")
+    rows = rows if type(rows) is list else list(rows)
+    if not known.issuperset(set().union(*rows)):     # every key of every row, gathered in C
+        for row in rows:
+            if not known.issuperset(row):
+                raise SchemaError(f"table {name!r} has no column(s) {sorted(set(row) - known)}")
     if not rows:
         return pd.DataFrame([], columns=columns, dtype="string").fillna("")
-    try:        # rows with every column (most tables): picked by C code, not a .get per cell
-        cells = list(zip(*map(operator.itemgetter(*columns), rows))) if len(columns) > 1 else None
-    except KeyError:
-        cells = None
-    if cells is None:
+    if len(columns) > 1:    # cells picked by C code, not a .get per cell; a missing key is None
+        pick = operator.itemgetter(*columns)
+        try:
+            cells = list(zip(*map(pick, rows)))
+        except KeyError:
+            blank = dict.fromkeys(columns)
+            cells = list(zip(*map(pick, [{**blank, **row} for row in rows])))
+    else:
         cells = [[row.get(c) for row in rows] for c in columns]
-    data = {c: _column(list(values)) for c, values in zip(columns, cells)}
-    return pd.DataFrame(data, columns=columns, dtype="string")
+    data = {c: _text_array(_column(list(values))) for c, values in zip(columns, cells)}
+    return pd.DataFrame(data, columns=columns, copy=False)
 
 
 def _column(values: list) -> list[str]:
@@ -85,6 +90,8 @@ def _column(values: list) -> list[str]:
         return values
     if kinds <= {str, int}:
         return [v if type(v) is str else str(v) for v in values]
+    if kinds <= {str, int, type(None)}:
+        return ["" if v is None else v if type(v) is str else str(v) for v in values]
     return [_cell(v) for v in values]
 
 
@@ -94,8 +101,20 @@ def _cell(value: object) -> str:
     if isinstance(value, float) and value != value:  # NaN
         return ""
     if isinstance(value, (list, tuple, set)):
-        return ";".join(str(v) for v in value)
+        return ";".join(map(str, value))
     return str(value)
+
+
+def _text_array(values: list[str]):
+    """A column of the pandas string dtype, made from Python strings by Arrow directly (the
+    dtype's own conversion checks each cell again); the same array pandas makes."""
+    if _ARROW_STRINGS:
+        import pyarrow as pa
+        return pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(values, type=pa.large_string())]))
+    return pd.array(values, dtype="string")
+
+
+_ARROW_STRINGS = pd.StringDtype() == pd.StringDtype("pyarrow") and hasattr(pd.arrays, "ArrowStringArray")
 
 
 # ----------------------------------------------------------------------------- writing
@@ -203,7 +222,7 @@ def _write_generation_files(tables: Mapping[str, pd.DataFrame], gen: Path, input
         target = gen / f"{name}.csv"
         entry = _link_unchanged(source, name, df, target)
         if entry is None:
-            data = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+            data = csv_bytes(df)
             _write_file(target, data)
             entry = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
         written[name] = entry
@@ -213,6 +232,48 @@ def _write_generation_files(tables: Mapping[str, pd.DataFrame], gen: Path, input
                 "written": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     _write_file(gen / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"))
     _fsync_dir(gen)
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """The table as CSV, byte for byte what `df.to_csv(index=False, lineterminator="\\n")` writes
+    (UTF-8). A frame of Arrow-backed string columns without missing values (what `frame` and
+    `read_table` give) is joined by Arrow compute kernels instead of a Python CSV writer per
+    row: a cell holding a comma, a double quote or a newline is quoted with its quotes doubled,
+    as the csv module's minimal quoting does; any other frame is written by pandas."""
+    fast = _arrow_csv_bytes(df)
+    return fast if fast is not None else df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _arrow_csv_bytes(df: pd.DataFrame) -> bytes | None:
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(df.columns) < 2 or len(df) == 0 or not all(type(c) is str for c in df.columns):
+        return None     # a row of one empty cell is written as "" by the csv module; keep pandas
+    text = pa.large_string()
+    cells = []
+    for column in df.columns:
+        values = getattr(df[column].array, "_pa_array", None)
+        if not isinstance(values, pa.ChunkedArray) or values.type != text or values.null_count:
+            return None
+        if pc.any(pc.match_substring(values, "\r")).as_py():
+            return None     # rare; the csv module's rule for a carriage return is left to it
+        quote = pc.match_substring_regex(values, '[\n",]')
+        if pc.any(quote).as_py():
+            mark = pa.scalar('"', text)
+            quoted = pc.binary_join_element_wise(mark, pc.replace_substring(values, '"', '""'), mark,
+                                                 pa.scalar("", text))
+            values = pc.if_else(quote, quoted, values)
+        cells.append(values)
+    lines = pc.binary_join_element_wise(*cells, pa.scalar(",", text))
+    lines = pc.binary_join_element_wise(lines, pa.scalar("", text), pa.scalar("\n", text)).combine_chunks()
+    if lines.null_count or len(lines) != len(df):
+        return None
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset: lines.offset + len(lines) + 1]
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(df.columns)
+    return header.getvalue().encode("utf-8") + bytes(memoryview(lines.buffers()[2])[offsets[0]:offsets[-1]])
 
 
 def _write_file(path: Path, data: bytes) -> None:

@@ -59,3 +59,36 @@ def test_a_frame_changed_after_it_was_written_is_not_taken_for_the_written_one(t
     second = write_generation(mine, tmp_path)
     assert inode(second, "standings") != inode(first, "standings")
     assert read_tables(tmp_path)["standings"].loc[0, "team"] == "B"
+
+
+def test_a_table_is_written_as_pandas_writes_it(tmp_path):
+    # the Arrow join must give pandas' bytes for every kind of cell: commas, quotes and newlines
+    # are quoted (quotes doubled), a carriage return or a frame that is not Arrow text goes to pandas
+    cells = ["plain", "", "a, b", 'he said "no"', "line\nbreak", '"quoted", and\nall', "café ü 東京", " spaced "]
+    rows = [{"match_id": c, "scorer": cells[(i + 3) % len(cells)], "minute": str(i)} for i, c in enumerate(cells)]
+    rows.append({})                                                   # a row of empty cells
+    goals = frame("goals", rows)
+    expected = goals.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    assert tables_mod._arrow_csv_bytes(goals) is not None             # the fast path is taken
+    assert tables_mod.csv_bytes(goals) == expected
+    assert expected.decode("utf-8") == (
+        "match_id,date,scorer,team,minute,penalty,own_goal,certainty,sources,quote,curated\n"
+        'plain,,"he said ""no""",,0,,,,,,\n'
+        ',,"line\nbreak",,1,,,,,,\n'
+        '"a, b",,"""quoted"", and\nall",,2,,,,,,\n'
+        '"he said ""no""",,café ü 東京,,3,,,,,,\n'
+        '"line\nbreak",, spaced ,,4,,,,,,\n'
+        '"""quoted"", and\nall",,plain,,5,,,,,,\n'
+        "café ü 東京,,,,6,,,,,,\n"
+        ' spaced ,,"a, b",,7,,,,,,\n'
+        ",,,,,,,,,,\n")
+    with_cr = frame("goals", rows + [{"match_id": "carriage\rreturn"}])
+    assert tables_mod._arrow_csv_bytes(with_cr) is None
+    assert tables_mod.csv_bytes(with_cr) == with_cr.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    as_objects = goals.astype(object)
+    assert tables_mod._arrow_csv_bytes(as_objects) is None
+    assert tables_mod.csv_bytes(as_objects) == expected
+    assert tables_mod.csv_bytes(frame("goals")) == (",".join(TABLES["goals"]) + "\n").encode("utf-8")
+    write_generation({"goals": goals}, tmp_path)
+    assert (current_generation(tmp_path) / "goals.csv").read_bytes() == expected
+    assert read_tables(tmp_path)["goals"].equals(goals)
