@@ -37,6 +37,8 @@ INCOMPATIBLE = {
 }
 FAR_PAST, FAR_FUTURE = date(1900, 1, 1), date(2999, 12, 31)
 WINDOW_ROUNDS = 4   # rounds of window inference at most (links narrow windows, windows allow links)
+NEAR_DAYS = 7       # a leg this close to a fixture the same article is linked to is the one it means...
+FAR_DAYS = 28       # ...when every other leg is at least this far from all of them
 
 
 @dataclass
@@ -192,9 +194,31 @@ class Reconciler:
             if len(cands) == 1:
                 links[c.key] = Link(cands[0], "window" if (w.lo or w.hi) else "unique")
                 changed = True
+            elif len(cands) > 1 and c.opponent and c.status is not None:
+                near = self._near_linked(ac, cands, links)
+                if near is not None:
+                    links[c.key] = Link(near, "near the article's other matches")
+                    changed = True
         if not a.published:
             changed |= self._narrow(w, ac, links)
         return changed
+
+    def _near_linked(self, ac: ArticleClaims, cands: list[dict], links: dict[str, Link]) -> dict | None:
+        """Both legs of a pairing fit the window ("Bologna-Atalanta" in a round-up dated only by
+        its month): the leg played within a few days of the article's other linked matches, when
+        every other leg is weeks away from all of them (a round-up, a preview of the week). Only
+        for a claim whose tense or score says played or to come: a bare mention ("zero minutes
+        against X") is no sign of the week."""
+        days = {self.fixture_day(c, links[c.key].fixture) for c in ac.matches if c.key in links}
+        if not days:
+            return None
+        def gap(f: dict) -> int:
+            d = date.fromisoformat(f["date"])
+            return min(abs((d - x).days) for x in days)
+        near = [f for f in cands if gap(f) <= NEAR_DAYS]
+        if len(near) == 1 and all(gap(f) >= FAR_DAYS for f in cands if f is not near[0]):
+            return near[0]
+        return None
 
     def _narrow(self, w: Window, ac: ArticleClaims, links: dict[str, Link]) -> bool:
         changed = False
