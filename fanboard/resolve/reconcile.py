@@ -5,7 +5,9 @@ Steps (each a function below):
   1. publication windows: the stated date, or a window inferred from what the
      article reports (linked fixtures, weekday references, years);
   2. linking: each match claim to one fixture of the reference calendar, when the
-     teams, venue, competition, score, status and time leave exactly one;
+     teams, venue, competition, score, status and time leave exactly one; when both legs
+     of a pairing remain, the leg within a week of the article's other linked matches, or
+     the one leg in the month a stored page states (" date 2020-12");
   3. merging: claims about the same match, status or event become one row with all
      sources;
   4. contradictions: a row for every disagreement, with each source's value, the
@@ -14,6 +16,8 @@ Steps (each a function below):
 """
 from __future__ import annotations
 
+import calendar
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -37,6 +41,10 @@ INCOMPATIBLE = {
 }
 FAR_PAST, FAR_FUTURE = date(1900, 1, 1), date(2999, 12, 31)
 WINDOW_ROUNDS = 4   # rounds of window inference at most (links narrow windows, windows allow links)
+NEAR_DAYS = 7       # a leg this close to a fixture the same article is linked to is the one it means...
+FAR_DAYS = 28       # ...when every other leg is at least this far from all of them
+# the " date 2020-12" prefix stored web pages begin with when they state only the month
+_PAGE_MONTH = re.compile(r"\A\s*date (\d{4})-(\d{2})(?![-\d])")
 
 
 @dataclass
@@ -192,9 +200,46 @@ class Reconciler:
             if len(cands) == 1:
                 links[c.key] = Link(cands[0], "window" if (w.lo or w.hi) else "unique")
                 changed = True
+            elif len(cands) > 1 and c.opponent:
+                # a claim with a tense or score, or with players in it, is a match the article
+                # tells; a bare mention ("zero minutes against X") is no sign of the week
+                told = c.status is not None
+                near = (self._near_linked(ac, cands, links) if told else None) or \
+                    (self._in_page_month(a, c, cands) if told or any(s.match_key == c.key for s in ac.statuses) else None)
+                if near is not None:
+                    links[c.key] = Link(near[0], near[1])
+                    changed = True
         if not a.published:
             changed |= self._narrow(w, ac, links)
         return changed
+
+    def _near_linked(self, ac: ArticleClaims, cands: list[dict], links: dict[str, Link]) -> tuple[dict, str] | None:
+        """Both legs of a pairing fit the window ("Bologna-Atalanta" in a round-up dated only by
+        its month): the leg played within a few days of the article's other linked matches, when
+        every other leg is weeks away from all of them (a round-up, a preview of the week)."""
+        days = {self.fixture_day(c, links[c.key].fixture) for c in ac.matches if c.key in links}
+        if not days:
+            return None
+        def gap(f: dict) -> int:
+            d = date.fromisoformat(f["date"])
+            return min(abs((d - x).days) for x in days)
+        near = [f for f in cands if gap(f) <= NEAR_DAYS]
+        if len(near) == 1 and all(gap(f) >= FAR_DAYS for f in cands if f is not near[0]):
+            return near[0], "near the article's other matches"
+        return None
+
+    def _in_page_month(self, a: Article, c: MatchClaim, cands: list[dict]) -> tuple[dict, str] | None:
+        """Both legs fit, and the page states only its month (" date 2020-12"): the one leg played
+        in that month (or the week before it). Only to choose between legs, never to date the
+        article: a month is no window for the other things it tells."""
+        month = stated_month(a)
+        if month is None:
+            return None
+        lo, hi = month[0] - timedelta(days=NEAR_DAYS), month[1]
+        inside = [f for f in cands if lo <= self.fixture_day(c, f) <= hi]
+        if len(inside) == 1:
+            return inside[0], f"the leg of the page's month {month[0].strftime('%Y-%m')}"
+        return None
 
     def _narrow(self, w: Window, ac: ArticleClaims, links: dict[str, Link]) -> bool:
         changed = False
@@ -228,6 +273,15 @@ class Reconciler:
         if w.known():
             return _resolve_window(expr, w.lo, w.hi)
         return timeexpr.resolve(expr, None)
+
+
+def stated_month(a: Article) -> tuple[date, date] | None:
+    """(first day, last day) of the month a page's " date 2020-12" prefix states, or None."""
+    m = _PAGE_MONTH.match(getattr(a, "text", "") or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _parsed(f: dict) -> tuple:

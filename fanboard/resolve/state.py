@@ -39,7 +39,7 @@ from pathlib import Path
 
 from ..extract.claims import ArticleClaims
 from ..ingest import Article
-from .reconcile import WINDOW_ROUNDS, Link, Reconciler, Window
+from .reconcile import WINDOW_ROUNDS, Link, Reconciler, Window, stated_month
 
 FORMAT = 1
 FILE = "windows.json"
@@ -90,7 +90,7 @@ def article_digest(a: Article, ac: ArticleClaims) -> str:
     # every field of the match claims but where their sentences stand (a window reads none of that)
     matches = [tuple(v for k, v in vars(c).items() if k != "provenance") for c in ac.matches]
     # repr, not pickle: the same claims parsed now or read from the claim cache give the same text
-    data = repr((a.id, a.published, getattr(a, "dateline", "") or "", matches, since, ago)).encode("utf-8")
+    data = repr((a.id, a.published, getattr(a, "dateline", "") or "", stated_month(a), matches, since, ago)).encode("utf-8")
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
