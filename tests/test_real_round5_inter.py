@@ -3,6 +3,8 @@ round 5: a player's story told around substitutions and appearances), each in a 
 for the test with the structure of the real one (other words, other clubs and players)."""
 from __future__ import annotations
 
+import pytest
+
 from extract_helpers import claims, extractor, matches  # noqa: F401
 
 
@@ -32,3 +34,22 @@ def test_the_day_since_which_a_player_has_not_played_is_no_match(extractor):
     c = claims(extractor, text, "it")
     assert matches(c) == [("Roma", "Lazio", "home", None, None, None)]
     assert _statuses(c) == [("Borja Mayoral", "substituted_on", "t#m1")]
+
+
+def test_in_his_place_names_the_player_who_went_off_before_it(extractor):
+    text = ("Roma-Lazio\n\nGara combattuta, ma la Lazio perde Ciro Immobile per infortunio al 20': "
+            "al suo posto entra Vedat Muriqi.")
+    assert _statuses(claims(extractor, text, "it")) == [
+        ("Ciro Immobile", "substituted_off", "t#m1"), ("Vedat Muriqi", "substituted_on", "t#m1")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Roma won 1-0 thanks to Edin Dzeko. He dribbled past Lazio defender Francesco Acerbi and scored "
+           "with a low shot."),
+    ("nl", "Roma won met 1-0 dankzij Edin Dzeko. Hij kapte Lazio-verdediger Francesco Acerbi uit en scoorde "
+           "met een schuiver."),
+])
+def test_the_player_a_pronoun_dribbled_past_did_not_score(extractor, lang, text):
+    c = claims(extractor, "Roma-Lazio 1-0\n\n" + text, lang)
+    assert matches(c) == [("Roma", "Lazio", "home", 1, 0, "played")]
+    assert [(g.scorer, g.match_key) for g in c.goals] == []
