@@ -53,3 +53,21 @@ def test_the_player_a_pronoun_dribbled_past_did_not_score(extractor, lang, text)
     c = claims(extractor, "Roma-Lazio 1-0\n\n" + text, lang)
     assert matches(c) == [("Roma", "Lazio", "home", 1, 0, "played")]
     assert [(g.scorer, g.match_key) for g in c.goals] == []
+
+
+def _events(c):
+    return [(e.event_type, e.agents, e.targets) for e in c.events]
+
+
+def test_a_departure_after_a_pronoun_is_not_the_coach_s(extractor):
+    # "hij" is the story's player; the coach only kept him on the bench
+    text = ("Roma wil Pedro verkopen\n\nIn de laatste twee wedstrijden voor het duel met Napoli mocht hij "
+            "niet eens invallen van Paulo Fonseca en een vertrek lijkt nu aanstaande.")
+    assert _events(claims(extractor, text, "nl")) == [("transfer_report", [], ["Pedro"])]
+
+
+def test_a_match_s_opponent_is_no_party_to_a_departure(extractor):
+    text = ("Roma wil Pedro verkopen\n\nPedro Rodríguez speelde amper in het duel met Napoli en een vertrek "
+            "lijkt nu aanstaande.")
+    assert _events(claims(extractor, text, "nl")) == [("transfer_report", [], ["Pedro"]),
+                                                      ("transfer_report", [], ["Pedro"])]
