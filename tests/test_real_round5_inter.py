@@ -71,3 +71,18 @@ def test_a_match_s_opponent_is_no_party_to_a_departure(extractor):
             "lijkt nu aanstaande.")
     assert _events(claims(extractor, text, "nl")) == [("transfer_report", [], ["Pedro"]),
                                                       ("transfer_report", [], ["Pedro"])]
+
+
+def test_not_taking_part_in_the_match_the_story_is_about(extractor):
+    # the second sentence's "match" names only a ground the knowledge base lacks: the story's match
+    text = ("Pirlo alla vigilia della sfida di campionato tra Genoa e Juventus ha parlato del futuro di Arthur.\n\n"
+            "Il brasiliano, nel frattempo, non prenderà parte alla gara al ‘Ferraris' perché deve restare "
+            "vicino alla famiglia.")
+    c = claims(extractor, text, "it")
+    assert [m[:2] for m in matches(c)] == [("Genoa", "Juventus"), ("Juventus", None)]
+    assert _statuses(c) == [("Arthur", "left_out", "t#m1")]
+
+
+def test_played_the_whole_match_between_the_lines(extractor):
+    text = "Roma-Lazio 2-1\n\nRoma, met Chris Smalling de hele wedstrijd tussen de lijnen, kreeg daarna goede kansen."
+    assert _statuses(claims(extractor, text, "nl")) == [("Chris Smalling", "started", "t#m1")]

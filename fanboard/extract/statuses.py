@@ -106,6 +106,11 @@ class _SentenceStatuses:
             target = nearest_claim(reach, cue.start, cue.end) if reach else None
         if target in in_clause and len(in_clause) > 1:
             return chained(s, in_clause, target)
+        story = self.story.match
+        if target is not None and not target.named and target.subject_goals is None \
+                and target.time is None and story is not None and story.named \
+                and target.subject in (story.subject, story.opponent):
+            return [story]   # "… la sfida tra X e Y. Z non prenderà parte alla partita": that match
         return [target] if target else []
 
     def _cue_statuses(self, cue: Span) -> None:
