@@ -86,3 +86,9 @@ def test_not_taking_part_in_the_match_the_story_is_about(extractor):
 def test_played_the_whole_match_between_the_lines(extractor):
     text = "Roma-Lazio 2-1\n\nRoma, met Chris Smalling de hele wedstrijd tussen de lijnen, kreeg daarna goede kansen."
     assert _statuses(claims(extractor, text, "nl")) == [("Chris Smalling", "started", "t#m1")]
+
+
+def test_ever_further_from_the_club_is_a_departure(extractor):
+    c = claims(extractor, "Il futuro di Pedro\n\nPedro sembra essere sempre più lontano dalla Roma.", "it")
+    assert _statuses(c) == [("Pedro", "expected_departure", None)]
+    assert _events(c) == [("transfer_report", [], ["Pedro"])]
