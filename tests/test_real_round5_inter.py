@@ -92,3 +92,15 @@ def test_ever_further_from_the_club_is_a_departure(extractor):
     c = claims(extractor, "Il futuro di Pedro\n\nPedro sembra essere sempre più lontano dalla Roma.", "it")
     assert _statuses(c) == [("Pedro", "expected_departure", None)]
     assert _events(c) == [("transfer_report", [], ["Pedro"])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("nl", "Bruno Peres keerde deze week terug van een blessure. Roma won, met Chris Smalling de hele wedstrijd "
+           "tussen de lijnen. De Braziliaanse verdediger was in de 80ste minuut ingevallen."),
+    ("en", "Bruno Peres returned from injury this week. Roma won, and Chris Smalling played the full 90 minutes. "
+           "The Brazilian defender came off the bench in the 80th minute."),
+])
+def test_a_nationality_and_a_position_name_the_player_of_that_nationality(extractor, lang, text):
+    # not the last player named (Smalling, who started)
+    assert _statuses(claims(extractor, "Roma-Lazio 1-0\n\n" + text, lang)) == [
+        ("Bruno Peres", "substituted_on", "t#m1"), ("Chris Smalling", "started", "t#m1")]
