@@ -104,3 +104,9 @@ def test_a_nationality_and_a_position_name_the_player_of_that_nationality(extrac
     # not the last player named (Smalling, who started)
     assert _statuses(claims(extractor, "Roma-Lazio 1-0\n\n" + text, lang)) == [
         ("Bruno Peres", "substituted_on", "t#m1"), ("Chris Smalling", "started", "t#m1")]
+
+
+def test_never_seeing_eye_to_eye_is_a_dispute_of_the_pair_named_before(extractor):
+    text = ("Roma and Pedro\n\nPedro will not get a Christmas card from Paulo Fonseca this year. "
+            "The pair have never seen eye to eye, neither personally nor tactically.")
+    assert _events(claims(extractor, text, "en")) == [("dispute", ["Paulo Fonseca", "Pedro"], [])]
