@@ -276,9 +276,11 @@ def _description_forms(phrase: str, rules: "LanguageRules") -> list[str]:
     """'l'argentino' and its forms after a preposition: 'all'argentino', 'dell'argentino', …
     (the contractions of the language's articles are data: words.article_contractions)."""
     forms = [phrase]
+    if "{player}" in phrase:   # "de deense {player}": de Deense middenvelder, spelmaker, ... (words.player_nouns)
+        forms = [phrase.replace("{player}", noun) for noun in sorted(rules.word_set("player_nouns"))]
+    base = list(forms)
     for article, contracted in rules.words_map.get("article_contractions", {}).items():
-        if phrase.startswith(article):
-            forms += [c + phrase[len(article):] for c in contracted]
+        forms += [c + f[len(article):] for f in base if f.startswith(article) for c in contracted]
     return forms
 
 

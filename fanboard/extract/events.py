@@ -150,8 +150,9 @@ class _SentenceEvents:
             expr = time_near(s, cue, STANDING_TIME_KINDS | {"season"})
             own = {p.club for p in targets if p.club}
             lo, hi = s.clause(cue.start)   # a club named in another clause (an opponent) is no party
+            played = [c.anchor for c in self.told if c.named]   # "het treffen met X": X is an opponent
             clubs = [m.name for m in s.clubs() if lo <= m.start < hi and kb.club(m.name) is not None
-                     and kb.club(m.name).id not in own]
+                     and kb.club(m.name).id not in own and not any(a <= m.start < b for a, b in played)]
             self.add("transfer_report", list(dict.fromkeys(clubs)), targets, None, expr, at=cue.start)
 
     def _years_ago(self, cue: Span) -> bool:
@@ -166,7 +167,10 @@ class _SentenceEvents:
         s = self.s
         lo, hi = s.clause(cue.start)
         here = self.actors(within=(lo, hi))
-        found = [p for p in here if p.role == "player"] or [p for p in here if p.role == "coach"]
+        found = [p for p in here if p.role == "player"]
+        pronouns = s.rules.word_set("subject_pronouns")
+        if not found and not any(t.lower_ in pronouns for t in s.doc[lo:cue.start]):
+            found = [p for p in here if p.role == "coach"]   # "mocht hij niet invallen van X en een vertrek ...": not X's
         if found or here:
             return found
         if not s.names_someone():   # someone the knowledge base does not know may have left

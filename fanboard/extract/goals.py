@@ -132,6 +132,8 @@ class _SentenceGoals:
             return inside[0] if len(inside) == 1 else None
         if slot == "inside":
             return None
+        if before and slot in ("before", "near") and self._pronoun_subject(lo, before[-1]):
+            before = []   # "Hij kapte X uit en scoorde": the pronoun scored, X is the object
         if slot == "before":
             return before[-1] if before else None
         if slot == "after":
@@ -139,6 +141,14 @@ class _SentenceGoals:
         near = [(cue.start - before[-1].end, 0, before[-1])] if before else []
         near += [(after[0].start - cue.end, 1, after[0])] if after else []
         return min(near, key=lambda t: t[:2])[2] if near else None
+
+    def _pronoun_subject(self, lo: int, mention: Mention) -> bool:
+        """Does a subject pronoun (words.subject_pronouns) open the clause before the player,
+        with no other player before it?"""
+        s = self.s
+        pronouns = s.rules.word_set("subject_pronouns")
+        first = next((m for m in s.players() if lo <= m.start), mention)
+        return any(t.lower_ in pronouns for t in s.doc[lo:min(first.start, lo + 2)])
 
     def _antecedent(self, lo: int) -> list[Mention]:
         """The player a clause-opening relative pronoun stands for ("serve Orbin, che insacca":

@@ -155,7 +155,10 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
 def _adjacent_time(s: SentenceView, cue: Span, opp_end: int):
     """The last match time right before the cue or right after its opponent (no list between)."""
     found, joiners = None, s.rules.word_set("coordination") | {","}
+    since = s.rules.word_set("since_prepositions")
     for expr, a, b in s.times:
+        if a > s.span.start and s.doc[a - 1].lower_ in since:
+            continue   # "non giocava dal 3 ottobre": the time since which, not this match's
         between = {t.lower_ for t in s.doc[opp_end:a]} if a >= opp_end else set()
         if expr.kind in MATCH_TIME_KINDS and (0 <= cue.start - b <= 4 or (0 <= a - opp_end <= 3 and not between & joiners)):
             found = expr

@@ -37,6 +37,17 @@ class StatusFinder:
         return doc
 
 
+def _bracket(s: SentenceView, i: int) -> int | None:
+    """The token that opens the round bracket token `i` stands in, within the sentence; None outside."""
+    depth_open: list[int] = []
+    for tok in s.doc[s.span.start:i]:
+        if tok.text == "(":
+            depth_open.append(tok.i)
+        elif tok.text == ")" and depth_open:
+            depth_open.pop()
+    return depth_open[-1] if depth_open else None
+
+
 def time_after(s: SentenceView, i: int):
     return next((expr for expr, a, b in s.times if a >= i), None)
 
@@ -78,6 +89,8 @@ class _SentenceStatuses:
         """The matches a status cue is about: the one its clause tells (or the story's), and
         those listed together with it ("né contro il Westmoor né contro il Greenvale")."""
         s, told = self.s, self.told
+        # a match told in brackets the cue is not in ("entra X (zero minuti contro Y)") is an aside
+        told = [c for c in told if _bracket(s, c.anchor[0]) in (None, _bracket(s, cue.start))]
         # none, or only a club without its opponent beyond a break ("..., but it ended 0-2")
         if not told or not (any(c.named for c in told) or reachable(s, told, cue.start)):
             return [match_for(s, [], self.story, cue, carry=True) or self.story.match]
@@ -93,6 +106,11 @@ class _SentenceStatuses:
             target = nearest_claim(reach, cue.start, cue.end) if reach else None
         if target in in_clause and len(in_clause) > 1:
             return chained(s, in_clause, target)
+        story = self.story.match
+        if target is not None and not target.named and target.subject_goals is None \
+                and target.time is None and story is not None and story.named \
+                and target.subject in (story.subject, story.opponent):
+            return [story]   # "… la sfida tra X e Y. Z non prenderà parte alla partita": that match
         return [target] if target else []
 
     def _cue_statuses(self, cue: Span) -> None:
