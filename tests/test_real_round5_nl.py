@@ -103,3 +103,19 @@ def test_ajax_squad_players_the_articles_name_are_known(extractor):
     assert sorted((s.player, s.status) for s in c.statuses) == [
         ("Alex Oxlade-Chamberlain", "unused_substitute"), ("Brian Brobbey", "started"),
         ("Jurgen Ekkelenkamp", "started"), ("Klaas-Jan Huntelaar", "left_out")]
+
+
+def _goals(c):
+    return sorted((g.scorer, g.team, g.penalty) for g in c.goals)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'A passed B and scored': the scorer is the clause's subject, never the player passed
+    ("Inter speelde dinsdag met 2-1 gelijk tegen Milan. Zlatan Ibrahimović passeerde Marcelo Brozović "
+     "en scoorde met links.", [("Zlatan Ibrahimović", "Milan", False)]),
+    # ... and with a pronoun for the subject no one is credited
+    ("Inter speelde dinsdag met 2-1 gelijk tegen Milan. Hij speelde Inter-middenvelder Marcelo Brozović "
+     "uit en scoorde met een lage bal.", []),
+])
+def test_goal_of_the_second_verb_is_the_subjects(extractor, text, expected):
+    assert _goals(claims(extractor, "Verzonnen\n\n" + text, "nl")) == expected
