@@ -119,3 +119,17 @@ def _goals(c):
 ])
 def test_goal_of_the_second_verb_is_the_subjects(extractor, text, expected):
     assert _goals(claims(extractor, "Verzonnen\n\n" + text, "nl")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'a penalty by X and a tap-in by Y'; a penalty that was stopped is no goal
+    ("Roma speelde dinsdag met 2-2 gelijk tegen Lazio. Roma nam de leiding door een penalty van Edin Džeko "
+     "en een intikker van Henrikh Mkhitaryan.",
+     [("Edin Džeko", "Roma", True), ("Henrikh Mkhitaryan", "Roma", False)]),
+    ("Roma speelde dinsdag met 2-2 gelijk tegen Lazio. Een penalty van Edin Džeko werd gestopt.", []),
+    # 'came back to 2-2 thanks to X'
+    ("Roma speelde dinsdag met 2-2 gelijk tegen Lazio. Roma knokte zich terug tot 2-2 dankzij Edin Džeko.",
+     [("Edin Džeko", "Roma", False)]),
+])
+def test_goals_by_a_kind_of_shot_or_thanks_to(extractor, text, expected):
+    assert _goals(claims(extractor, "Verzonnen\n\n" + text, "nl")) == expected
