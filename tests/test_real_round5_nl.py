@@ -133,3 +133,13 @@ def test_goal_of_the_second_verb_is_the_subjects(extractor, text, expected):
 ])
 def test_goals_by_a_kind_of_shot_or_thanks_to(extractor, text, expected):
     assert _goals(claims(extractor, "Verzonnen\n\n" + text, "nl")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'leaves <town / club>': a departure from the KB club of the player only when it is that club
+    ("Verzonnen bericht: Lorenzo Insigne vertrekt uit Bergamo.", []),
+    ("Verzonnen bericht: Lorenzo Insigne vertrekt bij Napoli.", [("Lorenzo Insigne", "expected_departure")]),
+])
+def test_departure_from_another_club_is_not_from_the_kb_club(extractor, text, expected):
+    c = claims(extractor, "Verzonnen\n\n" + text, "nl")
+    assert sorted((s.player, s.status) for s in c.statuses) == expected

@@ -173,11 +173,24 @@ class _SentenceStatuses:
         sentence names no one at all."""
         lo, hi = self.clause(cue.start)
         in_clause = [m for m in self.s.players() if lo <= m.start < hi]
+        left = self._club_left(cue)
+        if left is not None:   # "vertrekt uit Eindhoven": a move from another club than the KB's
+            in_clause = [m for m in in_clause if (c := self.ctx.kb.club_by_id(m.person.club)) and c.name == left]
+            if not in_clause:
+                return []
         if in_clause:
             return list(dict.fromkeys(m.person for m in in_clause))
         if self.s.players():
             return []
         return self._targets_in(cue, "sentence", [])
+
+    def _club_left(self, cue: Span) -> str | None:
+        """The club (or its town) right after 'from' after a departure cue (words.departure_from)."""
+        s, doc = self.s, self.s.doc
+        if cue.end < s.span.end and doc[cue.end].lower_ in s.rules.word_set("departure_from"):
+            m = next((m for m in s.mentions if m.start == cue.end + 1 and m.label in ("CLUB", "CITY")), None)
+            return m.name if m is not None else None
+        return None
 
     # -------------------------------------------------------------- who
     def clause(self, at: int) -> tuple[int, int]:
