@@ -143,3 +143,13 @@ def test_goals_by_a_kind_of_shot_or_thanks_to(extractor, text, expected):
 def test_departure_from_another_club_is_not_from_the_kb_club(extractor, text, expected):
     c = claims(extractor, "Verzonnen\n\n" + text, "nl")
     assert sorted((s.player, s.status) for s in c.statuses) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'X, who was missing against <a club the KB lacks>, ...': a status in another match
+    ("Ajax speelt dinsdag tegen Liverpool. Antony, die tegen Sparta ontbrak in de wedstrijdselectie, is hersteld.", []),
+    ("Ajax speelt dinsdag tegen Liverpool. Antony ontbrak in de wedstrijdselectie.", [("Antony", "left_out")]),
+])
+def test_status_against_an_unknown_club_is_another_match(extractor, text, expected):
+    c = claims(extractor, "Verzonnen\n\n" + text, "nl")
+    assert sorted((s.player, s.status) for s in c.statuses) == expected

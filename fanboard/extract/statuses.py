@@ -100,6 +100,8 @@ class _SentenceStatuses:
         attrs, status = s.attrs(cue), s.value(cue)
         slot = attrs.get("slot", "first")
         certainty = s.certainty_at(cue.start)
+        if self._against_unknown(cue):
+            return
         change = prematch_change(s, cue)   # "X (ankle) was replaced by Y": a line-up change
         for match in self._matches_of(cue):
             if change is not None:
@@ -113,6 +115,19 @@ class _SentenceStatuses:
                 other_slot = {"before": "after", "after": "before"}.get(slot, "after")
                 for p in self.targets(cue, other_slot):
                     self.add(p, attrs["other"], match, certainty)
+
+    def _against_unknown(self, cue: Span) -> bool:
+        """'X, die tegen Sparta ontbrak, ...': the cue's clause names, after 'against'
+        (words.status_against), a club the knowledge base lacks: a status in another match."""
+        s = self.s
+        lo, hi = self.clause(cue.start)
+        against = s.rules.word_set("status_against")
+        for t in s.doc[lo:hi - 1]:
+            nxt = s.doc[t.i + 1]
+            if t.lower_ in against and nxt.text[:1].isupper() and not any(
+                    m.start <= nxt.i < m.end for m in s.mentions):
+                return True
+        return False
 
     def _substitution_pairs(self) -> None:
         """'<on> for <off>': the pair of a substitution, in the order the cue gives."""
