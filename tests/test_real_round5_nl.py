@@ -153,3 +153,11 @@ def test_departure_from_another_club_is_not_from_the_kb_club(extractor, text, ex
 def test_status_against_an_unknown_club_is_another_match(extractor, text, expected):
     c = claims(extractor, "Verzonnen\n\n" + text, "nl")
     assert sorted((s.player, s.status) for s in c.statuses) == expected
+
+
+def test_blind_is_the_ajax_defender_only_when_written_as_a_name(extractor):
+    text = ("Verzonnen voorbeschouwing\n\nAjax speelt dinsdag tegen Atalanta. De verdediging van Ajax wordt "
+            "gevormd door Perr Schuurs, Blind en Nicolás Tagliafico. Ajax speelt niet blind op de uitslag.")
+    c = claims(extractor, text, "nl")
+    assert sorted((s.player, s.status) for s in c.statuses) == [
+        ("Daley Blind", "started"), ("Nicolás Tagliafico", "started"), ("Perr Schuurs", "started")]
