@@ -161,3 +161,16 @@ def test_blind_is_the_ajax_defender_only_when_written_as_a_name(extractor):
     c = claims(extractor, text, "nl")
     assert sorted((s.player, s.status) for s in c.statuses) == [
         ("Daley Blind", "started"), ("Nicolás Tagliafico", "started"), ("Perr Schuurs", "started")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'X was replaced by Y' after the article told X absent: a change of the line-up
+    ("Roma verloor dinsdag met 0-1 van Lazio. Roma begon zonder Edin Džeko (ziek). Džeko werd vervangen door "
+     "Borja Mayoral.", [("Borja Mayoral", "started"), ("Edin Džeko", "left_out")]),
+    # without it, a substitution in the match
+    ("Roma verloor dinsdag met 0-1 van Lazio. Džeko werd vervangen door Borja Mayoral.",
+     [("Borja Mayoral", "substituted_on"), ("Edin Džeko", "substituted_off")]),
+])
+def test_replaced_after_told_absent_is_a_lineup_change(extractor, text, expected):
+    c = claims(extractor, "Verzonnen\n\n" + text, "nl")
+    assert sorted({(s.player, s.status) for s in c.statuses}) == expected

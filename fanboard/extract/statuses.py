@@ -102,7 +102,7 @@ class _SentenceStatuses:
         certainty = s.certainty_at(cue.start)
         if self._against_unknown(cue):
             return
-        change = prematch_change(s, cue)   # "X (ankle) was replaced by Y": a line-up change
+        change = prematch_change(s, cue) or self._change_after_absence(cue)   # "X (ankle) was replaced by Y": a line-up change
         for match in self._matches_of(cue):
             if change is not None:
                 for status, people in zip(("left_out", "started"), change):
@@ -115,6 +115,20 @@ class _SentenceStatuses:
                 other_slot = {"before": "after", "after": "before"}.get(slot, "after")
                 for p in self.targets(cue, other_slot):
                     self.add(p, attrs["other"], match, certainty)
+
+    def _change_after_absence(self, cue: Span) -> tuple[list[Person], list[Person]] | None:
+        """'X was replaced by Y' where the article already told X left out ("started without
+        X (ill)"): a change of the line-up, X left out and Y started, not a substitution."""
+        s = self.s
+        if s.value(cue) != "substituted_off" or not s.attrs(cue).get("other"):
+            return None
+        lo, _ = self.clause(cue.start)
+        before = [m for m in s.players() if lo <= m.start and m.end <= cue.start]
+        absent = {st.player for st in self.out if st.status == "left_out"}
+        if not before or any(m.person.name not in absent for m in before):
+            return None
+        started = self.targets(cue, "after")
+        return (list(dict.fromkeys(m.person for m in before)), started) if started else None
 
     def _against_unknown(self, cue: Span) -> bool:
         """'X, die tegen Sparta ontbrak, ...': the cue's clause names, after 'against'
