@@ -174,3 +174,11 @@ def test_blind_is_the_ajax_defender_only_when_written_as_a_name(extractor):
 def test_replaced_after_told_absent_is_a_lineup_change(extractor, text, expected):
     c = claims(extractor, "Verzonnen\n\n" + text, "nl")
     assert sorted({(s.player, s.status) for s in c.statuses}) == expected
+
+
+def test_missing_big_names_such_as(extractor):
+    text = ("Verzonnen\n\nLiverpool verloor woensdag met 0-2 van Atalanta. Bij Liverpool ontbraken opnieuw "
+            "grote namen als Alisson Becker en Thiago Alcântara.")
+    c = claims(extractor, text, "nl")
+    assert sorted((s.player, s.status) for s in c.statuses) == [
+        ("Alisson Becker", "left_out"), ("Thiago Alcântara", "left_out")]
