@@ -182,3 +182,19 @@ def test_missing_big_names_such_as(extractor):
     c = claims(extractor, text, "nl")
     assert sorted((s.player, s.status) for s in c.statuses) == [
         ("Alisson Becker", "left_out"), ("Thiago Alcântara", "left_out")]
+
+
+def _events(c):
+    return sorted((e.event_type, tuple(e.agents), tuple(e.targets)) for e in c.events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a move of someone the KB lacks is not credited to the KB player named near it
+    ("Verzonnen: Roma haalde de ervaren Jan Pietersen weg bij Napoli, de club van Lorenzo Insigne.", []),
+    # moves told with their destination
+    ("Verzonnen: Lorenzo Insigne trekt naar Atalanta.", [("transfer_report", ("Atalanta",), ("Lorenzo Insigne",))]),
+    ("Verzonnen: Lorenzo Insigne tekent een contract bij Atalanta.",
+     [("transfer_report", ("Atalanta",), ("Lorenzo Insigne",))]),
+])
+def test_transfer_reports(extractor, text, expected):
+    assert _events(claims(extractor, "Verzonnen\n\n" + text, "nl")) == expected

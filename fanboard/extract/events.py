@@ -172,7 +172,7 @@ class _SentenceEvents:
         if not s.names_someone():   # someone the knowledge base does not know may have left
             lo, hi = s.span.start, s.span.end
         named = {i for m in s.mentions if lo <= m.start < hi for i in range(m.start, m.end)}
-        if any(t.pos_ == "PROPN" and t.i not in named for t in s.doc[lo:hi]):
+        if any(t.pos_ == "PROPN" and t.i not in named for t in s.doc[lo:hi]) or _unknown_full_name(s):
             return []
         return [p for p in self.actors() if p.role == "player"]
 
@@ -260,3 +260,15 @@ def one_club(people: list[Person], focus) -> list[Person]:
 
 def _name(x) -> str:
     return x if isinstance(x, str) else x.name
+
+
+
+def _unknown_full_name(s: SentenceView) -> bool:
+    """Does the sentence write a first and last name (two capitalised words inside it) that
+    no mention covers: someone the knowledge base does not know, who may be the one moving?"""
+    covered = {i for m in s.mentions for i in range(m.start, m.end)}
+    doc = s.doc
+    def name_like(t) -> bool:
+        return t.is_alpha and t.text[:1].isupper() and t.i not in covered
+    return any(name_like(doc[i]) and name_like(doc[i + 1]) and doc[i - 1].text not in (".", ":", '"', "“", "(")
+               for i in range(s.span.start + 1, s.span.end - 1))
