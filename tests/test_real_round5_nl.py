@@ -198,3 +198,14 @@ def _events(c):
 ])
 def test_transfer_reports(extractor, text, expected):
     assert _events(claims(extractor, "Verzonnen\n\n" + text, "nl")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'was not allowed on by <coach> and a departure looks near': the coach is not the one leaving
+    ("Verzonnen: de laatste wedstrijden mocht hij niet invallen van Paulo Fonseca en een vertrek lijkt aanstaande.",
+     []),
+    # 'the departure of <coach>' is his
+    ("Verzonnen: een vertrek van Paulo Fonseca lijkt aanstaande.", [("transfer_report", (), ("Paulo Fonseca",))]),
+])
+def test_coach_after_an_agent_word_is_not_leaving(extractor, text, expected):
+    assert _events(claims(extractor, "Verzonnen\n\n" + text, "nl")) == expected

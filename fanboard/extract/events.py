@@ -166,7 +166,8 @@ class _SentenceEvents:
         s = self.s
         lo, hi = s.clause(cue.start)
         here = self.actors(within=(lo, hi))
-        found = [p for p in here if p.role == "player"] or [p for p in here if p.role == "coach"]
+        found = [p for p in here if p.role == "player"] or [p for p in here if p.role == "coach"
+                                                             and not self._coach_as_agent(p, cue, lo, hi)]
         if found or here:
             return found
         if not s.names_someone():   # someone the knowledge base does not know may have left
@@ -175,6 +176,18 @@ class _SentenceEvents:
         if any(t.pos_ == "PROPN" and t.i not in named for t in s.doc[lo:hi]) or _unknown_full_name(s):
             return []
         return [p for p in self.actors() if p.role == "player"]
+
+    def _coach_as_agent(self, coach: Person, cue: Span, lo: int, hi: int) -> bool:
+        """'mocht niet invallen van <coach>', 'by <coach>': the coach after an agent word
+        (words.passive_agent, words.genitive) acts on someone; he is not the one leaving,
+        unless the cue itself is 'departure of <coach>'."""
+        s = self.s
+        agents = s.rules.word_set("passive_agent", "genitive")
+        for m in s.mentions:
+            if m.person is coach and lo <= m.start < hi and m.start > s.span.start:
+                if s.doc[m.start - 1].lower_ in agents and m.start - 1 != cue.end:
+                    return True
+        return False
 
     def event_match(self, cue: Span, etype: str) -> MatchClaim | None:
         """The match an event happened at: a match told in the same clause, or, for events that
