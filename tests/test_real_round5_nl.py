@@ -209,3 +209,13 @@ def test_transfer_reports(extractor, text, expected):
 ])
 def test_coach_after_an_agent_word_is_not_leaving(extractor, text, expected):
     assert _events(claims(extractor, "Verzonnen\n\n" + text, "nl")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'the team of <coach>' is his club; 'rekende af met' is a win
+    ("Verzonnen. De ploeg van Paulo Fonseca rekende zondag af met Torino.",
+     [("Roma", "Torino", None, None, None, "played")]),
+    ("Verzonnen. Napoli rekende zondag af met Torino.", [("Napoli", "Torino", None, None, None, "played")]),
+])
+def test_team_of_the_coach_and_settling_with(extractor, text, expected):
+    assert matches(claims(extractor, text, "nl")) == expected
