@@ -219,3 +219,8 @@ def test_coach_after_an_agent_word_is_not_leaving(extractor, text, expected):
 ])
 def test_team_of_the_coach_and_settling_with(extractor, text, expected):
     assert matches(claims(extractor, text, "nl")) == expected
+
+
+def test_outplayed_by_is_a_defeat(extractor):
+    text = "Verzonnen. Een zwak Torino werd zondag op alle fronten afgetroefd door Napoli."
+    assert matches(claims(extractor, text, "nl")) == [("Torino", "Napoli", None, None, None, "played")]
