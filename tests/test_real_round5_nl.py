@@ -224,3 +224,17 @@ def test_team_of_the_coach_and_settling_with(extractor, text, expected):
 def test_outplayed_by_is_a_defeat(extractor):
     text = "Verzonnen. Een zwak Torino werd zondag op alle fronten afgetroefd door Napoli."
     assert matches(claims(extractor, text, "nl")) == [("Torino", "Napoli", None, None, None, "played")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'put <club> ahead', 'doubled the score' (by a nationality description), 'extended the lead'
+    ("Verzonnen. Roma won zondag met 2-0 van Torino. Na tien minuten zette Edin Džeko Roma op voorsprong.",
+     [("Edin Džeko", "Roma", False)]),
+    ("Verzonnen. Roma won zondag met 2-0 van Torino. Torino kreeg geen grip op Edin Džeko en de Bosniër "
+     "verdubbelde de score.", [("Edin Džeko", "Roma", False)]),
+    ("Verzonnen. Roma won zondag met 2-0 van Torino. Edin Džeko vergrootte de voorsprong.",
+     [("Edin Džeko", "Roma", False)]),
+    ("Verzonnen. Roma won zondag met 2-0 van Torino. Torino zette Roma onder druk en kwam op voorsprong.", []),
+])
+def test_goals_that_put_ahead_or_extend(extractor, text, expected):
+    assert _goals(claims(extractor, text, "nl")) == expected
