@@ -238,3 +238,17 @@ def test_outplayed_by_is_a_defeat(extractor):
 ])
 def test_goals_that_put_ahead_or_extend(extractor, text, expected):
     assert _goals(claims(extractor, text, "nl")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'werd X met 2-1 verslagen' without an agent, in an article about the winner: the winner's match,
+    # its venue left to the calendar
+    ("Verzonnen\n\nRoma heeft woensdag de beker gewonnen. In de finale werd Torino met 2-1 verslagen.",
+     [("Torino", "Roma", None, 1, 2, "played")]),
+    # 'the cup was won by X' tells no match of the article's club
+    ("Verzonnen\n\nRoma heeft woensdag de beker gewonnen. In Frankrijk werd het bekertoernooi gewonnen door "
+     "Paris Saint-Germain.", []),
+])
+def test_passive_wins_and_defeats(extractor, text, expected):
+    got = matches(claims(extractor, text, "nl"))
+    assert [m for m in got if m[1] is not None] == expected
