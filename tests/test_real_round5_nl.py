@@ -103,3 +103,152 @@ def test_ajax_squad_players_the_articles_name_are_known(extractor):
     assert sorted((s.player, s.status) for s in c.statuses) == [
         ("Alex Oxlade-Chamberlain", "unused_substitute"), ("Brian Brobbey", "started"),
         ("Jurgen Ekkelenkamp", "started"), ("Klaas-Jan Huntelaar", "left_out")]
+
+
+def _goals(c):
+    return sorted((g.scorer, g.team, g.penalty) for g in c.goals)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'A passed B and scored': the scorer is the clause's subject, never the player passed
+    ("Inter speelde dinsdag met 2-1 gelijk tegen Milan. Zlatan Ibrahimović passeerde Marcelo Brozović "
+     "en scoorde met links.", [("Zlatan Ibrahimović", "Milan", False)]),
+    # ... and with a pronoun for the subject no one is credited
+    ("Inter speelde dinsdag met 2-1 gelijk tegen Milan. Hij speelde Inter-middenvelder Marcelo Brozović "
+     "uit en scoorde met een lage bal.", []),
+])
+def test_goal_of_the_second_verb_is_the_subjects(extractor, text, expected):
+    assert _goals(claims(extractor, "Verzonnen\n\n" + text, "nl")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'a penalty by X and a tap-in by Y'; a penalty that was stopped is no goal
+    ("Roma speelde dinsdag met 2-2 gelijk tegen Lazio. Roma nam de leiding door een penalty van Edin Džeko "
+     "en een intikker van Henrikh Mkhitaryan.",
+     [("Edin Džeko", "Roma", True), ("Henrikh Mkhitaryan", "Roma", False)]),
+    ("Roma speelde dinsdag met 2-2 gelijk tegen Lazio. Een penalty van Edin Džeko werd gestopt.", []),
+    # 'came back to 2-2 thanks to X'
+    ("Roma speelde dinsdag met 2-2 gelijk tegen Lazio. Roma knokte zich terug tot 2-2 dankzij Edin Džeko.",
+     [("Edin Džeko", "Roma", False)]),
+])
+def test_goals_by_a_kind_of_shot_or_thanks_to(extractor, text, expected):
+    assert _goals(claims(extractor, "Verzonnen\n\n" + text, "nl")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'leaves <town / club>': a departure from the KB club of the player only when it is that club
+    ("Verzonnen bericht: Lorenzo Insigne vertrekt uit Bergamo.", []),
+    ("Verzonnen bericht: Lorenzo Insigne vertrekt bij Napoli.", [("Lorenzo Insigne", "expected_departure")]),
+])
+def test_departure_from_another_club_is_not_from_the_kb_club(extractor, text, expected):
+    c = claims(extractor, "Verzonnen\n\n" + text, "nl")
+    assert sorted((s.player, s.status) for s in c.statuses) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'X, who was missing against <a club the KB lacks>, ...': a status in another match
+    ("Ajax speelt dinsdag tegen Liverpool. Antony, die tegen Sparta ontbrak in de wedstrijdselectie, is hersteld.", []),
+    ("Ajax speelt dinsdag tegen Liverpool. Antony ontbrak in de wedstrijdselectie.", [("Antony", "left_out")]),
+])
+def test_status_against_an_unknown_club_is_another_match(extractor, text, expected):
+    c = claims(extractor, "Verzonnen\n\n" + text, "nl")
+    assert sorted((s.player, s.status) for s in c.statuses) == expected
+
+
+def test_blind_is_the_ajax_defender_only_when_written_as_a_name(extractor):
+    text = ("Verzonnen voorbeschouwing\n\nAjax speelt dinsdag tegen Atalanta. De verdediging van Ajax wordt "
+            "gevormd door Perr Schuurs, Blind en Nicolás Tagliafico. Ajax speelt niet blind op de uitslag.")
+    c = claims(extractor, text, "nl")
+    assert sorted((s.player, s.status) for s in c.statuses) == [
+        ("Daley Blind", "started"), ("Nicolás Tagliafico", "started"), ("Perr Schuurs", "started")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'X was replaced by Y' after the article told X absent: a change of the line-up
+    ("Roma verloor dinsdag met 0-1 van Lazio. Roma begon zonder Edin Džeko (ziek). Džeko werd vervangen door "
+     "Borja Mayoral.", [("Borja Mayoral", "started"), ("Edin Džeko", "left_out")]),
+    # without it, a substitution in the match
+    ("Roma verloor dinsdag met 0-1 van Lazio. Džeko werd vervangen door Borja Mayoral.",
+     [("Borja Mayoral", "substituted_on"), ("Edin Džeko", "substituted_off")]),
+])
+def test_replaced_after_told_absent_is_a_lineup_change(extractor, text, expected):
+    c = claims(extractor, "Verzonnen\n\n" + text, "nl")
+    assert sorted({(s.player, s.status) for s in c.statuses}) == expected
+
+
+def test_missing_big_names_such_as(extractor):
+    text = ("Verzonnen\n\nLiverpool verloor woensdag met 0-2 van Atalanta. Bij Liverpool ontbraken opnieuw "
+            "grote namen als Alisson Becker en Thiago Alcântara.")
+    c = claims(extractor, text, "nl")
+    assert sorted((s.player, s.status) for s in c.statuses) == [
+        ("Alisson Becker", "left_out"), ("Thiago Alcântara", "left_out")]
+
+
+def _events(c):
+    return sorted((e.event_type, tuple(e.agents), tuple(e.targets)) for e in c.events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a move of someone the KB lacks is not credited to the KB player named near it
+    ("Verzonnen: Roma haalde de ervaren Jan Pietersen weg bij Napoli, de club van Lorenzo Insigne.", []),
+    # moves told with their destination
+    ("Verzonnen: Lorenzo Insigne trekt naar Atalanta.", [("transfer_report", ("Atalanta",), ("Lorenzo Insigne",))]),
+    ("Verzonnen: Lorenzo Insigne tekent een contract bij Atalanta.",
+     [("transfer_report", ("Atalanta",), ("Lorenzo Insigne",))]),
+])
+def test_transfer_reports(extractor, text, expected):
+    assert _events(claims(extractor, "Verzonnen\n\n" + text, "nl")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'was not allowed on by <coach> and a departure looks near': the coach is not the one leaving
+    ("Verzonnen: de laatste wedstrijden mocht hij niet invallen van Paulo Fonseca en een vertrek lijkt aanstaande.",
+     []),
+    # 'the departure of <coach>' is his
+    ("Verzonnen: een vertrek van Paulo Fonseca lijkt aanstaande.", [("transfer_report", (), ("Paulo Fonseca",))]),
+])
+def test_coach_after_an_agent_word_is_not_leaving(extractor, text, expected):
+    assert _events(claims(extractor, "Verzonnen\n\n" + text, "nl")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'the team of <coach>' is his club; 'rekende af met' is a win
+    ("Verzonnen. De ploeg van Paulo Fonseca rekende zondag af met Torino.",
+     [("Roma", "Torino", None, None, None, "played")]),
+    ("Verzonnen. Napoli rekende zondag af met Torino.", [("Napoli", "Torino", None, None, None, "played")]),
+])
+def test_team_of_the_coach_and_settling_with(extractor, text, expected):
+    assert matches(claims(extractor, text, "nl")) == expected
+
+
+def test_outplayed_by_is_a_defeat(extractor):
+    text = "Verzonnen. Een zwak Torino werd zondag op alle fronten afgetroefd door Napoli."
+    assert matches(claims(extractor, text, "nl")) == [("Torino", "Napoli", None, None, None, "played")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'put <club> ahead', 'doubled the score' (by a nationality description), 'extended the lead'
+    ("Verzonnen. Roma won zondag met 2-0 van Torino. Na tien minuten zette Edin Džeko Roma op voorsprong.",
+     [("Edin Džeko", "Roma", False)]),
+    ("Verzonnen. Roma won zondag met 2-0 van Torino. Torino kreeg geen grip op Edin Džeko en de Bosniër "
+     "verdubbelde de score.", [("Edin Džeko", "Roma", False)]),
+    ("Verzonnen. Roma won zondag met 2-0 van Torino. Edin Džeko vergrootte de voorsprong.",
+     [("Edin Džeko", "Roma", False)]),
+    ("Verzonnen. Roma won zondag met 2-0 van Torino. Torino zette Roma onder druk en kwam op voorsprong.", []),
+])
+def test_goals_that_put_ahead_or_extend(extractor, text, expected):
+    assert _goals(claims(extractor, text, "nl")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'werd X met 2-1 verslagen' without an agent, in an article about the winner: the winner's match,
+    # its venue left to the calendar
+    ("Verzonnen\n\nRoma heeft woensdag de beker gewonnen. In de finale werd Torino met 2-1 verslagen.",
+     [("Torino", "Roma", None, 1, 2, "played")]),
+    # 'the cup was won by X' tells no match of the article's club
+    ("Verzonnen\n\nRoma heeft woensdag de beker gewonnen. In Frankrijk werd het bekertoernooi gewonnen door "
+     "Paris Saint-Germain.", []),
+])
+def test_passive_wins_and_defeats(extractor, text, expected):
+    got = matches(claims(extractor, text, "nl"))
+    assert [m for m in got if m[1] is not None] == expected

@@ -170,15 +170,28 @@ class _SentenceEvents:
         found = [p for p in here if p.role == "player"]
         pronouns = s.rules.word_set("subject_pronouns")
         if not found and not any(t.lower_ in pronouns for t in s.doc[lo:cue.start]):
-            found = [p for p in here if p.role == "coach"]   # "mocht hij niet invallen van X en een vertrek ...": not X's
+            # "mocht hij niet invallen van X en een vertrek ...": not X's; "vertrek van X": his
+            found = [p for p in here if p.role == "coach" and not self._coach_as_agent(p, cue, lo, hi)]
         if found or here:
             return found
         if not s.names_someone():   # someone the knowledge base does not know may have left
             lo, hi = s.span.start, s.span.end
         named = {i for m in s.mentions if lo <= m.start < hi for i in range(m.start, m.end)}
-        if any(t.pos_ == "PROPN" and t.i not in named for t in s.doc[lo:hi]):
+        if any(t.pos_ == "PROPN" and t.i not in named for t in s.doc[lo:hi]) or _unknown_full_name(s):
             return []
         return [p for p in self.actors() if p.role == "player"]
+
+    def _coach_as_agent(self, coach: Person, cue: Span, lo: int, hi: int) -> bool:
+        """'mocht niet invallen van <coach>', 'by <coach>': the coach after an agent word
+        (words.passive_agent, words.genitive) acts on someone; he is not the one leaving,
+        unless the cue itself is 'departure of <coach>'."""
+        s = self.s
+        agents = s.rules.word_set("passive_agent", "genitive")
+        for m in s.mentions:
+            if m.person is coach and lo <= m.start < hi and m.start > s.span.start:
+                if s.doc[m.start - 1].lower_ in agents and m.start - 1 != cue.end:
+                    return True
+        return False
 
     def event_match(self, cue: Span, etype: str) -> MatchClaim | None:
         """The match an event happened at: a match told in the same clause, or, for events that
@@ -264,3 +277,15 @@ def one_club(people: list[Person], focus) -> list[Person]:
 
 def _name(x) -> str:
     return x if isinstance(x, str) else x.name
+
+
+
+def _unknown_full_name(s: SentenceView) -> bool:
+    """Does the sentence write a first and last name (two capitalised words inside it) that
+    no mention covers: someone the knowledge base does not know, who may be the one moving?"""
+    covered = {i for m in s.mentions for i in range(m.start, m.end)}
+    doc = s.doc
+    def name_like(t) -> bool:
+        return t.is_alpha and t.text[:1].isupper() and t.i not in covered
+    return any(name_like(doc[i]) and name_like(doc[i + 1]) and doc[i - 1].text not in (".", ":", '"', "“", "(")
+               for i in range(s.span.start + 1, s.span.end - 1))

@@ -126,6 +126,10 @@ class _SentenceGoals:
         players = [m for m in s.players() if lo <= m.start < hi
                    and not any(t.lower_ in assist for t in s.doc[max(lo, m.start - 2):m.start])]
         before = [m for m in players if m.end <= cue.start] or self._antecedent(lo)
+        coord = s.rules.word_set("coordination") - {","}
+        if before and cue.start - 1 > lo and s.doc[cue.start - 1].lower_ in coord and slot in ("before", "near"):
+            # "A passed B and scored": the verb after 'and' shares the clause's subject, A, or none
+            before = [m for m in before if m.start <= lo]   # or a relative pronoun's antecedent
         after = [m for m in players if m.start >= cue.end]
         inside = [m for m in players if m.start >= cue.start and m.end <= cue.end]
         if slot in ("inside", "near") and inside:

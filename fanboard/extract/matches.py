@@ -96,6 +96,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         opp = passive_agent(s, cue)   # "X werd door Y met 2-0 verslagen"
     if opp is None and not hole and attrs.get("weak"):
         return []
+    if attrs.get("result") == "W" and opp is not None and _won_by(s, cue, opp):
+        return []   # "the cup was won by X": X won something, the sentence names no match
     if attrs.get("weak") and opp is not None and focus is not None and opp.name == focus.name \
             and _subject_before(s, cue, opp, ctx) is None:
         return []  # "… gli ottavi alla Dea": a weak cue naming the club itself is no match
@@ -131,6 +133,10 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
             hole = True
         else:
             c.opponent = opp.name
+    told_winner = opp is None and not hole and subj is not None and focus is not None \
+        and subj.name != focus.name and attrs.get("result") == "L" and _agentless_passive(s, cue)
+    if told_winner:
+        c.opponent = focus.name   # "werd Rivertown met 2-1 verslagen" in an article about its winner
     c.hole = hole
     c.venue = attrs.get("venue") or c.venue
     if c.venue is None and connector in words.word_set("away_connectors"):
@@ -146,10 +152,26 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if score is not None:
         c.result = c.result or _clause_result(s, cue)
         apply_score(c, score[1], score[2], words.score_order)
-        c.venue = None if flip else c.venue   # the described club's venue word is not the subject's
+        c.venue = None if flip or told_winner else c.venue   # the described club's venue word is not the subject's; nor the score's order a venue when the winner is not named
     if adjacent_time is not None:
         c.time = adjacent_time
     return [(c, cue)] + _twin(s, c, opp, cue, keys)
+
+
+def _agentless_passive(s: SentenceView, cue: Span) -> bool:
+    """A defeat told in the passive (words.passive_auxiliaries before the cue in its clause)
+    with no agent ('door X') in the sentence."""
+    lo, _ = s.clause(cue.start)
+    aux, agents = s.rules.word_set("passive_auxiliaries"), s.rules.word_set("passive_agent")
+    return any(t.lower_ in aux for t in s.doc[lo:cue.start]) and not any(t.lower_ in agents for t in s.span)
+
+
+def _won_by(s: SentenceView, cue: Span, opp: Mention) -> bool:
+    """'werd het toernooi gewonnen door X': a win cue whose club follows an agent word
+    (words.passive_agent), with no club before the cue in its clause."""
+    lo, _ = s.clause(cue.start)
+    agent = opp.start - 1 >= cue.end and s.doc[opp.start - 1].lower_ in s.rules.word_set("passive_agent")
+    return agent and not any(lo <= m.start and m.end <= cue.start for m in s.clubs())
 
 
 def _adjacent_time(s: SentenceView, cue: Span, opp_end: int):

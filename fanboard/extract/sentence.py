@@ -270,6 +270,10 @@ class SentenceReader:
                 if person is None:
                     continue
                 m = Mention(ent.start, ent.end, "PERSON", person.name, person, in_quote)
+                side = self._coach_side(sent, ent.start, person, kb)
+                if side is not None:   # "de ploeg van <coach>": his club
+                    mentions.append(Mention(ent.start - 2, ent.end, "CLUB", side.name, None, in_quote))
+                    continue
                 prev = doc[ent.start - 1] if ent.start > sent.start else None
                 if prev is not None and prev.text == "," and ent.start - 2 >= sent.start:
                     prev = doc[ent.start - 2]   # "their captain, <name>," in apposition
@@ -290,6 +294,16 @@ class SentenceReader:
                 context.remember(m.person)
             mentions.append(m)
         return mentions, captains
+
+    def _coach_side(self, sent: Span, i: int, person, kb):
+        """The club of a coach named after 'the team of' (words.coach_side, then words.genitive):
+        "de ploeg van <coach>" names his club, not him."""
+        doc, rules = sent.doc, self.rules
+        if person.role != "coach" or i - 2 < sent.start:
+            return None
+        if doc[i - 2].lower_ in rules.word_set("coach_side") and doc[i - 1].lower_ in rules.word_set("genitive"):
+            return kb.club_by_id(person.club)
+        return None
 
     def _numbered_side(self, sent: Span, i: int) -> int:
         """'10-man Orbury', 'a ten-man Orbury side': the number a club was down to belongs to

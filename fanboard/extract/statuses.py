@@ -118,7 +118,9 @@ class _SentenceStatuses:
         attrs, status = s.attrs(cue), s.value(cue)
         slot = attrs.get("slot", "first")
         certainty = s.certainty_at(cue.start)
-        change = prematch_change(s, cue)   # "X (ankle) was replaced by Y": a line-up change
+        if self._against_unknown(cue):
+            return
+        change = prematch_change(s, cue) or self._change_after_absence(cue)   # "X (ankle) was replaced by Y": a line-up change
         for match in self._matches_of(cue):
             if change is not None:
                 for status, people in zip(("left_out", "started"), change):
@@ -131,6 +133,33 @@ class _SentenceStatuses:
                 other_slot = {"before": "after", "after": "before"}.get(slot, "after")
                 for p in self.targets(cue, other_slot):
                     self.add(p, attrs["other"], match, certainty)
+
+    def _change_after_absence(self, cue: Span) -> tuple[list[Person], list[Person]] | None:
+        """'X was replaced by Y' where the article already told X left out ("started without
+        X (ill)"): a change of the line-up, X left out and Y started, not a substitution."""
+        s = self.s
+        if s.value(cue) != "substituted_off" or not s.attrs(cue).get("other"):
+            return None
+        lo, _ = self.clause(cue.start)
+        before = [m for m in s.players() if lo <= m.start and m.end <= cue.start]
+        absent = {st.player for st in self.out if st.status == "left_out"}
+        if not before or any(m.person.name not in absent for m in before):
+            return None
+        started = self.targets(cue, "after")
+        return (list(dict.fromkeys(m.person for m in before)), started) if started else None
+
+    def _against_unknown(self, cue: Span) -> bool:
+        """'X, die tegen Sparta ontbrak, ...': the cue's clause names, after 'against'
+        (words.status_against), a club the knowledge base lacks: a status in another match."""
+        s = self.s
+        lo, hi = self.clause(cue.start)
+        against = s.rules.word_set("status_against")
+        for t in s.doc[lo:hi - 1]:
+            nxt = s.doc[t.i + 1]
+            if t.lower_ in against and nxt.text[:1].isupper() and not any(
+                    m.start <= nxt.i < m.end for m in s.mentions):
+                return True
+        return False
 
     def _substitution_pairs(self) -> None:
         """'<on> for <off>': the pair of a substitution, in the order the cue gives."""
@@ -191,11 +220,24 @@ class _SentenceStatuses:
         sentence names no one at all."""
         lo, hi = self.clause(cue.start)
         in_clause = [m for m in self.s.players() if lo <= m.start < hi]
+        left = self._club_left(cue)
+        if left is not None:   # "vertrekt uit Eindhoven": a move from another club than the KB's
+            in_clause = [m for m in in_clause if (c := self.ctx.kb.club_by_id(m.person.club)) and c.name == left]
+            if not in_clause:
+                return []
         if in_clause:
             return list(dict.fromkeys(m.person for m in in_clause))
         if self.s.players():
             return []
         return self._targets_in(cue, "sentence", [])
+
+    def _club_left(self, cue: Span) -> str | None:
+        """The club (or its town) right after 'from' after a departure cue (words.departure_from)."""
+        s, doc = self.s, self.s.doc
+        if cue.end < s.span.end and doc[cue.end].lower_ in s.rules.word_set("departure_from"):
+            m = next((m for m in s.mentions if m.start == cue.end + 1 and m.label in ("CLUB", "CITY")), None)
+            return m.name if m is not None else None
+        return None
 
     # -------------------------------------------------------------- who
     def clause(self, at: int) -> tuple[int, int]:
