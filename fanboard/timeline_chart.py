@@ -186,9 +186,8 @@ def panels_of(shape: TimelineShape, rows: tuple[pd.DataFrame, pd.DataFrame, pd.D
     )
     bottom = _position_panel(pos, x_scale, club, width, span, title=shape.position_title, places=shape.places,
                              bottom_place=shape.bottom_place)
-    if short:   # the page: drawn on a canvas, with no ARIA description per mark (thousands of
-        # them to write and lay out as SVG; the events table and the picker say the same)
-        top = top.configure(aria=False).properties(usermeta={"embedOptions": {"renderer": "canvas"}})
+    if short:   # the page: no ARIA description per mark (thousands of them to write); the
+        top = top.configure(aria=False)   # events table and the picker say the same
     return top, bottom
 
 

@@ -410,7 +410,6 @@ def test_the_timeline_chart_on_the_page_has_short_tooltips_and_the_picked_event_
     tooltips = {t["title"] for layer in json.loads(top.spec)["layer"] for t in layer.get("encoding", {}).get("tooltip", [])}
     assert "quote" not in tooltips and "sources (click for the quote)" in tooltips
     assert json.loads(top.spec)["config"]["aria"] is False   # no description written per mark
-    assert json.loads(top.spec)["usermeta"]["embedOptions"]["renderer"] == "canvas"
     # the quote is one click away: the picked event shows it
     event = frames(at)[0].iloc[-1]
     at.selectbox(key="pick_event").set_value(event["event_id"]).run()
