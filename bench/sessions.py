@@ -9,7 +9,8 @@ moment (one browser, one context each). Every session:
 1. opens /timeline and waits until the page is rendered: the script is idle
    (`[data-testid='stApp'][data-test-script-state='notRunning']`), the page says what it
    shows ("Showing … for anyone"), and the timeline chart has drawn. That time is the
-   session's *first load*.
+   session's *first load*; the bytes of the server's messages the browser received over the
+   websocket until then are its *first-load bytes*.
 2. adds `changes` players to the People filter, one after the other, by typing a name and
    clicking it in the list, as a fan does. Each session takes its own players (session n the
    players n·changes … n·changes + changes − 1 of the People list), so no two sessions ask
