@@ -9,7 +9,8 @@ moment (one browser, one context each). Every session:
 1. opens /timeline and waits until the page is rendered: the script is idle
    (`[data-testid='stApp'][data-test-script-state='notRunning']`), the page says what it
    shows ("Showing … for anyone"), and the timeline chart has drawn. That time is the
-   session's *first load*.
+   session's *first load*; the bytes of the server's messages the browser received over the
+   websocket until then are its *first-load bytes*.
 2. adds `changes` players to the People filter, one after the other, by typing a name and
    clicking it in the list, as a fan does. Each session takes its own players (session n the
    players n·changes … n·changes + changes − 1 of the People list), so no two sessions ask
@@ -65,6 +66,7 @@ class SessionRun:
     errors: list[str] = field(default_factory=list)
     first_load_cpu: float | None = None                        # server CPU seconds of each step:
     change_cpus: list[float] = field(default_factory=list)     # measured only one session at a time
+    first_load_bytes: int | None = None     # websocket bytes the browser received for the first load
 
 
 @dataclass
@@ -85,6 +87,10 @@ class SessionsResult:
     @property
     def cpu_per_change(self) -> list[float]:
         return [x for r in self.serial for x in r.change_cpus]
+
+    @property
+    def first_load_bytes(self) -> list[int]:
+        return [r.first_load_bytes for r in self.runs + self.serial if r.first_load_bytes is not None]
 
     @property
     def first_loads(self) -> list[float]:
@@ -156,12 +162,15 @@ async def session(browser, url: str, n: int, players: list[tuple[str, str]], tim
     context = await browser.new_context(viewport={"width": 1366, "height": 900})
     page = await context.new_page()
     page.on("pageerror", lambda e: run.errors.append(f"page error: {e}"[:300]))
+    received = [0]   # bytes of the server's messages (ForwardMsgs) over the websocket
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda data: received.__setitem__(0, received[0] + len(data))))
     step = "opening /timeline"
     try:
         t, c = time.monotonic(), cpu()
         await page.goto(f"{url}/timeline", timeout=timeout_ms)
         await page.wait_for_function(RENDERED, arg=["anyone", CHART], polling=100, timeout=timeout_ms)
         run.first_load, run.first_load_cpu = time.monotonic() - t, cpu() - c
+        run.first_load_bytes = received[0]
         await _problems(page, run, step)
         picked: list[str] = []
         for name, label in players:
@@ -246,6 +255,7 @@ def describe(r: SessionsResult) -> list[str]:
         f"filter change (s): median {r.median(fc):.2f}, p95 {r.p95(fc):.2f}, max {max(fc, default=float('nan')):.2f} "
         f"({len(fc)} changes)",
         f"every render (s): median {r.median(r.renders):.2f}",
+        f"first load received over the websocket: median {r.median(r.first_load_bytes) / 1e6:.2f} MB",
         f"errors: {len(r.errors)}",
         f"server: RSS idle {r.idle_rss_mb:.0f} MB, peak (VmHWM) {r.peak_rss_mb:.0f} MB, "
         f"CPU {r.server_cpu_s:.0f} s ({os.cpu_count()} cores shared with the browser), "

@@ -52,6 +52,9 @@ class TimelineShape:
     position_title: str | None
     places: int | None
     bottom_place: int   # the lowest place on the position axis
+    # Short tooltips (the page): no quote and no source labels in every mark, which are most
+    # of the chart's bytes; the page shows them for the event picked. A file keeps them all.
+    short_tooltips: bool = False
 
     @property
     def span(self) -> int:
@@ -144,6 +147,7 @@ def timeline_parts(
     width: int | str = "container",
     position_title: str | None = None,
     places: int | None = None,
+    short_tooltips: bool = False,
 ) -> tuple[TimelineShape, tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
     """The shape of timeline_panels' chart and the rows of its three data sets (events,
     matches, positions): panels_of(shape, rows) is the chart."""
@@ -154,7 +158,7 @@ def timeline_parts(
     max_pos = int(positions["position"].max()) if len(positions) else 10
     shape = TimelineShape(lanes=lanes, x_domain=_domain(date_from, date_to, days), club=club, width=width,
                           position_title=position_title, places=places,
-                          bottom_place=places or max(max_pos + 1, 10))
+                          bottom_place=places or max(max_pos + 1, 10), short_tooltips=short_tooltips)
     return shape, (_event_rows(events), _match_rows(results, club, lanes), _position_rows(positions))
 
 
@@ -174,13 +178,16 @@ def panels_of(shape: TimelineShape, rows: tuple[pd.DataFrame, pd.DataFrame, pd.D
                        range=list(EVENT_COLORS.values()) + list(RESULT_COLORS.values()))
     height = _top_height(lanes)
     span = shape.span
-    top = alt.layer(*_event_layers(ev, lane_y, x_axis, colors),
-                    *_match_layers(res, lane_y, colors, club, x_scale, span)).properties(
+    short = shape.short_tooltips
+    top = alt.layer(*_event_layers(ev, lane_y, x_axis, colors, short),
+                    *_match_layers(res, lane_y, colors, club, x_scale, span, short)).properties(
         width=width, height=height, autosize=FIT_WIDTH,
         title=alt.TitleParams(f"{club or 'The club'}: conflict events and results", anchor="start", fontSize=14),
     )
     bottom = _position_panel(pos, x_scale, club, width, span, title=shape.position_title, places=shape.places,
                              bottom_place=shape.bottom_place)
+    if short:   # the page: no ARIA description per mark (thousands of them to write); the
+        top = top.configure(aria=False)   # events table and the picker say the same
     return top, bottom
 
 
@@ -233,14 +240,41 @@ def _text_px(text: str, px_per_char: float, limit: float) -> float:
     return min(len(text) * px_per_char, limit) + 8
 
 
+SHORT_SUMMARY = 120  # characters of a summary in a short tooltip; the picked event shows it whole
+
+
+def _short(text: str, limit: int = SHORT_SUMMARY) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _count_of(cells: pd.Series) -> list[int]:
+    return [len(views.split(c)) for c in cells]
+
+
+def _as_categories(frame: pd.DataFrame) -> pd.DataFrame:
+    """The text columns whose texts repeat (at most one distinct per two rows) as categories:
+    Arrow sends each text once (a dictionary) instead of once per mark; the values are the same."""
+    texts = [c for c in frame.columns if (pd.api.types.is_string_dtype(frame[c]) and len(frame)
+             and not isinstance(frame[c].dtype, pd.CategoricalDtype)
+             and frame[c].map(lambda v: isinstance(v, str)).all() and frame[c].nunique() * 2 <= len(frame))]
+    return frame.assign(**{c: frame[c].astype("category") for c in texts})
+
+
 def _event_rows(events: pd.DataFrame) -> pd.DataFrame:
-    """The events as _event_layers draws them: with their lane, fill and open end."""
-    return events.assign(lane=events["type_label"], filled=events["certainty"].eq("confirmed"),
-                         open_end=[s if k == "until" else e for s, e, k in zip(events["start"], events["end"], events["kind"])])
+    """The events as _event_layers draws them: with their lane, fill and open end, and for a
+    short tooltip the summary cut short and the number of sources."""
+    rows = events.assign(lane=events["type_label"], filled=events["certainty"].eq("confirmed"),
+                         open_end=[s if k == "until" else e for s, e, k in zip(events["start"], events["end"], events["kind"])],
+                         summary_short=[_short(t) for t in events["summary"]],
+                         source_count=_count_of(events["sources"]))
+    return _as_categories(rows)
 
 
-def _event_layers(ev: pd.DataFrame, lane_y: alt.Y, x_axis: alt.X, event_colors: alt.Scale) -> list[alt.Chart]:
-    """The timeline's event marks: windows as bars, bounds as dashed arrows, days as dots."""
+def _event_layers(ev: pd.DataFrame, lane_y: alt.Y, x_axis: alt.X, event_colors: alt.Scale,
+                  short: bool = False) -> list[alt.Chart]:
+    """The timeline's event marks: windows as bars, bounds as dashed arrows, days as dots.
+    A short tooltip has the summary cut short and the number of sources, not the quote and
+    the sources' labels."""
     pick = alt.selection_point(name="event", fields=["event_id"], on="click", empty=False)
     tooltip = [
         alt.Tooltip("type_label:N", title="event"),
@@ -250,6 +284,13 @@ def _event_layers(ev: pd.DataFrame, lane_y: alt.Y, x_axis: alt.X, event_colors: 
         alt.Tooltip("certainty:N", title="certainty"),
         alt.Tooltip("actors_label:N", title="who"),
         alt.Tooltip("sources_label:N", title="sources"),
+    ] if not short else [
+        alt.Tooltip("type_label:N", title="event"),
+        alt.Tooltip("when:N", title="when"),
+        alt.Tooltip("summary_short:N", title="summary"),
+        alt.Tooltip("certainty:N", title="certainty"),
+        alt.Tooltip("actors_label:N", title="who"),
+        alt.Tooltip("source_count:Q", title="sources (click for the quote)"),
     ]
     color = alt.Color("type_label:N", scale=event_colors, legend=None)
     base_ev = alt.Chart(ev).encode(y=lane_y)
@@ -335,22 +376,24 @@ def _match_rows(results: pd.DataFrame, club: str | None, lanes: Sequence[str]) -
         opponent_label=[(f"v {o}" if v == "home" else f"at {o}") if c else "" for o, v, c in zip(res["opponent"], res["venue"], res["involves_club"])],
         href=[views.match_url(m) for m in res["match_id"]],
     )
-    res = res.assign(labelled=_match_labels(res, club) if len(res) else [])
+    res = res.assign(labelled=_match_labels(res, club) if len(res) else [], source_count=_count_of(res["source_ids"]))
     top, bottom = _match_label_scales(res, [lane for lane in lanes if lane in set(res["lane"])]) if len(res) else ([], [])
-    return res.assign(top_scale=top, bottom_scale=bottom)
+    return _as_categories(res.assign(top_scale=top, bottom_scale=bottom))
 
 
 def _match_layers(res: pd.DataFrame, lane_y: alt.Y, result_scale: alt.Scale, club: str | None,
-                  x_scale: alt.Scale | object = alt.Undefined, span: int = 1) -> list[alt.Chart]:
+                  x_scale: alt.Scale | object = alt.Undefined, span: int = 1, short: bool = False) -> list[alt.Chart]:
     """The timeline's match marks: a square per played match, a cross when postponed, with
-    labels where there is room; each links to its match page."""
+    labels where there is room; each links to its match page (which lists the sources a
+    short tooltip only counts)."""
     match_tooltip = [
         alt.Tooltip("fixture:N", title="match"),
         alt.Tooltip("day:T", title="date", format="%a %d %b %Y"),
         alt.Tooltip("round:N", title="round"),
         alt.Tooltip("result_label:N", title=f"result for {club or 'the club'}"),
         alt.Tooltip("status_reason:N", title="reason"),
-        alt.Tooltip("sources:N", title="sources"),
+        alt.Tooltip("sources:N", title="sources") if not short else
+        alt.Tooltip("source_count:Q", title="sources (click for the match page)"),
     ]
     base_m = alt.Chart(res).encode(x=alt.X("day:T", title=None, scale=x_scale), y=lane_y)
     played = base_m.transform_filter("datum.result != 'P'").mark_square(size=380, opacity=1, cursor="pointer").encode(

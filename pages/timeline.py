@@ -9,6 +9,8 @@ from fanboard import charts, timeline_chart, views
 from fanboard.views import curation
 from pages._shared import chart_downloads, chart_specs_with_data, csv_download, dashboard, certainty_column, provenance_table, url_choice
 
+EVENT_ROWS = 200   # rows of the events table a page shows at first, and more at a click
+
 d = dashboard()
 f = d.filters
 
@@ -37,7 +39,7 @@ else:
 # Built once per frame (dates, titles, position axis) for all sessions: a new filter state
 # only puts its rows and lanes in place (chart_specs_with_data, timeline_chart.with_lanes).
 shape, rows = d.cached(("timeline parts", cup or league), lambda: timeline_chart.timeline_parts(
-    events, results, positions, club=d.club, date_from=f.date_from, date_to=f.date_to, **panel))
+    events, results, positions, club=d.club, date_from=f.date_from, date_to=f.date_to, short_tooltips=True, **panel))
 top, bottom = chart_specs_with_data(d, f"timeline:{cup or league}", ("timeline", shape.frame()), rows,
                                     lambda: timeline_chart.panels_of(shape, rows),
                                     lambda specs: timeline_chart.with_lanes(specs, shape.lanes))
@@ -61,7 +63,7 @@ st.caption(
     "Filled circles are confirmed events, hollow ones reported. A pale bar is the window an event "
     "falls in; a dashed arrow ending at a bar is an event known only to have happened by (or "
     "from) that day. Squares are results (click one for its match page), a grey cross a "
-    "postponed match. Hover for the quote; click an event to see where it comes from."
+    "postponed match. Hover for a summary; click an event for its quote and where it comes from."
 )
 chart_downloads(lambda: charts.timeline_chart(events, results, positions, club=d.club, date_from=f.date_from,
                                               date_to=f.date_to, **panel), "timeline", d)
@@ -91,8 +93,13 @@ else:
     table = d.cached("events table", lambda: events[[   # once per filter state
         "when", "type_label", "actors_label", "certainty", "summary", "quote", "sources_label", "event_id"]].assign(
         curated=[links.get(e) for e in events["event_id"]]))
+    # A page of the newest rows (the table is in date order, the newest last): a browser draws
+    # thousands of rows slowly and the download has them all. "Show more" adds older ones.
+    shown = min(len(table), st.session_state.get("events_rows", EVENT_ROWS))
+    if shown < len(table):
+        st.caption(f"The newest {shown:,} of {len(table):,} events; the CSV download below has them all.")
     st.dataframe(
-        table, hide_index=True,
+        table.iloc[len(table) - shown:], hide_index=True,
         column_config={
             "when": "when",
             "type_label": st.column_config.TextColumn("event"),
@@ -105,4 +112,7 @@ else:
             "curated": st.column_config.LinkColumn("curated", display_text=curation.LINK_TEXT, width="small"),
         },
     )
+    if shown < len(table):
+        st.button(f"Show {min(EVENT_ROWS, len(table) - shown):,} more", key="more_events", icon=":material/expand_more:",
+                  on_click=lambda: st.session_state.__setitem__("events_rows", shown + EVENT_ROWS))
     csv_download(events[list(d.tables["events"].columns) + ["event_ids", "sources_label"]], "events", d)

@@ -372,3 +372,45 @@ def test_the_server_gives_arrow_the_system_allocator(open_page):
 
     open_page()
     assert pa.default_memory_pool().backend_name == "system"
+
+
+# --------------------------------------------------------------- the Timeline's first load is light
+
+def test_the_timeline_table_shows_a_page_of_the_newest_events_and_more_at_a_click(open_page):
+    at = open_page("timeline")
+    everything = frames(at)[0]
+    assert len(everything) == 9 and "The newest" not in shown(at)   # fewer than a page: the whole table
+    at.session_state["events_rows"] = 4   # a page of 4 rows instead of 200
+    at.run()
+    text = shown(at)
+    assert "The newest 4 of 9 events; the CSV download below has them all." in text
+    page = frames(at)[0]
+    pd.testing.assert_frame_equal(page.reset_index(drop=True), everything.iloc[5:].reset_index(drop=True))
+    [more] = [b for b in at.main.button if b.key == "more_events"]
+    assert more.label == "Show 5 more"
+    more.click().run()
+    assert not at.exception
+    pd.testing.assert_frame_equal(frames(at)[0].reset_index(drop=True), everything.reset_index(drop=True))
+    assert "The newest" not in shown(at) and not [b for b in at.main.button if b.key == "more_events"]
+
+
+def test_the_timeline_chart_on_the_page_has_short_tooltips_and_the_picked_event_the_quote(open_page):
+    import json
+
+    import pyarrow as pa
+
+    at = open_page("timeline")
+    top = at.main.get("vega_lite_chart")[0].proto
+    columns = {d.name: pa.ipc.open_stream(d.data.data).schema.names for d in top.datasets}
+    [event_columns] = [c for c in columns.values() if "event_id" in c]
+    assert "quote" not in event_columns and "sources_label" not in event_columns
+    assert {"summary_short", "source_count", "when", "type_label", "actors_label", "certainty"} <= set(event_columns)
+    [match_columns] = [c for c in columns.values() if "href" in c]
+    assert "sources" not in match_columns and "source_count" in match_columns
+    tooltips = {t["title"] for layer in json.loads(top.spec)["layer"] for t in layer.get("encoding", {}).get("tooltip", [])}
+    assert "quote" not in tooltips and "sources (click for the quote)" in tooltips
+    assert json.loads(top.spec)["config"]["aria"] is False   # no description written per mark
+    # the quote is one click away: the picked event shows it
+    event = frames(at)[0].iloc[-1]
+    at.selectbox(key="pick_event").set_value(event["event_id"]).run()
+    assert f"> {event['quote']}" in shown(at).replace("\\", "")
