@@ -173,17 +173,18 @@ def extract_all(articles: list[Article], pipelines: Pipelines, cache: ClaimCache
     done = len(out)
     # in parallel, a few batches per process, so that the processes finish together
     size = 64 if jobs <= 1 else max(1, min(64, -(-len(todo) // (jobs * 4))))
-    for batch, results in _map(_batches(todo, size), pipelines, jobs):
-        for a, claims in zip(batch, results):
-            if isinstance(claims, str):
-                failed[a.id] = claims
-            else:
-                cache.put(a, claims)
-                out[a.id] = claims
-                parsed += 1
-            done += 1
-            if progress:
-                progress(done, len(articles), a.id)
+    with long_lived_frozen(bool(out) and bool(todo)):
+        for batch, results in _map(_batches(todo, size), pipelines, jobs):
+            for a, claims in zip(batch, results):
+                if isinstance(claims, str):
+                    failed[a.id] = claims
+                else:
+                    cache.put(a, claims)
+                    out[a.id] = claims
+                    parsed += 1
+                done += 1
+                if progress:
+                    progress(done, len(articles), a.id)
     cache.keep_only_used()
     return {a.id: out[a.id] for a in articles if a.id in out}, parsed, failed
 
@@ -335,6 +336,22 @@ def _dedupe(rows: list[dict]) -> list[dict]:
             seen.add(key)
             out.append(r)
     return out
+
+
+@contextmanager
+def long_lived_frozen(freeze: bool):
+    """Parse the new articles with what is already in memory (the cached claims of every other
+    article, the pipelines) left out of the collector's walks (gc.freeze): after an add, one
+    full collection during the parse walked the claims of 2,000 articles (0.4 s for one short
+    article). Collection itself stays on, so the parse's own garbage is collected as always;
+    the frozen objects are handed back to it when the block ends."""
+    if freeze:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.unfreeze()
 
 
 def build(articles_dirs: list[Path] | Path | None = None, out_dir: Path | None = TABLES_DIR, *,
