@@ -239,12 +239,18 @@ def _acquire(tables_dir: Path, on_wait: Callable[[], None] | None, timeout: floa
 def _build_locked(dirs: list[Path], tables_dir: Path, cache_dir: Path | None, pipelines, progress, jobs: int = 1):
     for folder in dirs:
         read_sidecar(folder)            # a broken sidecar stops the build here, before spaCy loads
+    from . import pipeline
+    with pipeline.long_lived_frozen():
+        return _build_frozen(dirs, tables_dir, cache_dir, pipelines, progress, jobs)
+
+
+def _build_frozen(dirs: list[Path], tables_dir: Path, cache_dir: Path | None, pipelines, progress, jobs: int):
+    from . import pipeline
     manifest = read_manifest(table_paths(tables_dir)[0])
     # before the articles are read: a later add makes it stale
     inputs = inputs_of(dirs, manifest.get("inputs") if manifest else None)
     if progress:
         progress(0, 0, "reading the articles")
-    from . import pipeline
 
     result = pipeline.build(dirs, None, progress=progress, pipelines=pipelines, cache_dir=cache_dir, write=False,
                              jobs=jobs)
