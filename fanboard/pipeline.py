@@ -173,18 +173,17 @@ def extract_all(articles: list[Article], pipelines: Pipelines, cache: ClaimCache
     done = len(out)
     # in parallel, a few batches per process, so that the processes finish together
     size = 64 if jobs <= 1 else max(1, min(64, -(-len(todo) // (jobs * 4))))
-    with long_lived_frozen(bool(out) and bool(todo)):
-        for batch, results in _map(_batches(todo, size), pipelines, jobs):
-            for a, claims in zip(batch, results):
-                if isinstance(claims, str):
-                    failed[a.id] = claims
-                else:
-                    cache.put(a, claims)
-                    out[a.id] = claims
-                    parsed += 1
-                done += 1
-                if progress:
-                    progress(done, len(articles), a.id)
+    for batch, results in _map(_batches(todo, size), pipelines, jobs):
+        for a, claims in zip(batch, results):
+            if isinstance(claims, str):
+                failed[a.id] = claims
+            else:
+                cache.put(a, claims)
+                out[a.id] = claims
+                parsed += 1
+            done += 1
+            if progress:
+                progress(done, len(articles), a.id)
     cache.keep_only_used()
     return {a.id: out[a.id] for a in articles if a.id in out}, parsed, failed
 
@@ -342,15 +341,12 @@ _FROZEN = [0]   # how many long_lived_frozen blocks are open (one build at a tim
 
 
 @contextmanager
-def long_lived_frozen(freeze: bool = True):
+def long_lived_frozen():
     """Run a build with what is already in memory (the cached claims of every article, the
     pipelines) left out of the collector's walks (gc.freeze): after an add, the first full
     collection of the rebuild walked the claims of 2,000 articles (0.4-0.5 s, in whichever
     phase it fell). Collection itself stays on, so the build's own garbage is collected as
     always; the frozen objects are handed back to it when the outermost block ends."""
-    if not freeze:
-        yield
-        return
     if _FROZEN[0] == 0:
         gc.freeze()
     _FROZEN[0] += 1

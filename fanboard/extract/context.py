@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from ..pieces import text_of
 from ..kb import KB, Club, KBError, Person
+from .asides import fixture_to_come_elsewhere, recalled_lineup
 from .claims import MatchClaim
 
 if TYPE_CHECKING:
@@ -110,7 +111,6 @@ class ArticleContext:
 
     def _advance(self, story: Story, s: "SentenceView", claims: Sequence[MatchClaim]) -> Story:
         match, told = story.match, False
-        from .asides import fixture_to_come_elsewhere
         if claims and story.match is not None and all(
                 _aside(s, c) or _recalled(s, c) or fixture_to_come_elsewhere(story.match, c) for c in claims):
             pass   # "X, die vorige week scoorde tegen Ashford (2-2), ...": an aside, the story goes on
@@ -133,7 +133,6 @@ def _aside(s: "SentenceView", c: MatchClaim) -> bool:
     """A match told in passing: its score in brackets right after the opponent ("tegen
     Ashford (2-2)", "against Orbury (0-1 defeat)"), the way a text recalls an earlier game."""
     from ..nlp import SCORE_TOKEN_RE   # nlp imports this module
-    from .asides import recalled_lineup
     doc, end = s.doc, c.anchor[1]
     if recalled_lineup(s, c):   # "two changes from the side that won at Y": a recalled line-up
         return True
