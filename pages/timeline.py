@@ -10,6 +10,7 @@ from fanboard.views import curation
 from pages._shared import chart_downloads, chart_specs_with_data, csv_download, dashboard, certainty_column, provenance_table, url_choice
 
 EVENT_ROWS = 200   # rows of the events table a page shows at first, and more at a click
+OTHERS_LABEL = "Show other clubs' matches"
 
 d = dashboard()
 f = d.filters
@@ -22,10 +23,23 @@ if events.empty and results.empty:
 if events.empty:
     st.info(d.empty_message("events"))
 
-n_ev, n_m = len(events), len(results)
-st.markdown(
+# The conflict next to the club's own season: its matches and those an event refers to are
+# drawn; matches between other clubs only when asked (?others=true). The Matches page and the
+# CSV downloads keep every match.
+head = st.empty()
+others = st.toggle(
+    OTHERS_LABEL, key="others", bind="query-params",
+    help="Also draw the matches between other clubs that the articles report (marked “other clubs”). "
+         "By default the chart draws the club's own matches and any match an event refers to.",
+)
+drawn = d.cached(("timeline matches", others), lambda: views.timeline_matches(results, events, others=others))
+n_ev, n_m, hidden = len(events), len(drawn), len(results) - len(drawn)
+head.markdown(
     f"Showing {n_ev} event{'s' * (n_ev != 1)} and {n_m} match{'es' * (n_m != 1)} "
     f"for {views.md_escape(d.who())} {f.describe_period()}."
+    + (f" {hidden} match{'es' * (hidden != 1)} between other clubs {'are' if hidden != 1 else 'is'} not drawn "
+       f"(switch on “{OTHERS_LABEL}” to draw {'them' if hidden != 1 else 'it'}; the Matches page lists every match)."
+       if hidden else "")
 )
 # The position panel: the league, or the club's group in a cup (?position=<its label>)
 league = d.league or "League"
@@ -38,9 +52,9 @@ else:
     panel = {"position_title": f"{d.club}: {league} position"}
 # Built once per frame (dates, titles, position axis) for all sessions: a new filter state
 # only puts its rows and lanes in place (chart_specs_with_data, timeline_chart.with_lanes).
-shape, rows = d.cached(("timeline parts", cup or league), lambda: timeline_chart.timeline_parts(
-    events, results, positions, club=d.club, date_from=f.date_from, date_to=f.date_to, short_tooltips=True, **panel))
-top, bottom = chart_specs_with_data(d, f"timeline:{cup or league}", ("timeline", shape.frame()), rows,
+shape, rows = d.cached(("timeline parts", cup or league, others), lambda: timeline_chart.timeline_parts(
+    events, drawn, positions, club=d.club, date_from=f.date_from, date_to=f.date_to, short_tooltips=True, **panel))
+top, bottom = chart_specs_with_data(d, f"timeline:{cup or league}:{'all' if others else 'club'}", ("timeline", shape.frame()), rows,
                                     lambda: timeline_chart.panels_of(shape, rows),
                                     lambda specs: timeline_chart.with_lanes(specs, shape.lanes))
 ids = d.cached("event_ids", lambda: list(events["event_id"]))
@@ -65,7 +79,7 @@ st.caption(
     "from) that day. Squares are results (click one for its match page), a grey cross a "
     "postponed match. Hover for a summary; click an event for its quote and where it comes from."
 )
-chart_downloads(lambda: charts.timeline_chart(events, results, positions, club=d.club, date_from=f.date_from,
+chart_downloads(lambda: charts.timeline_chart(events, drawn, positions, club=d.club, date_from=f.date_from,
                                               date_to=f.date_to, **panel), "timeline", d)
 
 if ids:

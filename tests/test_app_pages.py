@@ -114,10 +114,30 @@ def test_overview_follows_the_player_filter(open_page):
     assert text != everyone
 
 
+def drawn_matches(at: AppTest) -> list[str]:
+    """The fixtures the Timeline's top chart draws, in its data's order (the dataset of its
+    match marks: the one with the match pages' addresses)."""
+    import pyarrow as pa
+
+    top = at.main.get("vega_lite_chart")[0].proto
+    [matches] = [t for t in (pa.ipc.open_stream(d.data.data).read_all() for d in top.datasets)
+                 if "href" in t.column_names]
+    return matches.column("fixture").to_pylist()
+
+
+def summary_line(at: AppTest) -> str:
+    [line] = [str(m.value) for m in at.main.markdown if str(m.value).startswith("Showing ")]
+    return line.replace("\\", "")
+
+
 def test_timeline_shows_events_and_matches(open_page):
     at = open_page("timeline")
     text = shown(at)
-    assert "Showing 9 events and 4 matches for anyone between 17 Nov 2020 and 18 Dec 2020" in text
+    assert summary_line(at) == "Showing 9 events and 4 matches for anyone between 17 Nov 2020 and 18 Dec 2020."
+    assert drawn_matches(at) == ["Atalanta 1-1 FC Midtjylland", "Udinese – Atalanta", "Ajax 0-1 Atalanta",
+                                 "Atalanta 3-0 Fiorentina"]   # all the club's own: nothing hidden
+    [toggle] = at.main.toggle
+    assert (toggle.label, toggle.value) == ("Show other clubs' matches", False)
     events = frames(at)[0]
     assert list(events["type_label"]) == [
         "Altercation", "Dispute", "Resignation offer", "Sanction demand", "Substitution",
@@ -133,7 +153,8 @@ def test_timeline_follows_the_player_widget(open_page):
     at.sidebar.multiselect(key="player").set_value([ILICIC]).run()
     assert not at.exception
     text = shown(at)
-    assert "Showing 3 events and 2 matches for Josip Iličić" in text
+    assert summary_line(at) == "Showing 3 events and 2 matches for Josip Iličić between 17 Nov 2020 and 18 Dec 2020."
+    assert drawn_matches(at) == ["Atalanta 1-1 FC Midtjylland", "Udinese – Atalanta"]
     assert list(frames(at)[0]["type_label"]) == ["Sanction demand", "Substitution", "Squad exclusion"]
 
 
@@ -317,7 +338,33 @@ def test_another_club_changes_every_page(tables_dir, monkeypatch):
     assert "No Udinese player has a status in the selected articles." in shown(at)
     at = club_page(tables_dir, monkeypatch, "timeline", club="Udinese")
     assert [s.options for s in at.main.get("button_group")] == []  # no cup group to offer
-    assert "Showing 9 events and 4 matches" in shown(at)
+    assert summary_line(at).startswith("Showing 9 events and 2 matches for anyone")
+
+
+def test_the_timeline_hides_other_clubs_matches_unless_asked(tables_dir, monkeypatch):
+    """Seen from Udinese, two of the four matches are between other clubs: not drawn by
+    default (the one an event refers to is), drawn with the toggle, which the address keeps;
+    the Matches page keeps them all."""
+    at = club_page(tables_dir, monkeypatch, "timeline", club="Udinese")
+    assert summary_line(at) == (
+        "Showing 9 events and 2 matches for anyone between 17 Nov 2020 and 18 Dec 2020. 2 matches between "
+        "other clubs are not drawn (switch on “Show other clubs' matches” to draw them; the Matches page "
+        "lists every match).")
+    # Udinese's own match, and the Midtjylland match, which an event (a substitution) refers to
+    assert drawn_matches(at) == ["Atalanta 1-1 FC Midtjylland", "Udinese – Atalanta"]
+    [toggle] = at.main.toggle
+    assert (toggle.label, toggle.value) == ("Show other clubs' matches", False)
+    toggle.set_value(True).run()
+    assert not at.exception
+    assert summary_line(at) == "Showing 9 events and 4 matches for anyone between 17 Nov 2020 and 18 Dec 2020."
+    assert drawn_matches(at) == ["Atalanta 1-1 FC Midtjylland", "Udinese – Atalanta", "Ajax 0-1 Atalanta",
+                                 "Atalanta 3-0 Fiorentina"]
+    # a shared address opens with the toggle on (the browser test sees the toggle write it)
+    at = club_page(tables_dir, monkeypatch, "timeline", club="Udinese", others="true")
+    assert at.main.toggle[0].value is True and len(drawn_matches(at)) == 4
+    # the Matches page lists every match whatever the Timeline draws
+    at = club_page(tables_dir, monkeypatch, "matches", club="Udinese")
+    assert [len(f) for f in frames(at)] == [1, 3]   # Udinese's match, then the other matches
 
 
 def test_the_timeline_offers_the_league_and_the_group_position(tables_dir, monkeypatch):
@@ -414,3 +461,4 @@ def test_the_timeline_chart_on_the_page_has_short_tooltips_and_the_picked_event_
     event = frames(at)[0].iloc[-1]
     at.selectbox(key="pick_event").set_value(event["event_id"]).run()
     assert f"> {event['quote']}" in shown(at).replace("\\", "")
+

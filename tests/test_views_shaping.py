@@ -150,3 +150,18 @@ def test_values_read_like_dates():
         "January 2021", "June–July 2022", "December 2021 – January 2022", "June 2022", "2014", ""]
     assert [views.ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101)] == [
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st"]
+
+
+def test_the_timeline_draws_the_clubs_matches_and_those_an_event_refers_to():
+    t = small_tables()
+    events = views.timeline_events(t["events"])
+    assert set(events["match_id"]) - {""} == {M2}   # the squad exclusion is about the cup match
+    # seen from Northfield: its own match (M1), the cup match an event refers to (M2), not M3
+    northfield = views.match_results(t["matches"], "Northfield")
+    assert list(views.timeline_matches(northfield, events)["match_id"]) == [M1, M2]
+    assert list(views.timeline_matches(northfield, events, others=True)["match_id"]) == [M1, M2, M3]
+    assert list(views.timeline_matches(northfield, events.iloc[0:0])["match_id"]) == [M1]   # no event shown
+    # Rivertown plays in all three; without a club nothing is "other"
+    assert list(views.timeline_matches(views.match_results(t["matches"], "Rivertown"), events)["match_id"]) == [M1, M2, M3]
+    assert list(views.timeline_matches(views.match_results(t["matches"], None), events)["match_id"]) == [M1, M2, M3]
+    assert_frame_equal(views.timeline_matches(northfield, events), northfield.iloc[:2])

@@ -94,6 +94,20 @@ def _result_row(r: dict, club: str | None, labels: Mapping[str, str], replay: da
     }
 
 
+def timeline_matches(results: pd.DataFrame, events: pd.DataFrame, *, others: bool = False) -> pd.DataFrame:
+    """The matches the Timeline draws: the club's own, and any match one of `events` (the
+    events shown) refers to by its match_id. A match between other clubs is drawn only with
+    `others`; without a club (no involves_club anywhere) every match is drawn.
+
+    `results` is match_results' frame; the rows kept keep their order.
+    """
+    if others or results.empty or not results["involves_club"].any():
+        return results
+    referred = set(events["match_id"]) - {""} if len(events) else set()
+    keep = results["involves_club"] | results["match_id"].isin(referred)
+    return results if keep.all() else results[keep].reset_index(drop=True)
+
+
 def match_players(player_status: pd.DataFrame, match_id: str) -> pd.DataFrame:
     """Who did what in one match, one row per player and status, with the article quote."""
     rows = player_status[player_status["match_id"] == match_id]
