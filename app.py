@@ -16,6 +16,7 @@ from fanboard import views
 from fanboard.building import BuildBusy, ensure_built
 from fanboard.ingest import SidecarError
 from fanboard.store import Locations
+from fanboard.text import fold
 from fanboard.tables import DamagedTable, missing_tables, read_tables, signature
 from pages._shared import navigation_pages
 
@@ -111,7 +112,10 @@ def sidebar_options(tables_dir: str, signature: tuple, env_club: str | None = No
     worked out once."""
     tables = load_tables(tables_dir, signature)
     return {
-        "labels": views.article_labels(tables["articles"]), "bounds": views.date_bounds(tables),
+        "labels": (labels := views.article_labels(tables["articles"])), "bounds": views.date_bounds(tables),
+        "newest": views.newest_first(tables["articles"]),                  # the Sources list's order
+        "folded": {a: fold(label) for a, label in labels.items()},          # what "Find sources" searches
+        "by_label": {label: a for a, label in labels.items()},              # a label in the address -> its id
         "default_range": views.saga_window(tables), "people": views.people_label(tables),
         "competitions": views.competitions(tables), "languages": views.languages(tables),
         "saga_club": (saga := views.default_club(tables, env_club)),
@@ -197,6 +201,45 @@ def sidebar_club(tables: dict) -> str | None:
     return club or default
 
 
+# The Sources list offers at most this many articles at a time (the newest, or those "Find
+# sources" finds), and the ones picked: every option is sent to the browser on every rerun of
+# every page, which for 2,000 articles was 235 KB a page and most of a session's widget state.
+SOURCE_OPTIONS = 30
+
+
+def sources_filter(options: dict) -> list[str]:
+    """The Sources multiselect (?source=, the articles' labels), listing the articles picked
+    and, beside them, the newest SOURCE_OPTIONS or, once words are typed in "Find sources",
+    those whose label holds them all. With no more articles than that it lists every one."""
+    labels, newest = options["labels"], options["newest"]
+    offered, found = newest, len(newest)
+    query = ""
+    if len(labels) > SOURCE_OPTIONS:
+        query = st.text_input(
+            "Find sources", key="source_find", placeholder="Outlet, date or headline words",
+            help="Lists the articles whose label (outlet, language, date, headline, id) holds all of "
+                 "these words, for the Sources filter below.",
+        ).strip()
+        offered, found = views.find_articles(options["folded"], query, newest, SOURCE_OPTIONS)
+    if "source" in st.session_state:   # the articles picked stay listed, whatever is searched
+        picked = [a for a in st.session_state["source"] or [] if a in labels]
+    else:   # the first run: the address names them by their labels
+        picked = [options["by_label"][x] for x in st.query_params.get_all("source") if x in options["by_label"]]
+    listed = picked + [a for a in offered if a not in set(picked)]
+    sources = st.multiselect(
+        "Sources", listed, format_func=lambda a: labels.get(a, a), key="source",
+        bind="query-params", placeholder="All articles",
+    )
+    if len(labels) > SOURCE_OPTIONS:
+        shown = len([a for a in offered if a not in set(picked)])
+        if query:
+            st.caption(f"{found:,} article{'s' * (found != 1)} of {len(labels):,} match “{views.md_escape(query)}”"
+                       + (f"; the list has the newest {shown}." if found > shown else "."))
+        else:
+            st.caption(f"The list has the newest {shown} of {len(labels):,} articles: find others above.")
+    return sources
+
+
 def sidebar_filters(tables: dict) -> views.Filters:
     """The filters, drawn once here so they persist across pages, each bound to a URL parameter."""
     options = sidebar_options(str(tables_dir), st.session_state["tables_signature"], os.environ.get("FANBOARD_CLUB"))
@@ -234,10 +277,7 @@ def sidebar_filters(tables: dict) -> views.Filters:
             "Languages", [code.upper() for code in options["languages"]], selection_mode="multi",
             key="lang", bind="query-params",
         )
-        sources = st.multiselect(
-            "Sources", list(labels), format_func=lambda a: labels.get(a, a), key="source",
-            bind="query-params", placeholder="All articles",
-        )
+        sources = sources_filter(options)
         st.caption("An empty filter means everything. The address bar keeps the filters: copy it to share this view.")
     return views.Filters(
         players=tuple(players), competitions=tuple(competitions), date_from=date_from,

@@ -462,3 +462,49 @@ def test_the_timeline_chart_on_the_page_has_short_tooltips_and_the_picked_event_
     at.selectbox(key="pick_event").set_value(event["event_id"]).run()
     assert f"> {event['quote']}" in shown(at).replace("\\", "")
 
+
+# --------------------------------------------------------------- the Sources filter lists a few at a time
+
+def with_many_articles(tables_dir: Path, tmp_path: Path) -> Path:
+    """The seeds' tables and 38 more (invented) articles without claims: 40 in all, more than
+    the Sources list offers at once (app.SOURCE_OPTIONS, 30). Five are from "Gazette Alpha"."""
+    tables = tmp_path / "tables"
+    shutil.copytree(tables_dir, tables)
+    articles = pd.read_csv(tables / "articles.csv", dtype=str, keep_default_na=False)
+    extra = [{**{c: "" for c in articles.columns}, "article_id": f"{100 + n}_{n:016x}", "file": f"extra/{n}.txt",
+              "headline": f"Invented report {n}", "language": "en", "published": f"2020-10-{n % 28 + 1:02d}",
+              "source": "Gazette Alpha" if n % 8 == 0 else "Gazette Beta"} for n in range(38)]
+    pd.concat([articles, pd.DataFrame(extra)], ignore_index=True).to_csv(tables / "articles.csv", index=False)
+    return tables
+
+
+def test_the_sources_list_offers_the_newest_and_what_find_sources_finds(tables_dir, monkeypatch, tmp_path):
+    from fanboard import views
+
+    tables = with_many_articles(tables_dir, tmp_path)
+    all_labels = views.article_labels(pd.read_csv(tables / "articles.csv", dtype=str, keep_default_na=False))
+    at = club_page(tables_dir, monkeypatch, tables=tables)
+    source = at.sidebar.multiselect(key="source")
+    newest = views.newest_first(pd.read_csv(tables / "articles.csv", dtype=str, keep_default_na=False))
+    assert source.options == [all_labels[a] for a in newest[:30]]   # the two seeds (December) first
+    assert "The list has the newest 30 of 40 articles: find others above." in [c.value for c in at.sidebar.caption]
+    at.sidebar.text_input(key="source_find").set_value("ALPHA").run()
+    alpha = [a for a in newest if all_labels[a].startswith("Gazette Alpha")]
+    assert len(alpha) == 5
+    assert at.sidebar.multiselect(key="source").options == [all_labels[a] for a in alpha]
+    assert "5 articles of 40 match “ALPHA”." in [c.value for c in at.sidebar.caption]
+    at.sidebar.multiselect(key="source").set_value([alpha[-1]]).run()
+    at.sidebar.text_input(key="source_find").set_value("beta").run()   # the pick stays listed and picked
+    source = at.sidebar.multiselect(key="source")
+    assert source.value == [alpha[-1]] and source.options[0] == all_labels[alpha[-1]] and len(source.options) == 31
+    assert "33 articles of 40 match “beta”; the list has the newest 30." in [c.value for c in at.sidebar.caption]
+    # an address names a source by its label, though it is not among the listed ones
+    at = club_page(tables_dir, monkeypatch, tables=tables, source=all_labels[alpha[-1]])
+    assert at.sidebar.multiselect(key="source").value == [alpha[-1]]
+    assert not at.exception
+
+
+def test_a_few_sources_are_all_listed_without_a_search(open_page):
+    at = open_page()
+    assert len(at.sidebar.multiselect(key="source").options) == 2
+    assert [t.key for t in at.sidebar.text_input] == ["q"]

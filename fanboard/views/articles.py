@@ -104,3 +104,23 @@ def default_as_of(articles: pd.DataFrame) -> date | None:
         if start and end and end - start <= timedelta(days=WELL_BOUNDED_DAYS):
             days.append(end)
     return max(days) if days else None
+
+
+def newest_first(articles: pd.DataFrame) -> list[str]:
+    """The article ids by the last day each can have been published, newest first (an
+    article without a date last), then by id."""
+    def last_day(r: Mapping[str, str]) -> date:
+        first, last = published_window(r)
+        return last or first or date.min
+    rows = sorted(articles.to_dict("records"), key=lambda r: r["article_id"])
+    return [r["article_id"] for r in sorted(rows, key=last_day, reverse=True)]
+
+
+def find_articles(folded_labels: Mapping[str, str], query: str, order: list[str], limit: int) -> tuple[list[str], int]:
+    """The first `limit` ids of `order` whose label (folded: text.fold) holds every word of
+    `query` whatever its case and accents, and how many ids match in all."""
+    from ..text import fold
+
+    words = fold(query).split()
+    hits = [a for a in order if all(w in folded_labels.get(a, "") for w in words)]
+    return hits[:limit], len(hits)
