@@ -85,7 +85,17 @@ chart_downloads(lambda: charts.timeline_chart(events, drawn, positions, club=d.c
 if ids:
     names = d.cached("event_names", lambda: {
         i: f"{t} · {w}" for i, t, w in zip(events["event_id"].tolist(), events["type_label"].tolist(), events["when"].tolist())})
-    chosen = url_choice("Event", ids, names, "event", placeholder="Pick an event (or click one in the chart)")
+    # The picker lists the events of the table's page (the newest EVENT_ROWS, more after "Show
+    # more") and the one picked: its options go to every session on every rerun (3,000 events
+    # at 2,000 articles), and any event can be picked by a click in the chart or its address.
+    rows = st.session_state.get("events_rows", EVENT_ROWS)
+    listed = ids[-rows:] if len(ids) > rows else ids
+    wanted = st.session_state.get("pick_event") or st.query_params.get("event")
+    if wanted in ids and len(listed) < len(ids) and wanted not in set(listed):
+        listed = [wanted] + listed
+    chosen = url_choice("Event", listed, names, "event", placeholder=(
+        "Pick an event (or click one in the chart)" if len(listed) == len(ids)
+        else f"Pick one of the newest {rows:,} events (or click any in the chart)"))
     if chosen:
         row = events[events["event_id"] == chosen].iloc[0]
         st.subheader(f"{row['type_label']} · {row['when']}")

@@ -508,3 +508,25 @@ def test_a_few_sources_are_all_listed_without_a_search(open_page):
     at = open_page()
     assert len(at.sidebar.multiselect(key="source").options) == 2
     assert [t.key for t in at.sidebar.text_input] == ["q"]
+
+
+def test_the_event_picker_lists_the_tables_page_and_the_event_picked(open_page, tables_dir, monkeypatch):
+    at = open_page("timeline")
+    ids = list(frames(at)[0]["event_id"])
+    assert at.selectbox(key="pick_event").options and len(at.selectbox(key="pick_event").options) == 9
+    at.session_state["events_rows"] = 4   # a page of 4 rows instead of 200: the picker lists those
+    at.run()
+    picker = at.selectbox(key="pick_event")
+    names = {o for o in picker.options}
+    assert len(picker.options) == 4 and picker.proto.placeholder == "Pick one of the newest 4 events (or click any in the chart)"
+    assert picker.value is None and len(names) == 4
+    # an older event, named by the address (or a click in the chart), is listed first and shown
+    monkeypatch.setenv("FANBOARD_TABLES", str(tables_dir))
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.query_params["event"] = ids[0]
+    at.session_state["events_rows"] = 4
+    at.run()
+    at.switch_page("pages/timeline.py").run()
+    picker = at.selectbox(key="pick_event")
+    assert len(picker.options) == 5 and picker.value == ids[0]
+    assert not at.exception
