@@ -37,6 +37,8 @@ against a reference run in the same process, on the same machine, at the same ti
    Timeline of a server on that build at the same moment and each adds 3 players (each session
    its own) to the People filter. Medians of the first load and of a filter change; errors
    (a step not rendered in time, an exception on the page). Target: median render < 3 s, 0 errors.
+   Reference: the same test against bench/hello_app.py (`--app hello`: one chart and a People
+   list of the same names), what Streamlit and 20 Chromiums cost on the machine without fanboard.
 9. Memory: peak RSS of the server of (8). Target: < 400 MB.
 10-12. The build (bench/build_figures.py): one article of 1,000,000 characters (per-word time
    ≤ 2× that of (1): linear), the `--jobs` speed-up (jobs=1 against jobs=cores, cache off),

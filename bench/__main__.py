@@ -180,14 +180,19 @@ def session_figures(tables: Path, work: Path, changes: int, sessions: int) -> li
     log(f"8-9/9 {sessions} browser sessions at once on the Timeline, 3 filter changes each")
     r = load.run(tables, work / "sessions", sessions=sessions, changes=3)
     fl, fc = r.median(r.first_loads), r.median(r.filter_changes)
+    log(f"   the same {sessions} sessions against bench/hello_app.py (Streamlit and the browsers alone)")
+    h = load.run(tables, work / "sessions-hello", sessions=sessions, changes=3, app="hello")
+    hl, hc = h.median(h.first_loads), h.median(h.filter_changes)
     f8 = Figure(
         SESSION_NAMES[1],
         f"first load {fl:.2f} s, filter change {fc:.2f} s (medians); {len(r.errors)} errors",
-        f"every render {r.median(r.renders):.2f} s",
-        "",
+        f"hello app: first load {hl:.2f} s, filter change {hc:.2f} s; {len(h.errors)} errors",
+        f"{fl / hl:.1f}× / {fc / hc:.1f}×" if hl and hc else "",
         f"median render < {TARGET_SESSION_RENDER_S:g} s, 0 errors",
         bool(r.renders) and fl < TARGET_SESSION_RENDER_S and fc < TARGET_SESSION_RENDER_S and not r.errors,
-        load.describe(r) + [f"error: {e}" for e in r.errors[:5]],
+        load.describe(r) + [f"error: {e}" for e in r.errors[:5]]
+        + ["the hello app (bench/hello_app.py --app hello: one chart and a People list of the same names):"]
+        + [f"  {line}" for line in load.describe(h)],
     )
     f9 = Figure(
         SESSION_NAMES[2],

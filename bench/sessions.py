@@ -17,6 +17,10 @@ moment (one browser, one context each). Every session:
    for the same filter state. The time from the click to the page rendered again (script
    idle, the sentence names the new player, a chart drawn) is a *filter change*.
 
+With --app hello the same test runs against bench/hello_app.py (one chart and a People
+multiselect of the same names, nothing of fanboard): the share of a render that is Streamlit
+and the 20 browsers on this machine, not the app.
+
 Then `serial` more sessions (--serial, players of their own) do the same one after the other,
 with nothing else running: the server's CPU seconds of each first load and each filter change,
 the part of a render the server controls (at once, 20 Chromiums share the cores with it).
@@ -154,7 +158,7 @@ async def _add_player(page, name: str, label: str, shown: str, timeout_ms: float
 
 
 async def session(browser, url: str, n: int, players: list[tuple[str, str]], timeout_ms: float,
-                  cpu=None) -> SessionRun:
+                  cpu=None, path: str = "/timeline") -> SessionRun:
     """One fan: open /timeline, add the players. `cpu`: a function giving the server's CPU
     seconds so far, to record each step's share (meaningful only when nothing else runs)."""
     run = SessionRun()
@@ -164,10 +168,10 @@ async def session(browser, url: str, n: int, players: list[tuple[str, str]], tim
     page.on("pageerror", lambda e: run.errors.append(f"page error: {e}"[:300]))
     received = [0]   # bytes of the server's messages (ForwardMsgs) over the websocket
     page.on("websocket", lambda ws: ws.on("framereceived", lambda data: received.__setitem__(0, received[0] + len(data))))
-    step = "opening /timeline"
+    step = f"opening {path}"
     try:
         t, c = time.monotonic(), cpu()
-        await page.goto(f"{url}/timeline", timeout=timeout_ms)
+        await page.goto(f"{url}{path}", timeout=timeout_ms)
         await page.wait_for_function(RENDERED, arg=["anyone", CHART], polling=100, timeout=timeout_ms)
         run.first_load, run.first_load_cpu = time.monotonic() - t, cpu() - c
         run.first_load_bytes = received[0]
@@ -202,7 +206,8 @@ def players_for(tables: Path, sessions: int, changes: int) -> list[list[tuple[st
 
 
 async def _drive(url: str, plans: list[list[tuple[str, str]]], timeout_ms: float,
-                 serial: list[list[tuple[str, str]]], pid: int) -> tuple[list[SessionRun], list[SessionRun], float, float]:
+                 serial: list[list[tuple[str, str]]], pid: int,
+                 path: str = "/timeline") -> tuple[list[SessionRun], list[SessionRun], float, float]:
     """The sessions of `plans` at once (their seconds and the server's CPU seconds in all),
     then those of `serial` one after the other, each step's server CPU recorded."""
     from playwright.async_api import async_playwright
@@ -211,10 +216,10 @@ async def _drive(url: str, plans: list[list[tuple[str, str]]], timeout_ms: float
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             t, cpu = time.monotonic(), cpu_seconds(pid)
-            runs = list(await asyncio.gather(*(session(browser, url, n, plan, timeout_ms)
+            runs = list(await asyncio.gather(*(session(browser, url, n, plan, timeout_ms, path=path)
                                                for n, plan in enumerate(plans))))
             elapsed, cpu = time.monotonic() - t, cpu_seconds(pid) - cpu
-            after = [await session(browser, url, len(plans) + n, plan, timeout_ms, lambda: cpu_seconds(pid))
+            after = [await session(browser, url, len(plans) + n, plan, timeout_ms, lambda: cpu_seconds(pid), path=path)
                      for n, plan in enumerate(serial)]
             return runs, after, elapsed, cpu
         finally:
@@ -222,10 +227,13 @@ async def _drive(url: str, plans: list[list[tuple[str, str]]], timeout_ms: float
 
 
 def run(tables: Path, work: Path, sessions: int = 20, changes: int = 3, timeout: float = 600,
-        serial: int = 3) -> SessionsResult:
+        serial: int = 3, app: str = "fanboard") -> SessionsResult:
     """`sessions` at once, then `serial` more one at a time (own players too): the server's CPU
     seconds per session load and per filter change, the part of a render the server controls
-    (at once, the browsers share the cores with it)."""
+    (at once, the browsers share the cores with it). app="hello": the same sessions against
+    bench/hello_app.py, with the same names in its People list."""
+    import json
+
     from fanboard.tables import read_table, table_paths
 
     _, paths = table_paths(tables)
@@ -233,13 +241,18 @@ def run(tables: Path, work: Path, sessions: int = 20, changes: int = 3, timeout:
     plans = players_for(tables, sessions + serial, changes)
     plans, after = plans[:sessions], plans[sessions:]
     env = {**os.environ, "FANBOARD_TABLES": str(tables), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    script, path = ROOT / "app.py", "/timeline"
+    if app == "hello":   # the same names, as they are (the hello page has no labels of its own)
+        plans, after = ([[(name, name) for name, _ in plan] for plan in ps] for ps in (plans, after))
+        env["HELLO_PEOPLE"] = json.dumps(sorted({name for plan in plans + after for name, _ in plan}))
+        script, path = ROOT / "bench" / "hello_app.py", "/"
     work.mkdir(parents=True, exist_ok=True)
-    server = Server(ROOT / "app.py", env, work / "sessions-server.log")
+    server = Server(script, env, work / "sessions-server.log")
     try:
         server.wait_healthy(timeout=120)
         res.idle_rss_mb = rss_mb(server.proc.pid)
         res.runs, res.serial, res.elapsed_s, res.server_cpu_s = asyncio.run(
-            _drive(server.url, plans, timeout * 1000, after, server.proc.pid))
+            _drive(server.url, plans, timeout * 1000, after, server.proc.pid, path))
         res.peak_rss_mb = server.peak_rss_mb()
     finally:
         server.stop()
@@ -277,10 +290,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--changes", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=600, help="seconds one step may take")
     ap.add_argument("--serial", type=int, default=3, help="sessions after, one at a time, for the server's CPU per load")
+    ap.add_argument("--app", choices=("fanboard", "hello"), default="fanboard",
+                    help="hello: the same test against bench/hello_app.py (the baseline of Streamlit and the browsers)")
     ap.add_argument("--work", type=Path, help="folder for the server log (default: a new temporary one)")
     args = ap.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="fanboard-sessions-"))
-    r = run(args.tables, work, args.sessions, args.changes, args.timeout, args.serial)
+    r = run(args.tables, work, args.sessions, args.changes, args.timeout, args.serial, args.app)
     print("\n".join(describe(r)))
     for e in r.errors[:10]:
         print("  ", e, file=sys.stderr)
