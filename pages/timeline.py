@@ -35,9 +35,9 @@ others = st.toggle(
 drawn = d.cached(("timeline matches", others), lambda: views.timeline_matches(results, events, others=others))
 n_ev, n_m, hidden = len(events), len(drawn), len(results) - len(drawn)
 head.markdown(
-    f"Showing {n_ev} event{'s' * (n_ev != 1)} and {n_m} match{'es' * (n_m != 1)} "
+    f"Showing {n_ev:,} event{'s' * (n_ev != 1)} and {n_m:,} match{'es' * (n_m != 1)} "
     f"for {views.md_escape(d.who())} {f.describe_period()}."
-    + (f" {hidden} match{'es' * (hidden != 1)} between other clubs {'are' if hidden != 1 else 'is'} not drawn "
+    + (f" {hidden:,} match{'es' * (hidden != 1)} between other clubs {'are' if hidden != 1 else 'is'} not drawn "
        f"(switch on “{OTHERS_LABEL}” to draw {'them' if hidden != 1 else 'it'}; the Matches page lists every match)."
        if hidden else "")
 )
