@@ -120,3 +120,17 @@ def test_a_previews_scheduled_match_is_the_fixture_row_other_sources_moved_on(bu
     assert ev.same("matches", ev.Row("matches", "k", ("2020-12-09", "ajax", "atalanta", "scheduled"), "",
                                      {"score": (None, None), "date_from": "", "date_to": "",
                                       "other_sources": 3}), played_gold) is False   # only that way round
+
+
+def test_a_pulled_text_that_differs_from_the_measured_one_is_named(tmp_path, capsys):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "k1.txt").write_text("Ajax - Atalanta 0-1.", encoding="utf-8")
+    (texts / "k2.txt").write_text("Atalanta - Fiorentina 3-0.", encoding="utf-8")
+    record = tmp_path / "texts.sha256"
+    ev.write_hashes(record, ev.text_hashes(texts, ["k1", "k2", "k3"]))
+    assert set(ev.read_hashes(record)) == {"k1", "k2"}
+    assert ev.changed_texts(ev.read_hashes(record), ev.text_hashes(texts, ["k1", "k2"])) == []
+
+    (texts / "k2.txt").write_text("Atalanta - Fiorentina 3-0.\u00a0", encoding="utf-8")
+    assert ev.changed_texts(ev.read_hashes(record), ev.text_hashes(texts, ["k1", "k2"])) == ["k2"]

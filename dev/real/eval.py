@@ -399,6 +399,37 @@ def _print_by_saga(saga_table: dict, sagas: list[str]) -> None:
         print(f"{kind:19}" + "".join(cells))
 
 
+def text_hashes(texts: Path, keys) -> dict[str, str]:
+    """SHA-256 of each present text, by key."""
+    return {k: hashlib.sha256((texts / f"{k}.txt").read_bytes()).hexdigest()
+            for k in sorted(keys) if (texts / f"{k}.txt").is_file()}
+
+
+def read_hashes(path: Path) -> dict[str, str]:
+    """The fingerprints of `sha256sum` format ("<hex>  <key>.txt" per line)."""
+    if not path.is_file():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            digest, name = line.split(None, 1)
+            out[name.strip().removesuffix(".txt")] = digest
+    return out
+
+
+def write_hashes(path: Path, hashes: dict[str, str]) -> None:
+    head = ("# SHA-256 of the texts the figures of RESULTS.md were measured on (not the texts: see\n"
+            "# COLLECTING.md). `make eval-real` warns when a pulled text differs; `--write-hashes` rewrites this.\n")
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(head + "".join(f"{d}  {k}.txt\n" for k, d in sorted(hashes.items())), encoding="utf-8")
+    tmp.replace(path)
+
+
+def changed_texts(recorded: dict[str, str], present: dict[str, str]) -> list[str]:
+    """Keys whose pulled text is not the one the recorded figures were measured on."""
+    return sorted(k for k, d in present.items() if k in recorded and recorded[k] != d)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sources", type=Path, default=HERE / "sources.toml")
@@ -407,6 +438,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=HERE / "_work")
     ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     ap.add_argument("--quiet", action="store_true", help="summary only, no per-article misses and false rows")
+    ap.add_argument("--hashes", type=Path, default=HERE / "texts.sha256")
+    ap.add_argument("--write-hashes", action="store_true",
+                    help="record the SHA-256 of every present text in --hashes (after a deliberate change)")
     args = ap.parse_args(argv)
     for p in (args.sources, args.gold):
         if not p.is_file():
@@ -420,6 +454,14 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"eval-real: {len(missing)} of {len(sources)} texts are missing from {args.texts} "
               f"(pull them as dev/real/COLLECTING.md says): {', '.join(missing)}")
+    hashes = text_hashes(args.texts, [k for k in sources if k in gold and k not in missing])
+    if args.write_hashes:
+        write_hashes(args.hashes, hashes)
+        print(f"eval-real: recorded the SHA-256 of {len(hashes)} texts in {args.hashes}")
+    changed = changed_texts(read_hashes(args.hashes), hashes)
+    if changed:
+        print(f"eval-real: {len(changed)} texts differ from the ones the recorded figures were measured on "
+              f"({args.hashes.name}); figures may not compare: {', '.join(changed)}")
     present = {k for k in sources if k in gold and k not in missing
                and (args.split == "all" or sources[k]["split"] == args.split)}
     if not present:
