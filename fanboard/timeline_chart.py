@@ -153,7 +153,8 @@ def timeline_parts(
     matches, positions): panels_of(shape, rows) is the chart."""
     days = list(events.get("start", [])) + list(events.get("end", [])) + list(results.get("date", [])) + list(positions.get("day", []))
     type_lanes = views.event_type_order(events) if len(events) else []
-    comp_lanes = sorted(set(results["competition"])) if len(results) else []
+    comp_lanes = sorted(set(_competition_lanes(results["competition"])), key=lambda c: (c == NO_COMPETITION, c)) \
+        if len(results) else []
     lanes = tuple(type_lanes + comp_lanes)
     max_pos = int(positions["position"].max()) if len(positions) else 10
     shape = TimelineShape(lanes=lanes, x_domain=_domain(date_from, date_to, days), club=club, width=width,
@@ -191,11 +192,23 @@ def panels_of(shape: TimelineShape, rows: tuple[pd.DataFrame, pd.DataFrame, pd.D
     return top, bottom
 
 
+def _competition_lanes(competitions: pd.Series) -> pd.Series:
+    """The lane of each match: its competition, or "No competition" when no source names one
+    (a lane without a name reads as part of the lane above it)."""
+    return competitions.where(competitions != "", NO_COMPETITION)
+
+
 def _date_axis() -> alt.Axis:
-    """Day labels as many as fit: about one per 70 pixels of width, never overlapping."""
-    return alt.Axis(format="%d %b", labelAngle=0, grid=True, labelOverlap=True,
+    """Day labels as many as fit: about one per 70 pixels of width, never overlapping. A tick
+    on the first of January says the year ("Jan 2021"), so that a chart over more than one
+    season never shows two "01 Jan" with nothing to tell them apart."""
+    return alt.Axis(format="%d %b", labelAngle=0, grid=True, labelOverlap=True, labelExpr=DATE_LABEL,
                     tickCount=alt.ExprRef("max(2, floor(width / 70))"))
 
+
+NO_COMPETITION = "No competition"
+DATE_LABEL = ("month(datum.value) == 0 && date(datum.value) == 1 ? timeFormat(datum.value, '%b %Y')"
+              " : timeFormat(datum.value, '%d %b')")
 
 # Pixels per day at which labels are tried, coarse to fine (a factor 2^(1/8) apart).
 LABEL_SCALES = [0.0] + [2.0 ** (k / 8) for k in range(-56, 81)]
@@ -367,7 +380,7 @@ def _match_label_scales(res: pd.DataFrame, lanes: Sequence[str]) -> tuple[list[f
 def _match_rows(results: pd.DataFrame, club: str | None, lanes: Sequence[str]) -> pd.DataFrame:
     """The matches as _match_layers draws them: lane, labels, which labels are drawn and from
     which width on, the match page's address."""
-    res = results.assign(lane=results["competition"], day=results["date"])
+    res = results.assign(lane=_competition_lanes(results["competition"]), day=results["date"])
     res = res.assign(mark_label=[
         f"{r['result']} {r['fixture_score']}" if r["result"] in ("W", "D", "L") else ("postponed" if r["result"] == "P" else r["fixture_score"])
         for r in res.to_dict("records")

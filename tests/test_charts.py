@@ -192,3 +192,21 @@ def test_position_panel_for_a_group_and_the_page_fit():
     both = charts.timeline_chart(views.timeline_events(frame("events"), {}), views.match_results(frame("matches"), None),
                                  pos, club="Atalanta", places=4).to_dict()
     assert all("autosize" not in panel for panel in both["vconcat"])
+
+
+def test_a_match_of_no_named_competition_gets_a_named_lane_and_new_years_ticks_say_the_year(tables):
+    from fanboard import export
+    matches = tables["matches"].copy()
+    later = matches.index[matches["home"] == "Atalanta"][0]
+    # a match no source put in a competition, a year after the others
+    matches.loc[later, ["competition", "date", "date_from", "date_to"]] = ["", "2021-12-12", "2021-12-12", "2021-12-12"]
+    d = views.Dashboard.create({**tables, "matches": matches}, views.Filters())
+    chart = charts.timeline_chart(d.events, d.results, d.positions, club=d.club, width=900)
+    lanes = chart.to_dict()["vconcat"][0]["layer"][0]["encoding"]["y"]["scale"]["domain"]
+    assert lanes[-1] == "No competition" and "" not in lanes
+
+    svg = export.to_svg(chart)
+    assert "No competition" in svg
+    # the axis runs from late 2020 to December 2021: both new years' ticks name their year
+    assert "Jan 2021" in svg and "Jan 2022" not in svg
+    assert "01 Jan" not in svg
