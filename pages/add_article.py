@@ -109,7 +109,9 @@ if "add_summary" in st.session_state:
     st.caption(views.md_escape(st.session_state.pop("add_summary")))
 
 rnd = st.session_state.get("add_round", 0)
-upload_tab, paste_tab = st.tabs(["Upload files", "Paste text"])
+# The tabs keep their state (key): a rerun the user did not ask for (the first build's, which
+# shows its toast above) must not send someone who chose "Paste text" back to the first tab.
+upload_tab, paste_tab = st.tabs(["Upload files", "Paste text"], key="add_tab", on_change="rerun")
 
 with upload_tab:
     files = st.file_uploader(
