@@ -82,6 +82,9 @@ def results_strip(results: pd.DataFrame, *, club: str | None, width: int | str =
     ).configure_view(stroke=None)
 
 
+CELL_CHAR_PX = 7.5   # the width of a character of the grid's 12 px bold cell words, generously
+
+
 def player_grid_chart(grid: pd.DataFrame, *, width: int | str = "container") -> alt.LayerChart:
     """Players (rows) by matches (columns), each cell coloured by what the player did."""
     order = list(dict.fromkeys(grid.sort_values("day")["match"])) if len(grid) else []
@@ -97,8 +100,13 @@ def player_grid_chart(grid: pd.DataFrame, *, width: int | str = "container") -> 
                         legend=alt.Legend(orient="bottom", direction="horizontal", columns=6)),
         tooltip=tooltip,
     )
+    # A cell's word only where every column is wide enough for the longest word: with many
+    # matches (a season of articles) the words would spill over the cells and the names.
+    n_matches = len(order) or 1
+    longest = max((len(s) for s in grid["status"]), default=0) if len(grid) else 0
+    fits = f"width / {n_matches} >= {longest * CELL_CHAR_PX + 12:g}"
     text = base.mark_text(fontSize=12, fontWeight="bold").encode(
-        text="status:N",
+        text=alt.condition(fits, alt.Text("status:N"), alt.value("")),
         color=alt.condition(f"datum.status == '{views.NO_INFORMATION}'", alt.value("#495057"), alt.value("white")),
         tooltip=tooltip,
     )

@@ -210,3 +210,20 @@ def test_a_match_of_no_named_competition_gets_a_named_lane_and_new_years_ticks_s
     # the axis runs from late 2020 to December 2021: both new years' ticks name their year
     assert "Jan 2021" in svg and "Jan 2022" not in svg
     assert "01 Jan" not in svg
+
+
+def test_player_grid_words_only_where_the_cells_have_room_for_them(tables):
+    from fanboard import export
+    d = board(tables)
+    grid = views.player_grid(d.filtered["player_status"], d.results, ["Alejandro Gómez", ILICIC])
+    few = export.to_svg(charts.player_grid_chart(grid, width=900))
+    # each word once in the legend, and in its cells
+    assert few.count(">subbed off<") == 1 + 1 and few.count(">no information<") == 1 + 2
+
+    # a season of matches: 36 columns of 25 px cannot hold "no information"
+    season = pd.concat([grid.assign(match=grid["match"] + f" ({k})", day=grid["day"] + pd.Timedelta(days=7 * k))
+                        for k in range(9)], ignore_index=True)
+    assert season["match"].nunique() == 36
+    many = export.to_svg(charts.player_grid_chart(season, width=900))
+    assert many.count(">subbed off<") == 1 and many.count(">no information<") == 1   # the legend's
+    assert "Alejandro Gómez" in many        # the names stay
