@@ -23,6 +23,20 @@ def with_focus(shown, focus):
     return shown.style.apply(lambda r: [FOCUS_STYLE if focus[r.name] else ""] * len(r), axis=1)
 
 
+# Short headings and narrow number columns, as printed tables have them: the whole row, points
+# included, fits beside the articles' claims without scrolling sideways.
+NARROW = 34
+SHORT = {"goal_difference": "GD", "goals_for": "GF", "goals_against": "GA"}
+TABLE_COLUMNS = {
+    "position": st.column_config.NumberColumn("#", width=32, pinned=True),   # they stay in view while
+    "team": st.column_config.TextColumn("team", width=112, pinned=True),     # a phone scrolls to Pts
+    **{c: st.column_config.NumberColumn(h, width=NARROW, help=t) for c, h, t in (
+        ("played", "P", "played"), ("won", "W", "won"), ("drawn", "D", "drawn"), ("lost", "L", "lost"),
+        ("GF", "GF", "goals for"), ("GA", "GA", "goals against"), ("GD", "GD", "goal difference"),
+        ("points", "Pts", "points"))},
+    "form": st.column_config.TextColumn("form", width=70, help="the last five results, oldest first"),
+}
+
 table = views.league_table(d.tables["standings"], as_of, basis, d.club)
 left, right = st.columns([3, 2])
 with left:
@@ -30,12 +44,11 @@ with left:
         st.info(f"No matchday of {league} had ended by {views.format_day(as_of)}.")
     else:
         st.markdown(views.table_caption(table, basis))
-        shown = table.rename(columns={"goal_difference": "GD", "goals_for": "GF", "goals_against": "GA"})
+        shown = table.rename(columns=SHORT)
         st.dataframe(with_focus(shown.drop(columns=["matchday", "as_of", "focus"]), table["focus"]),
                      hide_index=True, key="league_table",
             height=35 * (len(shown) + 1) + 3,
-            column_config={"position": st.column_config.NumberColumn("#", width=40),
-                           "form": st.column_config.TextColumn("form (last 5)")})
+            column_config=TABLE_COLUMNS)
         csv_download(table, "league_table", d)
 with right:
     st.markdown(f"**What the articles say about {views.md_escape(d.club or 'the club')}**")
@@ -62,10 +75,8 @@ if d.fixtures is not None and d.club:
                    "(head-to-head tie-breakers are not applied).")
         cols = ["position", "team", "played", "won", "drawn", "lost", "goals_for", "goals_against",
                 "goal_difference", "points", "form"]
-        st.dataframe(with_focus(gt[cols], gt["focus"]), hide_index=True,
-                     key=f"group_{views.slug(comp)}",
-                     column_config={"position": st.column_config.NumberColumn("#", width=40),
-                                    "form": st.column_config.TextColumn("form (last 5)")})
+        st.dataframe(with_focus(gt[cols].rename(columns=SHORT), gt["focus"]), hide_index=True,
+                     key=f"group_{views.slug(comp)}", column_config=TABLE_COLUMNS)
         needs = group_table.describe_needs(group_table.what_club_needs(d.fixtures, comp, group, d.club, as_of))
         st.markdown(f"**Still needed:** {needs}." if needs else f"{group} is done for {d.club}.")
         said = views.article_claims(d.club_filtered["situation"], comp, as_of)

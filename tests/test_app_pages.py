@@ -1,6 +1,8 @@
 """Each page through Streamlit's AppTest: runs cleanly, shows the seed facts, follows the filters."""
 from __future__ import annotations
 
+import json
+
 import shutil
 from datetime import date
 from pathlib import Path
@@ -259,6 +261,18 @@ def test_league_table_page_twenty_rows_and_the_group(open_page):
     assert list(claims["claim"])[0] == "position: 9th"
     assert list(group["team"]) == ["Liverpool", "Atalanta", "Ajax", "FC Midtjylland"]
     assert "Group D is done for Atalanta." in shown(at)
+
+
+def test_league_tables_have_the_short_headings_of_a_printed_table(open_page):
+    """The whole row, points included, fits beside the articles' claims: short headings and
+    narrow number columns (the widths are checked by eye in the browser, this the headings)."""
+    at = open_page("league_table")
+    league, group = at.main.dataframe[0], at.main.dataframe[2]
+    for table in (league, group):
+        config = json.loads(table.proto.columns)
+        headings = [config.get(c, {}).get("label", c) for c in table.value.columns]
+        assert headings == ["#", "team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "form"]
+        assert all(config[c]["width"] <= 40 for c in ("played", "won", "points"))
 
 
 def test_match_page_shows_the_match_its_articles_and_contradictions(open_page):
