@@ -28,10 +28,11 @@ st.header(m["fixture"])
 if link := d.per_tables(("curation_links", "matches"), lambda: curation.links_by_key(d.tables, "matches", "match_id")).get(chosen):     # a person corrected it
     st.markdown(f"**{curation.badge(d.tables['matches'].set_index('match_id').at[chosen, 'curated'])}** · "
                 f"[original values and sources]({link})")
-a, b, c, e = st.columns(4)
+# The competition names the round (a metric's value as long as "UEFA Champions League" is cut
+# off in a quarter of the page).
+a, b, e = st.columns(3)
 a.metric("Date", views.format_day(m["date"].date()) if str(m["date"]) != "NaT" else "unknown")
-b.metric("Competition", m["competition"])
-c.metric("Round", m["round"] or "–")
+b.metric(m["competition"] or "Competition not named", m["round"] or "–")
 e.metric(f"For {d.club}" if m["involves_club"] else "Result", m["result_label"])
 if m["status"] == "postponed":
     replay = f"; replayed on {views.format_day(m['replay'].date())}" if str(m["replay"]) != "NaT" else ""

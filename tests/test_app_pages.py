@@ -280,7 +280,9 @@ def test_match_page_shows_the_match_its_articles_and_contradictions(open_page):
     at.selectbox(key="pick_match").set_value("2020-12-01-atalanta-midtjylland").run()
     assert not at.exception
     text = shown(at)
-    assert "Atalanta 1-1 FC Midtjylland" in text and "Group D" in text
+    assert "Atalanta 1-1 FC Midtjylland" in text
+    assert [(m.label, m.value) for m in at.main.metric] == [
+        ("Date", "1 Dec 2020"), ("UEFA Champions League", "Group D"), ("For Atalanta", "drawn")]
     assert "Atalanta (the club itself)" in " ".join(str(v) for f in frames(at) for v in f.to_numpy().ravel())
     at.selectbox(key="pick_match").set_value("2020-12-06-udinese-atalanta").run()
     assert "replayed on 20 Jan 2021" in shown(at)
