@@ -37,12 +37,20 @@ for comp in competitions:
             st.metric("League position", views.ordinal(said["league_position"]))
             st.caption(f"as of {views.format_day(views.to_date(said['league_position__as_of']))}")
         facts = []
+
+        def dated(key: str, text: str) -> str:
+            """The fact, with its day when that is not the position's (or there is no position)."""
+            day = said.get(f"{key}__as_of")
+            if day and day != said.get("league_position__as_of"):
+                return f"{text} (as of {views.format_day(views.to_date(day))})"
+            return text
+
         if "points_behind_leader" in said:
-            facts.append(f"{said['points_behind_leader']} points behind the leader")
+            facts.append(dated("points_behind_leader", f"{said['points_behind_leader']} points behind the leader"))
         if "points_behind_fourth" in said:
-            facts.append(f"{said['points_behind_fourth']} points behind fourth place")
+            facts.append(dated("points_behind_fourth", f"{said['points_behind_fourth']} points behind fourth place"))
         if "games_in_hand" in said:
-            facts.append(f"{said['games_in_hand']} game(s) in hand")
+            facts.append(dated("games_in_hand", f"{said['games_in_hand']} game(s) in hand"))
         if "requirement" in said:
             when = views.format_day(views.to_date(said["requirement__as_of"]))
             facts.append(f"needed at least a {said['requirement']} (as of {when})")
@@ -83,12 +91,14 @@ for comp in competitions:
             if played.empty:
                 st.caption(d.empty_message(f"{comp} results"))
             else:
-                record = " · ".join(f"{(played['result'] == r).sum()} {views.RESULT_LABELS[r]}" for r in "WDL")
-                st.metric("Record in these matches", record)
+                # the words in the label, the numbers in the value: "1 won · 0 drawn · 1 lost" in
+                # a metric's large type is cut off on a phone
+                record = " · ".join(str((played["result"] == r).sum()) for r in "WDL")
+                st.metric("Record in these matches: " + " · ".join(views.RESULT_LABELS[r] for r in "WDL"), record)
 
 # --- latest results
 st.subheader("Latest results")
-results = d.results.tail(6)
+results = views.own_matches(d.results).tail(6)   # the club's: others' matches are on the Matches page
 if f.players:
     st.caption(f"In the matches {views.md_escape(d.who())} played a part in.")
 if results.empty:

@@ -546,3 +546,33 @@ def test_the_event_picker_lists_the_tables_page_and_the_event_picked(open_page, 
     picker = at.selectbox(key="pick_event")
     assert len(picker.options) == 5 and picker.value == ids[0]
     assert not at.exception
+
+
+def test_the_overviews_latest_results_are_the_clubs_own(tables_dir, monkeypatch):
+    """Seen from Udinese, three of the four matches are between other clubs: the strip of
+    latest results shows Udinese's one match, not the others (the Matches page lists them)."""
+    at = club_page(tables_dir, monkeypatch, None, club="Udinese")
+    assert not at.exception
+    import pyarrow as pa
+    strip = at.main.get("vega_lite_chart")[0].proto
+    [rows] = [t for t in (pa.ipc.open_stream(d.data.data).read_all() for d in strip.datasets)
+              if "fixture" in t.column_names]
+    assert rows.column("fixture").to_pylist() == ["Udinese – Atalanta"]
+
+
+def test_an_articles_fact_of_another_day_than_the_position_says_its_day(tables_dir, tmp_path, open_page):
+    """A later article gives the position only: the points gaps under it are those of
+    8 Dec, and say so."""
+    from fanboard import views
+    tables = tmp_path / "tables"
+    shutil.copytree(tables_dir, tables)
+    situation = pd.read_csv(tables / "situation.csv", dtype=str, keep_default_na=False)
+    later = situation[situation["metric"] == "league_position"].assign(as_of="2020-12-14", value="7")
+    pd.concat([situation, later]).to_csv(tables / "situation.csv", index=False)
+    [day] = set(situation.loc[situation["metric"] == "points_behind_leader", "as_of"])
+    day = views.format_day(date.fromisoformat(day))    # 8 Dec in the fixture, 9 Dec in a real build
+    text = shown(open_page(tables=tables))
+    assert "League position: 7th" in text and "as of 14 Dec 2020" in text
+    assert f"12 points behind the leader (as of {day})" in text
+    assert f"6 points behind fourth place (as of {day})" in text
+    assert f"1 game(s) in hand (as of {day})" in text

@@ -94,6 +94,14 @@ def _result_row(r: dict, club: str | None, labels: Mapping[str, str], replay: da
     }
 
 
+def own_matches(results: pd.DataFrame) -> pd.DataFrame:
+    """The club's own matches of match_results' frame (every match when no club is chosen:
+    no involves_club anywhere), in their order."""
+    if results.empty or not results["involves_club"].any() or results["involves_club"].all():
+        return results
+    return results[results["involves_club"]].reset_index(drop=True)
+
+
 def timeline_matches(results: pd.DataFrame, events: pd.DataFrame, *, others: bool = False) -> pd.DataFrame:
     """The matches the Timeline draws: the club's own, and any match one of `events` (the
     events shown) refers to by its match_id. A match between other clubs is drawn only with
