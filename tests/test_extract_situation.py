@@ -34,3 +34,21 @@ def test_a_position_after_a_single_played_match_is_the_table_after_it(extractor)
 def test_no_focus_club_no_situation(extractor):
     c = claims(extractor, "Invented\n\nInvented. The team sit fifth in Serie A.", "en")
     assert c.focus_club is None and c.situation == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the place in a cup group is not the league position (real construction: "<thanks to> the
+    # <ordinal> place in the group <behind> X")
+    ("it", "Inventato. La Lazio chiude al secondo posto nel girone, dietro al Borussia Dortmund, e va avanti."),
+    ("en", "Invented. Lazio go through in second place in Group F, behind Borussia Dortmund."),
+    ("nl", "Verzonnen. Lazio gaat door als nummer twee, op de tweede plaats in de groep achter Borussia Dortmund."),
+    ("en", "Invented. Lazio sit second in the Champions League standings, a point behind Dortmund."),
+])
+def test_a_place_in_a_cup_group_is_no_league_position(extractor, lang, text):
+    c = claims(extractor, "Lazio\n\n" + text, lang)
+    assert [(s.competition, s.metric) for s in c.situation if s.competition == "Serie A"] == []
+
+
+def test_a_sentence_that_names_the_league_beside_the_cup_keeps_its_league_position(extractor):
+    c = claims(extractor, "Lazio\n\nInvented. Lazio, who sit fifth in Serie A, play Bruges in the Champions League.", "en")
+    assert [(s.competition, s.metric, s.value) for s in c.situation] == [("Serie A", "league_position", "5")]

@@ -47,6 +47,12 @@ def situation_of(s: SentenceView, told, story: Story, ctx: ArticleContext) -> li
         return []
     comps = [m.name for m in s.mentions if m.label == "COMP" and not m.in_quote]
     league = _league(ctx)
+    # A place in a cup group ("second in the group", "nel girone"), or a sentence that names a
+    # cup and no league, tells no league position, gap or game in hand.
+    named_league = any(kb.competition(c) and kb.competition(c).kind == "league" for c in comps)
+    cup_only = not named_league and (
+        any(kb.competition(c) and kb.competition(c).kind != "league" for c in comps)
+        or any(t.lower_ in rules.word_set("group_words") for t in s.span))
     seen, out = set(), []
     for cue in s.cue_list("situation"):
         metric = s.attrs(cue).get("metric")
@@ -65,6 +71,8 @@ def situation_of(s: SentenceView, told, story: Story, ctx: ArticleContext) -> li
             match = match_for(s, told, story, cue, carry=True) or story.match
             comp = comps[0] if comps else (match.competition if match else None)
         else:
+            if cup_only:
+                continue
             comp = next((c for c in comps if kb.competition(c) and kb.competition(c).kind == "league"), league)
             played = [c for c in told if c.status == "played"]
             if len(played) == 1:
