@@ -115,7 +115,7 @@ else:
 st.subheader("The conflict")
 last = d.cached("last_event", lambda: latest_event(d.events))   # d.events: the shaped events, once per filter state
 if last is None:
-    st.info(d.empty_message("events"))
+    st.info(d.empty_message(d.events_label()))
 else:
     involved = d.cached("involved", lambda: sorted({a for cell in d.filtered["events"]["actors"] for a in views.split(cell)}))
     with st.container(border=True):

@@ -21,7 +21,7 @@ if events.empty and results.empty:
     st.info(d.empty_message("events or matches"))
     st.stop()
 if events.empty:
-    st.info(d.empty_message("events"))
+    st.info(d.empty_message(d.events_label()))
 
 # The conflict next to the club's own season: its matches and those an event refers to are
 # drawn; matches between other clubs only when asked (?others=true). The Matches page and the
@@ -111,7 +111,7 @@ if ids:
 
 st.subheader("Events")
 if events.empty:
-    st.caption(d.empty_message("events"))
+    st.caption(d.empty_message(d.events_label()))
 else:
     links = d.per_tables(("curation_links", "events"), lambda: curation.links_by_key(d.tables, "events", "event_id"))  # corrected rows carry a badge
     table = d.cached("events table", lambda: events[[   # once per filter state

@@ -354,25 +354,26 @@ def test_another_club_changes_every_page(tables_dir, monkeypatch):
     assert "No Udinese player has a status in the selected articles." in shown(at)
     at = club_page(tables_dir, monkeypatch, "timeline", club="Udinese")
     assert [s.options for s in at.main.get("button_group")] == []  # no cup group to offer
-    assert summary_line(at).startswith("Showing 9 events and 2 matches for anyone")
+    assert summary_line(at).startswith("Showing 0 events and 1 match for anyone")   # the events are Atalanta's
 
 
 def test_the_timeline_hides_other_clubs_matches_unless_asked(tables_dir, monkeypatch):
-    """Seen from Udinese, two of the four matches are between other clubs: not drawn by
-    default (the one an event refers to is), drawn with the toggle, which the address keeps;
-    the Matches page keeps them all."""
+    """Seen from Udinese, three of the four matches are between other clubs, and every event
+    is Atalanta's (views.events_about): only Udinese's match is drawn by default, every match
+    with the toggle, which the address keeps; the Matches page keeps them all."""
     at = club_page(tables_dir, monkeypatch, "timeline", club="Udinese")
     assert summary_line(at) == (
-        "Showing 9 events and 2 matches for anyone between 17 Nov 2020 and 18 Dec 2020. 2 matches between "
+        "Showing 0 events and 1 match for anyone between 17 Nov 2020 and 18 Dec 2020. 3 matches between "
         "other clubs are not drawn (switch on “Show other clubs' matches” to draw them; the Matches page "
         "lists every match).")
-    # Udinese's own match, and the Midtjylland match, which an event (a substitution) refers to
-    assert drawn_matches(at) == ["Atalanta 1-1 FC Midtjylland", "Udinese – Atalanta"]
+    assert [i.value for i in at.main.info] == [
+        "No events about Udinese between 17 Nov 2020 and 18 Dec 2020. Widen the filters in the sidebar to see more."]
+    assert drawn_matches(at) == ["Udinese – Atalanta"]
     [toggle] = at.main.toggle
     assert (toggle.label, toggle.value) == ("Show other clubs' matches", False)
     toggle.set_value(True).run()
     assert not at.exception
-    assert summary_line(at) == "Showing 9 events and 4 matches for anyone between 17 Nov 2020 and 18 Dec 2020."
+    assert summary_line(at) == "Showing 0 events and 4 matches for anyone between 17 Nov 2020 and 18 Dec 2020."
     assert drawn_matches(at) == ["Atalanta 1-1 FC Midtjylland", "Udinese – Atalanta", "Ajax 0-1 Atalanta",
                                  "Atalanta 3-0 Fiorentina"]
     # a shared address opens with the toggle on (the browser test sees the toggle write it)

@@ -93,3 +93,25 @@ def test_describe_says_club_dates_as_of_and_every_filter(seeds):
     assert head == "Udinese · 1 Dec 2020 – 6 Dec 2020 · as of 5 Dec 2020"
     assert filters == ("Filters: people: Josip Iličić; competitions: Serie A; languages: NL; "
                        f"sources: {d.labels[NL]}; search: “regen”")
+
+
+def test_each_clubs_pages_show_its_own_events(seeds):
+    """A season's articles tell several clubs' stories: Inter's coach freezing out a midfielder
+    is not an Atalanta event, and Atalanta's quarrel is not Inter's. An event whose parties
+    the knowledge base places nowhere goes with its article's club."""
+    events = seeds["events"]
+    base = events.iloc[0].to_dict()
+    inter = {**base, "event_id": "X1", "event_type": "squad_exclusion", "actors": "Antonio Conte;Christian Eriksen",
+             "agents": "Antonio Conte", "targets": "Christian Eriksen", "sources": "inter_article"}
+    nobody = {**base, "event_id": "X2", "event_type": "dispute", "actors": "Invented Person;Another Invented",
+              "agents": "Invented Person;Another Invented", "targets": "", "sources": "inter_article"}
+    both = pd.concat([events, pd.DataFrame([inter, nobody])], ignore_index=True)
+    articles = pd.concat([seeds["articles"], pd.DataFrame([{**seeds["articles"].iloc[0].to_dict(),
+                                                             "article_id": "inter_article", "club": "Inter"}])],
+                         ignore_index=True)
+    atalanta = views.events_about(both, articles, "Atalanta", "Atalanta")
+    assert list(atalanta["event_id"]) == list(events["event_id"])   # every seed event, neither new one
+    assert list(views.events_about(both, articles, "Inter", "Atalanta")["event_id"]) == ["X1", "X2"]
+    assert views.events_about(both, articles, "Udinese", "Atalanta").empty
+    # a club the knowledge base does not know: every event
+    assert len(views.events_about(both, articles, "Rivertown", "Atalanta")) == len(both)

@@ -39,7 +39,7 @@ from .matchpage import event_url, match_lineup, match_mentions, match_url, repla
 from .timeline import OPEN_ARROW_DAYS, last_event, merge_same_events, timeline_events
 from .dashboard import Dashboard, tables_need_build, tables_signature
 from .filters import (
-    SAGA_LEAD_IN_DAYS, Filters, allowed_articles, apply_filters, club_options, club_people, competitions,
+    SAGA_LEAD_IN_DAYS, Filters, allowed_articles, apply_filters, club_options, club_people, competitions, events_about,
     date_bounds, default_club, focus_club, languages, people, people_label, saga_window,
 )
 from .highlight import (
@@ -68,7 +68,7 @@ __all__ = [
     "ordinal", "split", "to_date",
     "Dashboard", "tables_need_build", "tables_signature",
     "SAGA_LEAD_IN_DAYS", "Filters", "allowed_articles", "apply_filters", "article_labels",
-    "club_options", "club_people", "competitions", "date_bounds", "default_club", "focus_club", "languages", "people", "people_label", "saga_window",
+    "club_options", "club_people", "competitions", "events_about", "date_bounds", "default_club", "focus_club", "languages", "people", "people_label", "saga_window",
     "CLAIM_STYLE", "ENTITY_STYLE", "Highlight", "claim_spans", "entity_spans", "entity_terms",
     "highlighted_html", "read_article_text",
     "GRID_LABELS", "GRID_STATUSES", "NO_INFORMATION", "RESULT_LABELS", "STANDING_STATUSES",

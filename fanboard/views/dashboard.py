@@ -12,7 +12,7 @@ import pandas as pd
 from ..schema import TABLES
 from .cells import Tables, format_day
 from .articles import article_labels, article_urls, default_as_of
-from .filters import Filters, apply_filters, competitions, default_club, situation_about
+from .filters import Filters, apply_filters, competitions, default_club, events_about, situation_about
 from .league import group_positions
 from .shaping import league_of, league_positions, match_results
 from .matchpage import replay_dates
@@ -53,8 +53,9 @@ def tables_signature(tables_dir: Path) -> tuple[tuple[str, float], ...]:
 
 
 def _about(filtered: dict[str, pd.DataFrame], club: str | None, saga_club: str | None) -> dict[str, pd.DataFrame]:
-    """The filtered tables with only the situation claims about `club`."""
-    return {**filtered, "situation": situation_about(filtered["situation"], filtered["articles"], club, saga_club)}
+    """The filtered tables with only the situation claims and the events about `club`."""
+    return {**filtered, "situation": situation_about(filtered["situation"], filtered["articles"], club, saga_club),
+            "events": events_about(filtered["events"], filtered["articles"], club, saga_club)}
 
 
 @dataclass(eq=False)
@@ -250,6 +251,10 @@ class Dashboard:
     def who(self) -> str:
         """The selected players for sentences: "Luka Perišić", or "anyone"."""
         return self.filters.describe_players()
+
+    def events_label(self) -> str:
+        """What the event lanes hold: the club's events (views.events_about)."""
+        return f"events about {self.club}" if self.club else "events"
 
     def empty_message(self, what: str) -> str:
         """'No events for Luka Perišić between 1 Mar 2021 and 5 Mar 2021.'"""

@@ -228,6 +228,45 @@ def situation_about(situation: pd.DataFrame, articles: pd.DataFrame, club: str |
     return situation if club == saga_club else situation.iloc[0:0]
 
 
+def events_about(events: pd.DataFrame, articles: pd.DataFrame, club: str | None,
+                 saga_club: str | None) -> pd.DataFrame:
+    """The events of `club`: those in which one of the parties (actors and targets) is the
+    club or a person the knowledge base places at it at any time of the season (a player who
+    moved keeps his old club's quarrels). An event none of whose parties the knowledge base
+    places anywhere is its articles' club's (situation_about's rule). Every event when there is
+    no knowledge base or it does not know the club.
+
+    A season's articles tell several clubs' stories (one club's captain in a quarrel, another's
+    midfielder frozen out): each club's pages show its own."""
+    from ..kb import KB
+
+    kb = _kb(KB)
+    known = kb.club(club) if kb and club else None
+    if known is None or events.empty:
+        return events
+    clubs_of: dict[str, tuple[str, ...]] = {}
+
+    def placed(name: str) -> tuple[str, ...]:
+        if name not in clubs_of:
+            c = kb.club(name)
+            p = None if c else kb.person(name)
+            clubs_of[name] = (c.id,) if c else (kb.clubs_of(p) if p is not None and p.role != "journalist" else ())
+        return clubs_of[name]
+
+    own = ({a: split(c) for a, c in zip(articles["article_id"], articles["club"])}
+           if "club" in articles.columns else {})
+
+    def about(parties: str, sources: str) -> bool:
+        placed_at = {c for name in split(parties) for c in placed(name)}
+        if placed_at:
+            return known.id in placed_at
+        return any(club in own.get(a, ()) or (not own.get(a) and club == saga_club) for a in split(sources))
+
+    parties = events["actors"] + ";" + events["targets"] if "targets" in events.columns else events["actors"]
+    keep = pd.Series([about(p, s) for p, s in zip(parties, events["sources"])], index=events.index, dtype=bool)
+    return events if keep.all() else events[keep].reset_index(drop=True)
+
+
 def club_people(names: list[str], club: str | None) -> list[str]:
     """The names (of people with a status) that the knowledge base places at the club. All of
     them when there is no knowledge base, or the club is not in it."""
