@@ -27,6 +27,7 @@ from typing import Callable, Iterable
 from filelock import FileLock, Timeout
 
 from .ingest import SIDECARS, article_files, read_sidecar
+from .rulesprint import current_rules
 from .tables import LOCK_NAME, read_manifest, table_paths, write_generation
 
 # Test hook: FANBOARD_BUILD_PAUSE="<stage>:<seconds>" sleeps at that stage of a build, or
@@ -183,6 +184,8 @@ def needs_build(tables_dir: Path, dirs: Iterable[Path], *, keep_foreign: bool = 
         return None if keep_foreign else "the tables do not record being built from these articles"
     if not inputs_match(inputs, dirs):
         return "the articles changed since the tables were built"
+    if inputs.get("rules") != current_rules():
+        return "the extraction rules changed since the tables were built"
     return None
 
 
@@ -248,7 +251,7 @@ def _build_frozen(dirs: list[Path], tables_dir: Path, cache_dir: Path | None, pi
     from . import pipeline
     manifest = read_manifest(table_paths(tables_dir)[0])
     # before the articles are read: a later add makes it stale
-    inputs = inputs_of(dirs, manifest.get("inputs") if manifest else None)
+    inputs = {**inputs_of(dirs, manifest.get("inputs") if manifest else None), "rules": current_rules()}
     if progress:
         progress(0, 0, "reading the articles")
 

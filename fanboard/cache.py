@@ -35,11 +35,10 @@ from typing import Any, Callable
 from .extract import claims as claims_module
 from .extract.claims import ArticleClaims
 from .ingest import Article
-from .nlp import PATTERNS_DIR, PIPELINE_VERSION
+from .rulesprint import rules_fingerprint
 from .paths import KB_DIR
 from .resolve.timeexpr import DateValue, TimeExpr
 
-CODE = Path(__file__).resolve().parent
 
 FORMAT = 2                      # bump when the encoding below changes
 SUFFIX = f".claims-v{FORMAT}.json"
@@ -312,25 +311,6 @@ _DECODERS = _Decoders()
 
 # ----------------------------------------------------------------------------- the cache
 
-def rules_fingerprint() -> str:
-    """Changes when the extraction code, the patterns or the knowledge base change."""
-    h = hashlib.sha256(PIPELINE_VERSION.encode())
-    h.update(os.environ.get("FANBOARD_CLUB", "").encode())   # the focus when an article names no club
-    for folder in (PATTERNS_DIR, KB_DIR, CODE / "extract"):
-        for p in sorted(Path(folder).glob("*")):
-            if p.is_file() and p.suffix in (".py", ".json", ".toml", ".csv"):
-                h.update(p.name.encode())
-                h.update(p.read_bytes())
-    from .localkb import fingerprint as local_kb_fingerprint
-    h.update(local_kb_fingerprint())     # the local KB overlay (data/kb/local/)
-    # how texts are parsed, and the time values an entry holds (resolve/timeexpr.py); the rest of
-    # fanboard/resolve only reads claims, so a change there keeps every entry (reconcile has
-    # its own fingerprint for what it keeps: fanboard.resolve.state)
-    for p in (CODE / "nlp.py", CODE / "pieces.py", CODE / "limits.py", CODE / "resolve" / "timeexpr.py"):
-        if p.is_file():
-            h.update(p.name.encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]
 
 
 # The claims this process last read or wrote, per cache folder: {entry path: (its file's stat

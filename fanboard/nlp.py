@@ -43,7 +43,7 @@ from .windowmatcher import WindowMatcher
 __all__ = ["PATTERNS_DIR", "PIPELINE_VERSION", "SCORE_TOKEN_RE", "Cue", "LanguageRules", "PatternError",
            "compile_pattern", "load_rules", "build_pipeline", "Pipelines", "default_pipelines"]
 
-PIPELINE_VERSION = "1"  # bump when rules change in a way that alters the output
+from .rulesprint import PIPELINE_VERSION  # noqa: E402  (bump it there when rules change the output)
 
 SCORE_RE = re.compile(r"(?<![\d\-–/.:])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d\-–/:]|[.,]\d)")
 SCORE_TOKEN_RE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")

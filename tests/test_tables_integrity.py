@@ -119,3 +119,26 @@ def test_streamlit_shows_visitors_no_error_details():
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert '\nshowErrorDetails = "none"\n' in proc.stdout          # Streamlit reads it from the project
+
+
+def test_tables_built_by_other_rules_are_rebuilt_when_the_app_starts(data, capsys, monkeypatch):
+    """After an upgrade whose extraction rules differ, the tables on disk are not what the new
+    rules make of the articles: the app rebuilds them at its start, as when an article changed."""
+    import fanboard.rulesprint as rulesprint
+    from fanboard.building import needs_build
+    from fanboard.store import Locations
+    from fanboard.tables import read_manifest, table_paths
+
+    good = built(data, capsys)
+    dirs = Locations.from_env().article_dirs
+    assert needs_build(data.tables, dirs) is None
+    before = read_manifest(table_paths(data.tables)[0])["inputs"]["rules"]
+
+    monkeypatch.setattr(rulesprint, "PIPELINE_VERSION", "a later version")
+    assert needs_build(data.tables, dirs) == "the extraction rules changed since the tables were built"
+    at = open_app(monkeypatch, data, "matches")
+    assert not at.main.error and "Fiorentina" in shown(at)
+    after = read_manifest(table_paths(data.tables)[0])["inputs"]["rules"]
+    assert after != before and after == rulesprint.current_rules()
+    assert needs_build(data.tables, dirs) is None
+    assert table_bytes(data.tables) == good      # these rules make the same tables
