@@ -82,29 +82,30 @@ def test_player_filter_changes_timeline_and_survives_reload(page, server):
 
 
 def test_other_clubs_matches_are_drawn_only_with_the_toggle_which_the_address_keeps(page, server):
-    """Seen from Udinese, two of the four matches are between other clubs: hidden, and said so,
-    until the toggle is switched on; the address keeps the toggle, a reload keeps the view."""
+    """Seen from Udinese, three of the four matches are between other clubs (and every event is
+    Atalanta's): hidden, and said so, until the toggle is switched on; the address keeps the
+    toggle, a reload keeps the view."""
     open_page(page, server, "timeline", "?club=Udinese")
     page.wait_for_selector(CHART)
     summary = page.get_by_text("Showing ", exact=False).first
     assert summary.inner_text() == (
-        "Showing 9 events and 2 matches for anyone between 17 Nov 2020 and 18 Dec 2020. 2 matches between "
+        "Showing 0 events and 1 match for anyone between 17 Nov 2020 and 18 Dec 2020. 3 matches between "
         "other clubs are not drawn (switch on “Show other clubs' matches” to draw them; the Matches page "
         "lists every match).")
     toggle = page.locator("[data-testid='stCheckbox']", has_text="Show other clubs' matches")
     assert toggle.count() == 1 and not toggle.locator("input").is_checked()
     toggle.locator("label").first.click()
-    page.wait_for_function("() => document.body.innerText.includes('9 events and 4 matches')")
+    page.wait_for_function("() => document.body.innerText.includes('0 events and 4 matches')")
     wait_idle(page)
     assert page.get_by_text("Showing ", exact=False).first.inner_text() == (
-        "Showing 9 events and 4 matches for anyone between 17 Nov 2020 and 18 Dec 2020.")
+        "Showing 0 events and 4 matches for anyone between 17 Nov 2020 and 18 Dec 2020.")
     assert "others=true" in page.url and "club=Udinese" in page.url
     page.wait_for_selector(CHART)
     copied = page.url
     page.goto("about:blank")
     page.goto(copied)
     wait_idle(page)
-    page.get_by_text("9 events and 4 matches", exact=False).first.wait_for()
+    page.get_by_text("0 events and 4 matches", exact=False).first.wait_for()
     assert page.locator("[data-testid='stCheckbox'] input").first.is_checked()
     assert page.locator("[data-testid='stException']").count() == 0
 
