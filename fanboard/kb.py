@@ -10,7 +10,9 @@ Files and columns:
 - ``people.csv``       id, name, club, role, position, nationality, captain, aliases ("|")
 - ``competitions.csv`` id, name, kind, aliases ("|")
 - ``descriptions.csv`` lang, phrase, refers_to ("role:captain", "role:coach",
-  "nationality:<Country>", "club_country:<Country>": the one club of that country the article names)
+  "nationality:<Country>", "club_country:<Country>": the one club of that country the article names,
+  "last:player": the person named last, when a player; "{age}" in a phrase stands for an age;
+  "club:<id>": a nickname of one club written in lower case, "i partenopei")
 - ``cities.csv``       city, club (id), aliases ("|"): home towns that stand for one club
   (optional, like descriptions.csv)
 - ``stadiums.csv``     stadium, club (id), aliases ("|"): home grounds of one club, read as
@@ -344,9 +346,13 @@ class KB:
         return self._shared.get(normalize(surname), ())
 
     def shared_forms(self) -> Iterator[tuple[str, str]]:
-        """(surname as written, its key) of every shared surname, for the entity ruler."""
+        """(surname as written, its key) of every shared surname, for the entity ruler: as the
+        file writes it, without accents, and as its bearers' names write it ("Traore" of the
+        file is also "Traoré", Lassina Traoré's spelling)."""
         for key, form in self._shared_forms.items():
-            for text in dict.fromkeys((form, strip_accents(form))):
+            spelt = [" ".join(words[-n:]) for p in self._shared.get(key, ()) for words in [p.name.split()]
+                     for n in range(1, len(words)) if normalize(" ".join(words[-n:])) == key]
+            for text in dict.fromkeys((form, strip_accents(form), *spelt)):
                 yield text, key
 
     def people_of(self, club_id: str) -> list[Person]:

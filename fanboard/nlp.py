@@ -45,7 +45,7 @@ __all__ = ["PATTERNS_DIR", "PIPELINE_VERSION", "SCORE_TOKEN_RE", "Cue", "Languag
 
 from .rulesprint import PIPELINE_VERSION  # noqa: E402  (bump it there when rules change the output)
 
-SCORE_RE = re.compile(r"(?<![\d\-–/.:])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d\-–/:]|[.,]\d)")
+SCORE_RE = re.compile(r"(?<![\d\-–/.:])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d\-–/]|[.,:]\d)")
 SCORE_TOKEN_RE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
 QUOTE_PAIRS = {"“": "”", "„": "”", "«": "»", '"': '"', "‘": "’"}
 
@@ -78,7 +78,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for i in after:
         if 1 <= i < len(doc):
             doc[i].is_sent_start = True
+    breaks = set(after)
+    for m in _BRACKET_MINUTE.finditer(text_of(doc)):   # "Mendy (86.) kwam ...": a minute, no full stop
+        i = bisect_right(starts, m.end() - 1)
+        if i < len(doc) and i not in breaks and starts[i] >= m.end():
+            doc[i].is_sent_start = False
     return doc
+
+
+_BRACKET_MINUTE = re.compile(r"\(\d{1,3}\.\)(?=[ \t]+\S)")
 
 
 _LINE_BREAK = re.compile(r"\n")
@@ -110,9 +118,11 @@ def mark_quotes(doc: Doc) -> Doc:
             if ch in QUOTE_PAIRS and not (ch == "‘" and i > 0 and tok.idx == doc[i - 1].idx + len(doc[i - 1])):
                 open_char, opened = ch, i
         elif ch == QUOTE_PAIRS[open_char] or (ch == "\n" * len(ch) and ch.count("\n") >= 2):
-            # the closing mark, or a paragraph end: an unclosed quote ends with its paragraph
-            for t in doc[opened:i + 1]:
-                t._.in_quote = True
+            # the closing mark, or a paragraph end: an unclosed quote ends with its paragraph; a
+            # name or two between marks ('in casa dei "Lancieri"') is a nickname, not speech
+            if ch != QUOTE_PAIRS[open_char] or not _quoted_name(doc[opened + 1:i]):
+                for t in doc[opened:i + 1]:
+                    t._.in_quote = True
             open_char = None
     if open_char is not None:
         for t in doc[opened:]:
@@ -120,6 +130,14 @@ def mark_quotes(doc: Doc) -> Doc:
     return doc
 
 
+SCARE_QUOTE_WORDS = 2   # at most this many words between quotation marks, all capitalised: a name
+
+
+def _quoted_name(tokens) -> bool:
+    """Do the tokens between two quotation marks hold only a name ("Lancieri", “Gasp”)?"""
+    words = [t for t in tokens if t.is_alpha]
+    return 0 < len(words) <= SCARE_QUOTE_WORDS and all(t.text[0].isupper() for t in words) \
+        and all(t.is_alpha or t.is_space or t.text in "'’-." for t in tokens)
 _QUOTE_EVENT = re.compile("[" + re.escape("".join(sorted(set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values())))) + "]|(?=\n\n)")
 
 
@@ -272,10 +290,15 @@ def make_kb_entity_ruler(nlp: Language, name: str, phrase_matcher_attr: str | No
                          overwrite_ents=overwrite_ents, ent_id_sep=ent_id_sep)
 
 
+DESCRIPTION_AGES = range(16, 41)   # a player's age in a description ("the 28-year-old")
+
+
 def _description_forms(phrase: str, rules: "LanguageRules") -> list[str]:
     """'l'argentino' and its forms after a preposition: 'all'argentino', 'dell'argentino', …
     (the contractions of the language's articles are data: words.article_contractions)."""
     forms = [phrase]
+    if "{age}" in phrase:   # "the {age}-year-old": the ages a player may be (DESCRIPTION_AGES)
+        forms = [phrase.replace("{age}", str(age)) for age in DESCRIPTION_AGES]
     if "{player}" in phrase:   # "de deense {player}": de Deense middenvelder, spelmaker, ... (words.player_nouns)
         forms = [phrase.replace("{player}", noun) for noun in sorted(rules.word_set("player_nouns"))]
     base = list(forms)

@@ -77,7 +77,7 @@ class LanguageRules:
 CUE_VALUES: dict[str, tuple[str, ...]] = {
     "status": schema.PLAYER_STATUSES + ("none",),   # "none": a phrase that states no status of its own
     "event": schema.EVENT_TYPES,
-    "goal": ("goal", "brace", "hat_trick", "own_goal", "penalty", "none"),   # see extract/goals.py
+    "goal": ("goal", "brace", "hat_trick", "count", "own_goal", "penalty", "none"),   # see extract/goals.py
 }
 CUE_ATTRS: dict[tuple[str, str], tuple[str, ...]] = {
     ("match", "status"): schema.MATCH_STATUSES,

@@ -1,6 +1,6 @@
 """Matches a sentence recalls about a side's line-up, not the match it goes on to tell.
 
-"X made two changes from the team that won at Y last week": the match at Y is told only to
+"X changed two players from the side that won at Y last week": the match at Y is told only to
 say which line-up the changes start from. The story (context.py) does not move to it, so the
 statuses of the next sentences ("A started in place of B") stay with the match being told.
 A claim is such a recall when, in its clause, a relative word (words.relative_subject) follows
@@ -28,3 +28,15 @@ def fixture_to_come_elsewhere(story_match, claim) -> bool:
     if story_match is None or story_match.status != "played" or claim.status != "scheduled":
         return False
     return not ({claim.subject, claim.opponent} & {story_match.subject, story_match.opponent})
+
+
+def link_line(s) -> bool:
+    """A line in capitals that opens with a link label (words.link_labels: 'VIDEO', 'FOTO'): the
+    title of another page the article links to ("VIDEO X-Y 2-1: LE IMMAGINI"), not a match
+    it tells."""
+    labels = s.rules.word_set("link_labels")
+    first = s.doc[s.span.start]
+    if not labels or first.lower_ not in labels or not first.text.isupper():
+        return False
+    line_start = s.span.start == 0 or "\n" in s.doc[s.span.start - 1].text_with_ws
+    return line_start and all(not t.is_alpha or t.text.isupper() for t in s.span)

@@ -24,6 +24,8 @@ from spacy.tokens import Doc, Span
 
 from ..pieces import text_of
 from ..kb import KB, Club, KBError, Person
+from ..patterns import load_rules
+from ..text import normalize
 from .asides import fixture_to_come_elsewhere, recalled_lineup
 from .claims import MatchClaim
 
@@ -56,10 +58,21 @@ class ArticleContext:
     def remember(self, person: Person) -> None:
         self.mentioned.append(person.id)
 
-    def resolve_description(self, refers_to: str) -> Person | None:
+    def resolve_description(self, refers_to: str, club: Club | None = None) -> Person | None:
+        """The person a description means: of `club` when the text names it ("de aanvoerder van
+        X"), else of the focus club; "the 28-year-old" (LAST_PLAYER) is the person named last,
+        if a player."""
+        if refers_to == LAST_PLAYER:
+            last = self.kb.person_by_id(self.mentioned[-1]) if self.mentioned else None
+            return last if last is not None and last.role == "player" else None
+        club = club or self.focus
         try:
-            return self.kb.resolve_description(
-                refers_to, self.focus.id if self.focus else None, list(self.mentioned))
+            person = self.kb.resolve_description(refers_to, club.id if club else None, list(self.mentioned))
+            if person is None and club is not None and refers_to.startswith("nationality:"):
+                # "the Mexican" of the other club: the one person of that nationality named so far
+                person = self.kb.resolve_description(refers_to, None, list(self.mentioned))
+                person = person if person is not None and person.id in self.mentioned else None
+            return person
         except KBError:
             return None
 
@@ -112,12 +125,13 @@ class ArticleContext:
     def _advance(self, story: Story, s: "SentenceView", claims: Sequence[MatchClaim]) -> Story:
         match, told = story.match, False
         if claims and story.match is not None and all(
-                _aside(s, c) or _recalled(s, c) or fixture_to_come_elsewhere(story.match, c) for c in claims):
+                _aside(s, c) or _recalled(s, c) or fixture_to_come_elsewhere(story.match, c)
+                or _others_mentioned(self.focus, story.match, c) for c in claims):
             pass   # "X, die vorige week scoorde tegen Ashford (2-2), ...": an aside, the story goes on
         elif claims:
             named = [c for c in claims if c.named and not _recalled(s, c)] or [c for c in claims if c.named] \
                 or list(claims)
-            match = min(named, key=lambda c: c.anchor[0])
+            match = story.match if _same_as_story(story.match, claims) else min(named, key=lambda c: c.anchor[0])
             told = True
         elif s.cue_list("anaphora") and match is not None:
             told = True
@@ -127,6 +141,25 @@ class ArticleContext:
         persons = tuple(m.person for m in s.mentions if m.person is not None and not m.in_quote)
         players = [p for p in persons if p.role == "player"]
         return Story(match, told, persons or story.persons, players[-1] if players else story.player)
+
+
+def _others_mentioned(focus: Club | None, story: MatchClaim, c: MatchClaim) -> bool:
+    """A match of two other clubs told without a score or status ("Elsewhere X and Y go
+    head-to-head") while the story is about a match of the focus club: an aside."""
+    if focus is None or not c.named or c.status is not None or c.subject_goals is not None:
+        return False
+    return focus.name in (story.subject, story.opponent) and story.named \
+        and focus.name not in (c.subject, c.opponent)
+
+
+def _same_as_story(story: MatchClaim | None, claims: Sequence[MatchClaim]) -> bool:
+    """'… convoca tutti per il match di oggi' after the story's 'X sfida Y': a sentence whose
+    claims name no opponent, score or other day, of a club of the story's match, tells that match."""
+    if story is None or not story.named:
+        return False
+    return all(not c.named and not c.hole and c.subject_goals is None and c.subject in (story.subject, story.opponent)
+               and (c.time is None or c.time.kind == "today") and c.status in (None, story.status)
+               for c in claims)
 
 
 def _aside(s: "SentenceView", c: MatchClaim) -> bool:
@@ -154,6 +187,7 @@ def _recalled(s: "SentenceView", c: MatchClaim) -> bool:
     return j >= s.span.start and doc[j].lower_ in w.word_set("earlier_prepositions")
 
 
+LAST_PLAYER = "last:player"   # a description that means the person named last, when he is a player
 SHARED = "shared:"          # the ent_id of a shared surname the context has yet to resolve
 HEADLINE_WEIGHT = 1.0       # a mention in the headline counts once more
 PERSON_WEIGHT = 0.5         # a club's people count half a mention of it
@@ -252,6 +286,39 @@ def resolve_shared(doc: Doc, kb: KB, focus: Club | None, day: date | None) -> No
     doc.ents = out
 
 
+def resolve_list_mates(doc: Doc, kb: KB, day: date | None, coordination: frozenset[str]) -> None:
+    """A one-word name standing in a list of another club's players ("A, B, Gomez en C", all of
+    one club) is that club's bearer of the surname when the club has exactly one, not the person
+    the word names elsewhere (Atalanta's Gómez is Liverpool's Joe Gomez in a list of Liverpool
+    players). The list's other names (two at least, joined by commas and conjunctions only) must
+    all be of that one club."""
+    ents = list(doc.ents)
+    joins = coordination | {","}
+    changed = False
+    for i, ent in enumerate(ents):
+        person = kb.person_by_id(ent.ent_id_) if ent.label_ == "PERSON" and len(ent) == 1 else None
+        if person is None or not person.club:
+            continue
+        lo = hi = i
+        while lo > 0 and all(t.lower_ in joins for t in doc[ents[lo - 1].end:ents[lo].start]):
+            lo -= 1
+        while hi + 1 < len(ents) and all(t.lower_ in joins for t in doc[ents[hi].end:ents[hi + 1].start]):
+            hi += 1
+        mates = [kb.person_by_id(n.ent_id_) if n.label_ == "PERSON" else None for n in ents[lo:i] + ents[i + 1:hi + 1]]
+        if len(mates) < 2 or None in mates or len({kb.club_of(q, day) for q in mates}) != 1:
+            continue
+        club = kb.club_of(mates[0], day)
+        if not club or club == kb.club_of(person, day):
+            continue
+        word = normalize(ent.text)
+        bearers = [q for q in kb.people if kb.club_of(q, day) == club and normalize(q.name.split()[-1]) == word]
+        if len(bearers) == 1:
+            ents[i] = Span(doc, ent.start, ent.end, label=ent.label_, span_id=bearers[0].id)
+            changed = True
+    if changed:
+        doc.ents = ents
+
+
 def _decide(pool: tuple[Person, ...], levels) -> Person | None:
     for fits in levels:
         narrowed = [p for p in pool if fits(p)]
@@ -299,6 +366,7 @@ class ContextStarter:
         day = article.published if article else None
         reading = read_focus(doc, self.kb, day, default_club(self.kb))
         resolve_shared(doc, self.kb, reading.club, day)
+        resolve_list_mates(doc, self.kb, day, load_rules(doc.lang_).word_set("coordination"))
         ctx = ArticleContext(self.kb, reading.club, article.id if article else "")
         ctx.focus_evidence = reading.evidence
         doc._.context = ctx

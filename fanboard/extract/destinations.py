@@ -4,7 +4,7 @@ A cue of `cues.transfer_destination` (data/patterns/<lang>.json: "return to", "h
 up with ... at") followed, within its clause and a few tokens, by a KB club, tells a move of
 one player to that club: the club acts in it (agent), the player is whom it concerns (target).
 The player is the nearest KB player before the cue in its clause, else in the sentence (the
-subject of "..., and reports say that he could move back to Y"), and must play for another club.
+subject of "..., and he may return to Y, reports say"), and must play for another club.
 A sentence that tells a match, or a destination that plays in the match the story is about,
 tells a trip to play there, not a move; a clause that speaks of a move made years ago tells no
 report.
@@ -22,8 +22,11 @@ from .sentence import SentenceView
 REACH = 8   # tokens between the cue and the destination club, at most
 
 
-def destination_moves(s: SentenceView, told, kb, story_match=None) -> list[tuple[Person, str, Span]]:
-    """(player, destination club name, cue) of each move the sentence tells with its destination."""
+def destination_moves(s: SentenceView, told, kb, story_match=None,
+                      story_player: Person | None = None) -> list[tuple[Person, str, Span]]:
+    """(player, destination club name, cue) of each move the sentence tells with its destination.
+    A sentence that names no one ("De aanvaller trekt naar X") tells the move of `story_player`,
+    the last player named before it, when given."""
     if told:
         return []
     playing = {story_match.subject, story_match.opponent} if story_match is not None else set()
@@ -41,8 +44,21 @@ def destination_moves(s: SentenceView, told, kb, story_match=None) -> list[tuple
         before = [m for m in s.players() if m.end <= cue.start and not m.in_quote]
         in_clause = [m for m in before if m.start >= lo]
         pick = (in_clause or before or [None])[-1]
-        if pick is None or pick.person.club == dest.id:
+        person = pick.person if pick is not None else (story_player if not s.names_someone() else None)
+        if person is None or _already_at(kb, person, dest.id, s):
             continue
-        if all(p is not pick.person for p, _, _ in out):
-            out.append((pick.person, dest.name, cue))
+        if all(p is not person for p, _, _ in out):
+            out.append((person, dest.name, cue))
     return out
+
+
+def _already_at(kb, person: Person, club_id: str, s: SentenceView) -> bool:
+    """Is the player at the destination club already? The knowledge base has him at his club of
+    the season; one whose time at that club begins after the article's day is not there yet
+    (a summer move told before his first match for it)."""
+    if person.club != club_id:
+        return False
+    article = s.doc._.article
+    day = article.published if article is not None else None
+    spans = [m for m in kb.memberships(person.id) if m.club == club_id]
+    return not (day is not None and spans and all(m.start is not None and m.start > day for m in spans))

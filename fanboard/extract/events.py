@@ -65,7 +65,22 @@ class _SentenceEvents:
                        if st.status == "substituted_on" and st.provenance.start == here}
             actors = [p for p in actors if p.name not in sent_on] or actors
         agents, targets = event_roles(etype, actors)
+        striker = self._directed_agent(cue) if s.attrs(cue).get("directed") else None
+        if striker is not None and striker in actors:   # "un pugno sferrato da X al suo allenatore"
+            agents, targets = [striker], [p for p in actors if p is not striker]
         self.add(etype, agents, targets, match, time, at=cue.start)
+
+    def _directed_agent(self, cue: Span) -> Person | None:
+        """The person who struck (cues marked `directed`): the first one after the cue in its
+        clause that a words.directed_agent word ('by', 'of') puts right before his name."""
+        s = self.s
+        _, hi = s.clause(cue.start)
+        words = s.rules.word_set("directed_agent")
+        for m in s.mentions:
+            if m.person is not None and cue.end < m.start < min(hi, cue.end + 6) \
+                    and s.doc[m.start - 1].lower_ in words:
+                return m.person
+        return None
 
     def parties(self, cue: Span, etype: str) -> list[Person]:
         """Who an event of the cue is about. A quarrel's parties are the people of its clause,
@@ -136,7 +151,7 @@ class _SentenceEvents:
                 if not any(t.lower_ in field for t in s.doc[max(c.start - 3, s.span.start):min(c.end + 3, s.span.end)])
                 and not any(v.start <= c.start and c.end <= v.end and len(v) > len(c) for v in idioms)
                 and not self._years_ago(c)]
-        moves = destination_moves(s, self.told, kb, self.story.match)   # "X could return to Y": one event per move
+        moves = destination_moves(s, self.told, kb, self.story.match, self.story.player)   # "X could return to Y": one event per move
         for person, club, cue in moves:
             expr = time_near(s, cue, STANDING_TIME_KINDS | {"season"})
             prov = s.provenance(self.ctx.article_id, s.certainty_at(cue.start))
@@ -148,7 +163,13 @@ class _SentenceEvents:
         targets = self.moved(cue)
         if targets:
             expr = time_near(s, cue, STANDING_TIME_KINDS | {"season"})
-            own = {p.club for p in targets if p.club}
+            # the clubs the players leave are no party: the KB's club, the one they are at on the
+            # article's day (a player the KB keeps at his new club), the one after 'uit/bij'
+            article = s.doc._.article
+            day = article.published if article is not None else None
+            own = {p.club for p in targets if p.club} | {kb.club_of(p, day) for p in targets if p.club}
+            if cue.end < s.span.end and s.doc[cue.end].lower_ in s.rules.word_set("departure_from"):
+                own |= {kb.club(m.name).id for m in s.clubs() if m.start == cue.end + 1 and kb.club(m.name)}
             lo, hi = s.clause(cue.start)   # a club named in another clause (an opponent) is no party
             played = [c.anchor for c in self.told if c.named]   # "het treffen met X": X is an opponent
             clubs = [m.name for m in s.clubs() if lo <= m.start < hi and kb.club(m.name) is not None

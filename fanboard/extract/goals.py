@@ -4,7 +4,7 @@
 `doc._.goals`, a GoalsTold whose `goals` list fills ArticleClaims.goals (next to the goals of
 lineup blocks). The cue phrases are data: data/patterns/<lang>.json, cues.goal, each with
 
-    value    goal | brace (two goals) | hat_trick (three) | own_goal | penalty | none
+    value    goal | brace (two goals) | hat_trick (three) | count (the cue's number) | own_goal | penalty | none
     slot     where the scorer stands: before | after | inside | near (the nearest, either side)
 
 `penalty` marks as a penalty the goal of the player nearest to it in its clause ("from the
@@ -14,6 +14,9 @@ clause tells no goal.
 
 Precision first. A goal needs:
   - a KB player named in the cue's clause, outside quotation marks, on the side the cue says;
+    with none before a `before` cue: the player a clause-opening pronoun stands for ("If X's
+    ..., he converted a penalty": words.subordinate_openers), or the player of the club before
+    the cue who opens the next clause ("Y opened the scoring, as X ...": words.scorer_clause);
   - a match: the one the sentence tells (the nearest to the cue), else the one the story is
     about, when the player's club plays in it; when the sentence tells none and the story
     none of that club's (a round-up's story is its first result), the one played match of
@@ -23,7 +26,8 @@ Precision first. A goal needs:
   - a clause that counts goals ("12 goals this season", "scored five times": words.goal_counting
     outside the cue) tells no goal.
 The minute is taken only when the clause states it in a form of words.goal_minute (regular
-expressions whose first group is the minute, e.g. "85th minute", "al 34'"); else None.
+expressions whose first group is the minute, e.g. "85th minute", "al 34'"), or as minutes after
+the last minute the sentence stated (words.goal_minute_later, "four minutes later"); else None.
 """
 from __future__ import annotations
 
@@ -42,6 +46,7 @@ from .scorerlines import scorers_after_score_line
 from .sentence import Mention, SentenceView
 
 COUNTS = {"goal": 1, "own_goal": 1, "brace": 2, "hat_trick": 3}
+MAX_COUNT = 6   # "count" cues: more goals than this in one match is a tally, not a match told
 NOT_PLAYED = {"scheduled", "postponed"}
 
 
@@ -49,6 +54,12 @@ def _played_by(match: MatchClaim | None, club: str) -> bool:
     """Is this a match with both clubs named, not still to be played, that `club` plays in?"""
     return match is not None and match.named and match.status not in NOT_PLAYED \
         and club in (match.subject, match.opponent)
+
+
+def _scoreless(match: MatchClaim, club: str, own_goal: bool = False) -> bool:
+    """Does the match's score say the goal's side (the other club for an own goal) scored nothing?"""
+    side_is_subject = (club == match.subject) != own_goal
+    return (match.subject_goals if side_is_subject else match.opponent_goals) == 0
 
 
 @dataclass
@@ -89,12 +100,42 @@ class _SentenceGoals:
         taken: set[tuple] = set()     # a player is credited once per clause, by its first cue
         for cue in cues:
             value = s.value(cue)
-            if value not in COUNTS or not self._tells_goal(cue):
+            count = self._count(cue) if value == "count" else COUNTS.get(value)
+            if not count or not self._tells_goal(cue):
                 continue
-            for scorer in self._group(self._scorer(cue, s.attrs(cue).get("slot", "before"))):
+            scorers = self._group(self._scorer(cue, s.attrs(cue).get("slot", "before")))
+            for scorer in scorers + (self._echo(cue) if scorers else []):
                 if (scorer.person.id, s.clause(cue.start)) not in taken:
                     taken.add((scorer.person.id, s.clause(cue.start)))
-                    self._add(cue, scorer.person, value, scorer.person.id in penalised)
+                    self._add(cue, scorer.person, value,
+                              scorer.person.id in penalised or bool(s.attrs(cue).get("penalty")), count)
+
+    def _echo(self, cue: Span) -> list[Mention]:
+        """'X scored too, as did Y': the player right after words.goal_echo opening the next
+        clause scored as well."""
+        s, doc = self.s, self.s.doc
+        _, hi = s.clause(cue.start)
+        if hi >= s.span.end or doc[hi].text != ",":
+            return []
+        for echo in s.rules.words.get("goal_echo", ()):
+            words = echo.split()
+            at = hi + 1 + len(words)
+            if [t.lower_ for t in doc[hi + 1:at]] == words:
+                return [m for m in s.players() if m.start == at]
+        return []
+
+    def _count(self, cue: Span) -> int | None:
+        """The goals a 'count' cue tells ("scoorde vijf keer", "(vijf goals en drie assists)"): its
+        number, in digits or words; None past MAX_COUNT (a season's tally, not one match)."""
+        numbers = self.s.rules.numbers
+        fixed = self.s.attrs(cue).get("count")   # "zijn vijfklapper": the number is in the word
+        if fixed:
+            return int(fixed) if 1 <= int(fixed) <= MAX_COUNT else None
+        for t in cue:
+            n = int(t.text) if t.text.isdigit() else numbers.get(t.lower_)
+            if n is not None:
+                return n if 1 <= n <= MAX_COUNT else None
+        return None
 
     def _penalty_takers(self, penalties: list[Span]) -> set[str]:
         """The player nearest each penalty phrase in its clause ("a penalty from X and a goal
@@ -138,6 +179,8 @@ class _SentenceGoals:
             return None
         if before and slot in ("before", "near") and self._pronoun_subject(lo, before[-1]):
             before = []   # "Hij kapte X uit en scoorde": the pronoun scored, X is the object
+        if not before and slot == "before":
+            before = self._pronoun_antecedent(lo) or self._club_then_player(cue, lo, hi)
         if slot == "before":
             return before[-1] if before else None
         if slot == "after":
@@ -153,6 +196,30 @@ class _SentenceGoals:
         pronouns = s.rules.word_set("subject_pronouns")
         first = next((m for m in s.players() if lo <= m.start), mention)
         return any(t.lower_ in pronouns for t in s.doc[lo:min(first.start, lo + 2)])
+
+    def _pronoun_antecedent(self, lo: int) -> list[Mention]:
+        """'If X's mood was ..., he smiled after converting a penalty': a clause that opens with a
+        subject pronoun, in a sentence that opens with a subordinating word (words.subordinate_openers)
+        and a player, stands for that player."""
+        s, doc = self.s, self.s.doc
+        if doc[lo].lower_ not in s.rules.word_set("subject_pronouns"):
+            return []
+        first = next((t.i for t in s.span if not t.is_space), s.span.end)
+        if first >= lo - 1 or doc[first].lower_ not in s.rules.word_set("subordinate_openers"):
+            return []
+        return [m for m in s.players() if m.start == first + 1 and m.end < lo]
+
+    def _club_then_player(self, cue: Span, lo: int, hi: int) -> list[Mention]:
+        """'X opened the scoring after half an hour, as Y ...': a club before the
+        cue with no player in its clause, and the next clause opening with words.scorer_clause
+        and a player of that club: he scored."""
+        s, doc, kb = self.s, self.s.doc, self.ctx.kb
+        clubs = [m for m in s.clubs() if lo <= m.start and m.end <= cue.start]
+        club = kb.club(clubs[-1].name) if clubs else None
+        if club is None or hi + 2 >= s.span.end or doc[hi].text != "," \
+                or doc[hi + 1].lower_ not in s.rules.word_set("scorer_clause"):
+            return []
+        return [m for m in s.players() if m.start == hi + 2 and m.person.club == club.id]
 
     def _antecedent(self, lo: int) -> list[Mention]:
         """The player a clause-opening relative pronoun stands for ("serve Orbin, che insacca":
@@ -174,44 +241,70 @@ class _SentenceGoals:
         players = sorted(s.players(), key=lambda m: m.start)
         i = players.index(mention)
         lo = hi = i
-        joined = lambda a, b: b.start > a.end and all(t.lower_ in coord for t in s.doc[a.end:b.start])
+        roles = tuple(s.rules.word_set("role_nouns"))
+
+        def joined(a, b) -> bool:
+            between = list(s.doc[a.end:b.start])
+            if b.start <= a.end:
+                return False
+            if all(t.lower_ in coord for t in between):
+                return True
+            # "A, B en oud-Heracles-speler C", "A en aanvoerder B": a role before the last name
+            k = next((i for i, t in enumerate(between) if t.lower_ not in coord), len(between))
+            rest = between[k:]
+            return 0 < k and 0 < len(rest) <= 6 and bool(roles) and rest[-1].lower_.endswith(roles) \
+                and not any(t.is_punct and t.text != "-" for t in rest)
         while hi + 1 < len(players) and joined(players[hi], players[hi + 1]):
             hi += 1
         while lo > 0 and joined(players[lo - 1], players[lo]):
             lo -= 1
         return players[lo:hi + 1]
 
-    def _match(self, cue: Span, club: str) -> MatchClaim | None:
+    def _match(self, cue: Span, club: str, own_goal: bool = False) -> MatchClaim | None:
         """The match the sentence (or the story) tells, if the scorer's club plays in it; else
-        the one played match of that club the article tells, if it tells only one."""
+        the one played match of that club the article tells, if it tells only one. Never one
+        whose score says the goal's side scored nothing (a first leg that ended 0-0)."""
         own = match_for(self.s, self.told, self.story, cue, carry=False)
         match = own or match_for(self.s, self.told, self.story, cue, carry=True) or self.story.match
-        pairs = {(c.subject, c.opponent): c for c in self.article_matches
-                 if _played_by(c, club) and c.status == "played"}
-        if _played_by(match, club):
+        pairs = self._club_matches(club, own_goal, played=True)
+        if _played_by(match, club) and not _scoreless(match, club, own_goal):
             # the story's match, recalled without a result ("the first leg ended ..."), is not
             # the one the goals are told of when the article tells one played match of the club
             if own is None and match.status is None and len(pairs) == 1:
-                return next(iter(pairs.values()))
+                one = next(iter(pairs.values()))
+                return None if _scoreless(one, club, own_goal) else one
             return match
         if own is not None and own.named and own.status not in NOT_PLAYED:
             return None          # the match the sentence tells is another one
         if not pairs:   # the headline's "X-Y", told without a status: the one match of the club
-            pairs = {(c.subject, c.opponent): c for c in self.article_matches if _played_by(c, club)}
-        return next(iter(pairs.values())) if len(pairs) == 1 else None
+            pairs = self._club_matches(club, own_goal, played=False)
+        one = next(iter(pairs.values())) if len(pairs) == 1 else None
+        return None if one is None or _scoreless(one, club, own_goal) else one
 
-    def _add(self, cue: Span, person: Person, value: str, penalty: bool) -> None:
+    def _club_matches(self, club: str, own_goal: bool, played: bool) -> dict:
+        """The club's matches the article tells, one per pair of clubs (of two legs, the one the
+        goal's side scored in; else the one told last)."""
+        pairs: dict[tuple, MatchClaim] = {}
+        for c in self.article_matches:
+            if _played_by(c, club) and (not played or c.status == "played"):
+                key = (c.subject, c.opponent)
+                if key not in pairs or _scoreless(pairs[key], club, own_goal) or not _scoreless(c, club, own_goal):
+                    pairs[key] = c
+        return pairs
+
+    def _add(self, cue: Span, person: Person, value: str, penalty: bool, count: int | None = None) -> None:
         club = self.ctx.kb.club_by_id(person.club)
-        match = self._match(cue, club.name) if club is not None else None
+        match = self._match(cue, club.name, value == "own_goal") if club is not None else None
         if match is None:
             return
         own_goal = value == "own_goal"
         team = club.name
         if own_goal:
             team = match.opponent if club.name == match.subject else match.subject
-        minute = self._minute(cue) if COUNTS[value] == 1 else None
+        count = count or COUNTS[value]
+        minute = self._minute(cue) if count == 1 else None
         prov = self.s.provenance(self.ctx.article_id, "confirmed")
-        for _ in range(COUNTS[value]):
+        for _ in range(count):
             self.out.append(GoalClaim(person.name, team, minute, penalty and not own_goal, own_goal,
                                       match.key, "confirmed", prov))
 
@@ -232,5 +325,25 @@ class _SentenceGoals:
                 at = start + m.start()
                 dist = max(cue.start_char - (start + m.end()), at - cue.end_char, 0)
                 found.append((dist, int(m.group(1))))
-        minutes = [mnt for _, mnt in sorted(found) if 1 <= mnt <= 130]
-        return minutes[0] if minutes else None
+        for rx in s.rules.words.get("goal_minute_later", ()):
+            # "four minutes later": the minute the sentence stated last before it, plus four
+            for m in re.finditer(rx, text[start:end], flags=re.IGNORECASE):
+                at = start + m.start()
+                dist = max(cue.start_char - (start + m.end()), at - cue.end_char, 0)
+                base, step = self._stated_before(at), s.rules.number(m.group(1))
+                found.append((dist, base + step if base is not None and step is not None else None))
+        for _, mnt in sorted(found, key=lambda f: (f[0], -1 if f[1] is None else f[1])):
+            if mnt is None:
+                return None        # the nearest is "minutes later" than a minute not told
+            if 1 <= mnt <= 130:
+                return mnt
+        return None
+
+    def _stated_before(self, at: int) -> int | None:
+        """The last minute (words.goal_minute) the sentence states before character `at`."""
+        s = self.s
+        lo = s.span.start_char
+        text = text_of(s.doc)[lo:at]
+        last = [(m.end(), int(m.group(1))) for rx in s.rules.words.get("goal_minute", ())
+                for m in re.finditer(rx, text, flags=re.IGNORECASE)]
+        return max(last)[1] if last else None

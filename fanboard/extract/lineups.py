@@ -78,9 +78,11 @@ def club_finder(kb: KB):
 
 
 def _people_index(kb: KB, club: Club) -> dict[str, Person]:
+    """The club's people by name, alias and surname: those of people.csv and those who were at the
+    club for part of the season (memberships.csv: Depaoli, at Atalanta until January)."""
     index: dict[str, Person] = {}
     ambiguous: set[str] = set()
-    for p in kb.people_of(club.id):
+    for p in [q for q in kb.people if q.club == club.id or club.id in kb.clubs_of(q)]:
         for form in (p.name, *p.aliases, p.name.split()[-1]):
             key = normalize(form)
             if key in index and index[key] != p:

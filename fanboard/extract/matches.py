@@ -12,6 +12,7 @@ several sentences happens once the article is read (matchmerge.merge_within_arti
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,12 +20,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..nlp import SCORE_TOKEN_RE
+from ..pieces import text_of
 from .claims import MatchClaim
 from .context import ArticleContext
+from .asides import link_line
 from .matchmerge import merge_in_sentence, nearest_claim, reachable
-from .matchpairs import announced_pairs, inverted_object
+from .matchpairs import announced_pairs, inverted_object, loser_after_opener
 from .matchsubject import (about_others as _about_others, coordinated_club, described_subject, genitive_pair,
-                           passive_agent, plays_in, subject_before as _subject_before, venue_after)
+                           passive_agent, plays_in, subject_before as _subject_before, venue_after,
+                           can_meet, subject_that_meets)
 from .scorelines import score_between
 from .sentence import Mention, SentenceView
 
@@ -48,7 +52,8 @@ class MatchFinder:
     def __call__(self, doc: Doc) -> Doc:
         ctx: ArticleContext = doc._.context
         keys = _Keys(ctx)
-        told = tuple(find_matches(view, ctx, keys) for view in doc._.sentences)
+        views = doc._.sentences
+        told = tuple(find_matches(view, ctx, keys, views[i - 1] if i else None) for i, view in enumerate(views))
         doc._.matches = told
         ctx.follow(doc._.sentences, [t.claims for t in told])
         return doc
@@ -70,28 +75,58 @@ class _Keys:
         return c
 
 
-def find_matches(s: SentenceView, ctx: ArticleContext, keys: _Keys) -> SentenceMatches:
+def _subject_that_can_meet(s: SentenceView, prev: SentenceView | None, claims, ctx: ArticleContext) -> None:
+    """A claim the article's club was made the subject of by default (the sentence does not name
+    it), against a club it cannot meet ("De wedstrijd tegen Udinese werd afgelast" in an Ajax
+    article): the match is of the club the sentence, or else the one before it, names that can
+    meet that opponent ("... de confrontatie met Atalanta. De wedstrijd tegen Udinese ...")."""
+    focus = ctx.focus
+    if focus is None or any(m.name == focus.name for m in s.clubs()):
+        return
+    for c in claims:
+        if c.subject != focus.name or c.opponent is None or can_meet(ctx.kb, c.subject, c.opponent):
+            continue
+        if c.subject_goals is not None and c.venue is None:
+            continue   # a score "as written" ("tegen X (0-13)"): whose goals are whose is not known
+        other = subject_that_meets(ctx.kb, c.opponent, s, *([prev] if prev is not None else []))
+        if other is not None:
+            c.subject = other
+
+
+def find_matches(s: SentenceView, ctx: ArticleContext, keys: _Keys, prev: SentenceView | None = None) -> SentenceMatches:
     """The matches one sentence tells."""
+    if link_line(s):
+        return SentenceMatches(())
     claims: list[tuple[MatchClaim, Span]] = []
     used_scores: set[int] = set()
     score_between(s, claims, used_scores, keys)   # "Rivertown 0-2 Westmoor"
     for cue in s.cue_list("match"):
-        claims.extend(_cue_claims(s, cue, ctx, keys, used_scores))
+        claims.extend(_cue_claims(s, cue, ctx, keys, used_scores, prev))
     _bracketed_scores(s, claims, used_scores)
     _pair_pattern(s, claims, used_scores, keys)
     announced_pairs(s, claims, keys)   # "in campo X e Y", "la sfida tra X e Y" (matchpairs.py)
     _score_connector(s, claims, used_scores, keys, ctx)
     if not claims:
         return SentenceMatches(())
+    _subject_that_can_meet(s, prev, [c for c, _ in claims], ctx)
     dated = _fill_from_sentence(s, claims, ctx)
     return SentenceMatches(tuple(merge_in_sentence(s, [c for c, _ in claims])), tuple(dated))
 
 
 def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
-                used_scores: set[int]) -> list[tuple[MatchClaim, Span]]:
+                used_scores: set[int], prev: SentenceView | None = None) -> list[tuple[MatchClaim, Span]]:
     """The claim a match cue makes (and its twin for 'against Stonebridge and Brookvale'), if any."""
     attrs, words, doc, focus = s.attrs(cue), s.rules, s.doc, ctx.focus
+    if _averted(s, cue):
+        return []   # "X were minutes from a 0-0 draw": it did not end so
+    if attrs.get("reciprocal"):
+        return []   # "X e Y si sfideranno": the pair is the claim (matchpairs.announced_pairs)
+    lo, _ = s.clause(cue.start)
+    if attrs.get("result") and any(t.lower_ in words.word_set("conditional") for t in doc[lo:cue.start]):
+        return []   # "qualora arrivasse una sconfitta": a result that may come, no match told
     opp, hole, opp_end, connector = _opponent_after(s, cue, ctx)
+    if opp is None and not hole and attrs.get("opponent_before"):
+        opp, connector = _opponent_before(s, cue)   # "X kwam bij Y niet verder dan 0-0"
     if opp is None and not hole and attrs.get("result") == "L":
         opp = passive_agent(s, cue)   # "X werd door Y met 2-0 verslagen"
     if opp is None and not hole and attrs.get("weak"):
@@ -106,12 +141,23 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if opp is None and not hole and score is None and adjacent_time is None:
         return []
     if opp is None and not hole and _after_earlier(s, cue.start):
-        return []   # "Na de 0-13 zege gaat Ashford ...": an earlier match, its score taken with it
+        return []   # "Na de 5-0 zege gaat Ashford ...": an earlier match, its score taken with it
     subj, owner = _subject_before(s, cue, opp, ctx), _genitive_owner(s, opp)
     if subj is None and owner is None and opp is not None and not connector and (other := inverted_object(s, cue, opp)):
-        subj, opp, opp_end, connector = opp, other, other.end, ""   # "Cade lo Spezia con il Genoa"
+        subj, opp, opp_end, connector = opp, other, other.end, ""   # "Cade il X con il Y"
+    elif subj is None and owner is None and opp is not None and not connector and loser_after_opener(s, cue):
+        return []   # "Ko Napoli e Roma": the clubs that lost, no opponent named
+    if subj is None and owner is None:
+        # "Zaterdag bleek X met 2-0 te sterk": the subject inside the cue's words
+        subj = next((m for m in s.clubs() if cue.start < m.start and m.end <= cue.end
+                     and (opp is None or m.start != opp.start)), None)
+    if subj is None and owner is None and opp is not None:
+        subj = _inverted_subject(s, cue, opp)   # "Na de nederlaag tegen X moet Y ...": Y's match
     if subj is None and owner is None and score is None and _about_others(s, cue, opp, focus):
         return []
+    if opp is not None and opp.label == "CITY" and subj is not None and subj.start > s.span.start \
+            and doc[subj.start - 1].lower_ in words.word_set("coordination") - {","}:
+        return []   # "X e Y in campo a <town>": two sides at a venue
     c = keys.new_claim(s)
     c.anchor = (cue.start, max(cue.end, opp_end))
     if owner is not None:   # "il pareggio dell'Orbury contro l'Elmwood": Orbury's match
@@ -119,6 +165,12 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
             c.venue = "away"   # "la sconfitta dell'Ashford in casa del Portside"
         subj, opp, opp_end = opp, owner, owner.end
         c.anchor = (cue.start, opp_end)
+    described = None
+    if subj is None and owner is None and opp is not None and prev is not None and described_subject(s, cue):
+        # "AC Milan ... aangelopen. De koploper verloor met 3-0 van Atalanta": the club the sentence
+        # before names is the one described
+        described = subject_that_meets(ctx.kb, opp.name, prev, only=True)
+        subj = Mention(cue.start, cue.start, "CLUB", described) if described else None
     if subj is not None:
         c.subject = subj.name
     flip = subj is None and opp is not None and opp.name == c.subject and attrs.get("result") in ("W", "L") \
@@ -137,12 +189,15 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         and subj.name != focus.name and attrs.get("result") == "L" and _agentless_passive(s, cue)
     if told_winner:
         c.opponent = focus.name   # "werd Rivertown met 2-1 verslagen" in an article about its winner
+    elif opp is None and not hole and subj is not None and focus is not None and subj.name != focus.name \
+            and attrs.get("opponent_focus") and score is not None:
+        c.opponent = focus.name   # "Sampdoria bleek met 1-3 te sterk" (for no one named): for the article's club
     c.hole = hole
     c.venue = attrs.get("venue") or c.venue
     if c.venue is None and connector in words.word_set("away_connectors"):
         c.venue = "away"   # "a 3-0 win at X"
     if c.venue is None and c.opponent is not None:
-        c.venue = venue_after(s, opp_end, c)
+        c.venue = venue_after(s, opp_end, c) or (venue_after(s, cue.end, c, before=opp.start) if opp is not None else None)
     c.result = attrs.get("result") if (score is not None or opp is not None) else None
     if flip:
         c.result = {"W": "L", "L": "W"}[attrs["result"]]
@@ -153,9 +208,50 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         c.result = c.result or _clause_result(s, cue)
         apply_score(c, score[1], score[2], words.score_order)
         c.venue = None if flip or told_winner else c.venue   # the described club's venue word is not the subject's; nor the score's order a venue when the winner is not named
+        if described and not attrs.get("venue") and connector not in words.word_set("away_connectors"):
+            c.venue = None   # "de koploper verloor thuis met 2-1": the calendar decides the order
     if adjacent_time is not None:
         c.time = adjacent_time
     return [(c, cue)] + _twin(s, c, opp, cue, keys)
+
+
+def _opponent_before(s: SentenceView, cue: Span) -> tuple[Mention | None, str]:
+    """The club after a connector before the cue in its clause ('kwam bij Y niet verder dan'), the
+    last one, with its connector; (None, '') when there is none."""
+    lo, _ = s.clause(cue.start)
+    doc, w = s.doc, s.rules
+    found = (None, "")
+    for m in s.clubs():
+        if m.start < lo or m.end > cue.start:
+            continue
+        j = m.start - 1
+        while j > lo and doc[j].lower_ in w.word_set("fillers"):
+            j -= 1
+        if j >= lo and doc[j].lower_ in w.word_set("connectors") and j > lo:
+            found = (m, doc[j].lower_)
+    return found
+
+
+def _inverted_subject(s: SentenceView, cue: Span, opp: Mention) -> Mention | None:
+    """'(Drie dagen) na de nederlaag tegen X speelt Y ...': a cue in a phrase of
+    'after' that opens its clause, then one word (the verb) and a club, the clause's subject."""
+    doc, w = s.doc, s.rules
+    lo, _ = s.clause(cue.start)
+    if not any(_after_earlier(s, c.start) for c in s.cue_list("match") if lo <= c.start <= cue.start):
+        return None   # also the weak cue 'tegen' after "na de nederlaag"
+    na = next((j for j in range(cue.start - 1, lo - 1, -1) if doc[j].lower_ in w.word_set("earlier_prepositions")), None)
+    if na is None or na - lo > 3 or any(s.club_at(j) is not None for j in range(lo, na)):
+        return None
+    j = opp.end
+    if j + 2 < s.span.end and doc[j].text == "(" and SCORE_TOKEN_RE.match(doc[j + 1].text) and doc[j + 2].text == ")":
+        j += 3
+    if j + 1 >= s.span.end:
+        return None
+    verb = doc[j]
+    if verb.is_punct or not verb.is_alpha or verb.lower_ in w.word_set("connectors", "coordination", "genitive"):
+        return None
+    club = s.club_at(j + 1)
+    return club if club is not None and club.name != opp.name else None
 
 
 def _agentless_passive(s: SentenceView, cue: Span) -> bool:
@@ -207,13 +303,31 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
     connector_seen = cue[-1].lower_ in connectors
     i, end = cue.end, s.span.end
     i = next((b for _, a, b in s.times if a == i and b < end and not s.club_at(b)), i)   # "won zondag met 1-3 bij X"
+    if i + 1 < end and doc[i].lower_ in w.word_set("genitive") and not connector_seen:
+        # "het duel van vanavond met X": today's or tomorrow's match in the genitive, the connector after it
+        i = next((b for e, a, b in s.times if a == i + 1 and b < end and doc[b].lower_ in connectors
+                  and e.kind in ("today", "tomorrow")), i)
     i = _skip_phrase(s, i, "cue_modifiers")   # "verloor thuis met 0-2 van X"
+    if i + 1 < end and doc[i].lower_ in w.word_set("absent_prepositions"):
+        # "won zonder <player> met 0-2 bij X": who was missing, then the score and the opponent
+        k = next((m.end for m in s.mentions if m.label == "PERSON" and m.start == i + 1), i + 1)
+        while k < end and k - i <= 4 and doc[k].is_title and s.club_at(k) is None:
+            k += 1   # a name the knowledge base lacks
+        i = k if k > i + 1 else i
     if i + 1 < end and doc[i].is_space and "\n" not in doc[i].text and SCORE_TOKEN_RE.match(doc[i + 1].text):
         return None, True, i + 1, ""   # "by beating  3-1": a name stripped right after the cue
     if i + 1 < end and doc[i].lower_ in w.word_set("score_prepositions") and SCORE_TOKEN_RE.match(doc[i + 1].text):
-        i += 1   # "pareggia per 2-2 sul campo dello Spezia"
+        i += 1   # "pareggia per 1-1 sul campo del X"
+    elif i + 3 < end and doc[i].lower_ in w.word_set("score_prepositions") and doc[i + 1].like_num \
+            and doc[i + 2].lower_ in w.word_set("score_words") and doc[i + 3].like_num:
+        i += 4   # "battuto per 3 a 1 il Y": a score in words, skipped
     if i < end and SCORE_TOKEN_RE.match(doc[i].text):
         i += 1   # "drawing 1-1 with Stonebridge"
+    if i + 2 < end and doc[i].lower_ in w.word_set("venue_prepositions"):
+        k = i + 1 + (doc[i + 1].lower_ in w.word_set("fillers"))
+        town = next((m for m in s.mentions if m.label == "CITY" and m.start == k and not m.in_quote), None)
+        if town is not None and town.end < end and doc[town.end].lower_ in connectors:
+            i = town.end   # "verloor met 2-0 op <stadion> van X": where, then whom
     i = _skip_phrase(s, i, "cue_modifiers")   # "la sconfitta in campionato contro la Oakham"
     if i < end and doc[i].lower_ in connectors and not connector_seen:
         connector_seen, connector = True, doc[i].lower_
@@ -227,8 +341,13 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
     while i < end and doc[i].lower_ in w.word_set("fillers") and skipped < 2 and s.club_at(i) is None:
         i += 1
         skipped += 1
+    if skipped and i + 1 < end and doc[i].lower_ in w.word_set("opponent_descriptions") \
+            and doc[i + 1].lower_ in w.word_set("genitive"):
+        i += 1   # "contro i tedeschi del Y": a description, then the club
     if skipped and i < end and doc[i].lower_ in w.word_set("genitive"):
         i += 1   # "sul campo del Harbourside", "in casa dell'Ashford"
+    if i + 1 < end and doc[i].is_quote and s.club_at(i + 1) is not None:
+        i += 1   # 'in casa dei "Lancieri"': a nickname in quotation marks
     if i < end:
         club = s.club_at(i)
         if club is not None:
@@ -249,10 +368,21 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
 
 def _clause_result(s: SentenceView, cue: Span) -> str | None:
     """The result told by an earlier match cue of the same clause ("si impone in trasferta sul
-    campo del Verona per 2-1": the win orients the score of the venue cue)."""
+    campo del X per 2-1": the win orients the score of the venue cue)."""
     lo, _ = s.clause(cue.start)
     found = [s.attrs(c).get("result") for c in s.cue_list("match") if lo <= c.start < cue.start]
     return next((r for r in reversed(found) if r), None)
+
+
+def _averted(s: SentenceView, cue: Span) -> bool:
+    """Does the clause before the cue end in a result that was near but did not come
+    (words.averted_result, regular expressions matched at the end of that text: "minutes away
+    from a 0-0")?"""
+    lo, _ = s.clause(cue.start)
+    if lo >= cue.start:
+        return False
+    text = text_of(s.doc)[s.doc[lo].idx:cue.start_char]
+    return any(re.search(rx, text, flags=re.IGNORECASE) for rx in s.rules.words.get("averted_result", ()))
 
 
 def _after_earlier(s: SentenceView, at: int) -> bool:
@@ -367,6 +497,13 @@ def _pair_pattern(s: SentenceView, claims, used_scores: set[int], keys: _Keys) -
                 # "finisce 1-1 la gara tra Eastbrook e Westmoor", "è 0-0 tra Greenvale e Seaview"
                 j = next((k for k in range(a.start - 1, max(lo, a.start - 9) - 1, -1)
                           if SCORE_TOKEN_RE.match(doc[k].text)), None)
+            if j is None and _reciprocal_after(s, b.end, hi):
+                # "zondag spelen X en Y tegen elkaar": the two clubs' match, no score
+                c = keys.new_claim(s)
+                c.anchor = (a.start, b.end)
+                c.subject, c.opponent = a.name, b.name
+                claims.append((c, doc[a.start:b.end]))
+                continue
             if j is None or (j in used_scores and not between_pair):
                 continue
             sm = SCORE_TOKEN_RE.match(doc[j].text)
@@ -391,6 +528,31 @@ def _pair_pattern(s: SentenceView, claims, used_scores: set[int], keys: _Keys) -
             c.subject_goals, c.opponent_goals = int(sm.group(1)), int(sm.group(2))
             c.status = "played"
         claims.append((c, doc[a.start:b.end]))
+
+
+def _time_distance(anchor: tuple[int, int], t) -> int:
+    """Tokens between a claim's words and a time; 0 for a time among them ("verloor vorige week
+    met 1-0 van X")."""
+    if anchor[0] <= t[1] and t[2] <= anchor[1]:
+        return 0
+    return min(abs(t[1] - anchor[1]), abs(anchor[0] - t[2]))
+
+
+def _relative_after(s: SentenceView, end: int, at: int) -> bool:
+    """'de confrontatie met X, dat zondag niet speelde': a time in a relative clause that opens
+    after the claim's words (a comma and a relative pronoun) tells about the club, not the match."""
+    rel = s.rules.word_set("relative_subject")
+    return at > end and any(s.doc[j].text == "," and s.doc[j + 1].lower_ in rel for j in range(end, at - 1))
+
+
+def _reciprocal_after(s: SentenceView, at: int, hi: int) -> bool:
+    """Does 'each other' (words.reciprocal: "tegen elkaar") follow token `at` in its clause?"""
+    doc = s.doc
+    for phrase in s.rules.words.get("reciprocal", []):
+        parts = phrase.split()
+        if at + len(parts) <= hi and [t.lower_ for t in doc[at:at + len(parts)]] == parts:
+            return True
+    return False
 
 
 def apply_score(c: MatchClaim, a: int, b: int, order: str) -> None:
@@ -423,6 +585,18 @@ def apply_score(c: MatchClaim, a: int, b: int, order: str) -> None:
         c.result = "W" if c.subject_goals > c.opponent_goals else "L"
 
 
+def _recovery_at(s: SentenceView) -> int | None:
+    """Where a recovery word (words.recovery: 'recuperare') stands before a postponement cue of
+    the sentence: the match told before it is the one that makes up for the match put off, still
+    to come; the postponement and its day belong to the match put off. None when there is none."""
+    words = s.rules.word_set("recovery")
+    cues = s.cue_list("postponed")
+    for t in s.span:
+        if t.lower_ in words and any(c.start > t.i for c in cues):
+            return t.i
+    return None
+
+
 def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tuple[Any, str]]:
     """Competition, status and time from the rest of the sentence (a competition only for clubs
     that play in it); returns (time, key) of every claim that has a time."""
@@ -439,6 +613,13 @@ def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tu
         return ids
 
     postponed, future, played = nearest_ids("postponed"), nearest_ids("future"), nearest_ids("played")
+    for cue in s.cue_list("played"):   # "ended goalless": a score told in words (the cue's `goals` each)
+        reach = reachable(s, only, cue.start) if "goals" in s.attrs(cue) else []
+        c = nearest_claim(reach, cue.start, cue.end) if reach else None
+        if c is not None and c.subject_goals is None and c.status in (None, "played"):
+            c.subject_goals = c.opponent_goals = int(s.attrs(cue)["goals"])
+            c.result, c.status = "D", "played"
+    recovery = _recovery_at(s)
     times = [(e, a, b) for e, a, b in s.times if e.kind in MATCH_TIME_KINDS]
     dated = []
     for c, cue in claims:
@@ -446,6 +627,9 @@ def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tu
         near = [m for m in comps if -2 <= m.start - c.anchor[1] <= 6 or -6 <= c.anchor[0] - m.end <= 2]
         if c.competition is None and (near or (comps and len(claims) == 1)):
             c.competition = min(near or comps, key=lambda m: abs(m.start - cue.start)).name
+        if id(c) in postponed and recovery is not None and c.anchor[0] < recovery:
+            c.status = c.status or "scheduled"   # "X sfida Y per recuperare la partita rinviata il 6 dicembre"
+            continue
         if id(c) in postponed:
             c.status = "postponed"
             c.status_reason = reason
@@ -454,8 +638,13 @@ def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tu
                 c.status = "scheduled"
             elif id(c) in played:
                 c.status = "played"
-        if c.time is None and times:
-            nearest = min(times, key=lambda t: min(abs(t[1] - c.anchor[1]), abs(c.anchor[0] - t[2])))
+        mine = [t for t in times if not _relative_after(s, c.anchor[1], t[1])]
+        lo, hi = s.clause(c.anchor[0])
+        mine = [t for t in mine if lo <= t[1] < hi] or mine   # "Woensdag X-Y ..., donderdag Z en W": its clause's
+        if any(c.anchor[0] <= a and b <= c.anchor[1] and e.kind not in MATCH_TIME_KINDS for e, a, b in s.times):
+            mine = []   # "verloor vorige week van X": its own time, of a kind no day is read from
+        if c.time is None and mine:
+            nearest = min(mine, key=lambda t: _time_distance(c.anchor, t))
             if len(claims) == 1 or nearest_claim(only, nearest[1], nearest[2]) is c:
                 c.time = nearest[0]
         if c.status is None and c.time is not None and (c.time.kind == "tomorrow" or (

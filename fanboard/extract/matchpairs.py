@@ -1,12 +1,14 @@
-"""Two clubs joined by 'and' after a match word: "scendere in campo a San Siro X e Y", "la sfida
+"""Two clubs joined by 'and' after a match word: "scendere in campo a <stadio> X e Y", "la sfida
 tra X e Y". The pair is the match, home side first as written (an order hint: the calendar decides
 between the two legs by it, when nothing else does); the score, when the clause
 states none, comes from elsewhere (or stays unknown).
 
 Only a pair the clause announces as a match: a match cue (not a weak one such as "contro", nor
-one that tells a result: "X batte Y e Z" is no pair) before the first club, in the same clause,
+one that tells a result: "X batte Y e Z" is no pair) before the first club, in the same clause, or
+one whose `pair` is "before" right after the second ("X and Y go head-to-head"),
 and the first club not the object of a connector ("contro X e Y": both opponents, matches.py's
-twin claims). A pair some other rule already made a claim of is left to that rule.
+twin claims); or a reciprocal cue after the pair, with no other club between ("X e Y, mercoledì,
+si sfideranno"). A pair some other rule already made a claim of is left to that rule.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from .sentence import Mention, SentenceView
 
 
 def inverted_object(s: SentenceView, cue: Span, club: Mention) -> Mention | None:
-    """'Cade lo Spezia con il Genoa', 'Pareggia anche il Napoli contro un Torino': a result cue
+    """'Cade il X con il Y', 'Pareggia anche il X contro un Y': a result cue
     that opens its clause, its subject after it, then a connector and the other club (words
     skipped: fillers, words.indefinite_articles). That other club, or None."""
     lo, hi = s.clause(cue.start)
@@ -34,6 +36,16 @@ def inverted_object(s: SentenceView, cue: Span, club: Mention) -> Mention | None
     return other if other is not None and other.name != club.name else None
 
 
+def loser_after_opener(s: SentenceView, cue: Span) -> bool:
+    """'Ko Napoli e Roma', 'Cade la Roma': a result cue the patterns mark `loser_after`, opening
+    its clause with no connector after it: the club after it is the side that lost, not the
+    opponent of the article's club (with no connector to another club, no match is named)."""
+    if not s.attrs(cue).get("loser_after"):
+        return False
+    lo, _ = s.clause(cue.start)
+    return all(t.is_punct for t in s.doc[lo:cue.start])
+
+
 def announced_pairs(s: SentenceView, claims: list, keys) -> None:
     doc, clubs = s.doc, s.clubs()
     coord = s.rules.word_set("coordination") - {","}
@@ -47,8 +59,13 @@ def announced_pairs(s: SentenceView, claims: list, keys) -> None:
         lo, hi = s.clause(a.start)
         if not lo <= b.start < hi or any(SCORE_TOKEN_RE.match(t.text) for t in doc[lo:hi]):
             continue
-        if not any(lo <= c.start and c.end <= a.start for c in cues):
-            continue
+        announcing = [c for c in cues if lo <= c.start and c.end <= a.start] or \
+            [c for c in cues if s.attrs(c).get("reciprocal") and b.end <= c.start
+             and not any(b.end <= m.start < c.start for m in clubs)] or \
+            [c for c in cues if c.start == b.end and s.attrs(c).get("pair") == "before"]
+        if not announcing:
+            continue   # no match word before the pair, no reciprocal one after it ("X e Y, <time>,
+            # si sfideranno"), nor one right after it ("X and Y go head-to-head")
         j = a.start - 1
         while j >= lo and doc[j].lower_ in fillers:
             j -= 1
@@ -59,4 +76,5 @@ def announced_pairs(s: SentenceView, claims: list, keys) -> None:
         c = keys.new_claim(s)
         c.anchor = (a.start, b.end)
         c.subject, c.opponent, c.order_hint = a.name, b.name, "home"
+        c.status = s.attrs(announcing[-1]).get("status")   # "stesso risultato tra X e Y": played
         claims.append((c, doc[a.start:b.end]))

@@ -48,7 +48,7 @@ def subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: Ar
     first = next((m for m in s.mentions if m.start >= lo), None)
     if first is not None and first.person is not None and first.person.role == "player" \
             and first.end <= cue.start and first.person.club and s.rules.word_set("player_subject"):
-        # "<player> went from hero to villain in the defeat to X": the player's club (words.player_subject)
+        # "<player> was the villain in the defeat to X": the player's club (words.player_subject)
         club = kb.club_by_id(first.person.club)
         if club is not None and (opponent is None or club.name != opponent.name):
             return Mention(first.start, first.end, "CLUB", club.name)
@@ -71,6 +71,8 @@ def _gerund_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Men
     if not any(t.lower_.endswith(e) for t in cue_tokens for e in endings):
         return None
     connectors, doc = s.rules.word_set("connectors"), s.doc
+    if opponent is not None and not any(t.is_alpha for t in doc[s.span.start:cue.start]):
+        return _subject_after_opening_gerund(s, opponent)
     for m in s.clubs():
         if m.end > cue.start or (opponent is not None and m.name == opponent.name):
             return None
@@ -79,12 +81,30 @@ def _gerund_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Men
     return None
 
 
+def _subject_after_opening_gerund(s: SentenceView, opponent: Mention) -> Mention | None:
+    """'Battendo il Westmoor per 3-2 la Ashford sale al terzo posto': a sentence that opens with a
+    gerund cue and its object has its subject later, the first club after the object that is not
+    itself after a connector or a coordination ('e il Y' would be a second object)."""
+    doc, fillers = s.doc, s.rules.word_set("fillers")
+    skip = s.rules.word_set("connectors", "coordination")
+    for m in s.clubs():
+        if m.start < opponent.end or m.name == opponent.name:
+            continue
+        j = m.start - 1
+        while j > opponent.end and doc[j].lower_ in fillers:
+            j -= 1
+        return None if doc[j].lower_ in skip else m
+    return None
+
+
 def _relative_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
-    """'il Bayford, che perde 2-0 con la Oakham', 'Ashford, which lost 1-0 at Portside': the club a
+    """'il Bayford, che perde 3-1 con la Oakham', 'Ashford, which lost 1-0 at Portside': the club a
     relative pronoun before the cue stands for, when no other club comes between them."""
     doc, rel = s.doc, s.rules.word_set("relative_subject")
     lo = max(s.span.start, cue.start - 12)
     for j in range(cue.start - 1, lo - 1, -1):
+        if opponent is not None and opponent.start <= j < opponent.end and opponent.end <= cue.start:
+            continue   # "X, dat bij Y niet verder kwam dan 1-1": the opponent before the cue
         if s.club_at(j) is not None or (opponent is not None and opponent.start <= j < opponent.end):
             return None
         if doc[j].lower_ not in rel:
@@ -150,10 +170,13 @@ def about_others(s: SentenceView, cue: Span, opp: Mention | None, focus) -> bool
     """'Orbury were overtaken by Elmwood, winners of the games against Ashford': a cue without a
     subject or a score in a sentence that names, before it, a club other than the article's own
     that is not the object of a connector ('against X': an opponent of the article's club), and
-    never names that club itself, tells no match of the article's club."""
-    if focus is None or any(m.name == focus.name for m in s.clubs()):
+    names that club itself neither after the cue nor as the last such club before it ("I
+    biancocelesti sono stati superati dal Milan, ... vincitore delle sfide contro X": Milan's),
+    tells no match of the article's club."""
+    if focus is None or any(m.name == focus.name and m.start >= cue.start for m in s.clubs()):
         return False
     connectors, fillers, doc = s.rules.word_set("connectors"), s.rules.word_set("fillers"), s.doc
+    free = []
     for m in s.clubs():
         if m.end > cue.start or (opp is not None and m.start == opp.start):
             continue
@@ -161,8 +184,8 @@ def about_others(s: SentenceView, cue: Span, opp: Mention | None, focus) -> bool
         while j >= s.span.start and doc[j].lower_ in fillers:
             j -= 1
         if j < s.span.start or doc[j].lower_ not in connectors:
-            return True
-    return False
+            free.append(m)
+    return bool(free) and free[-1].name != focus.name
 
 
 def passive_agent(s: SentenceView, cue: Span) -> Mention | None:
@@ -203,11 +226,42 @@ def plays_in(kb, competition: str, *clubs: str | None) -> bool:
     return True
 
 
-def venue_after(s: SentenceView, at: int, c: MatchClaim) -> str | None:
+def can_meet(kb, a: str | None, b: str | None) -> bool:
+    """Can these two clubs play each other? They can when they share a competition the knowledge
+    base lists, or come from one country (a league or cup it may not list); a club it lacks
+    can meet anyone. Ajax and Udinese, Atalanta and VVV-Venlo cannot."""
+    ca, cb = (kb.club(a) if a else None), (kb.club(b) if b else None)
+    if ca is None or cb is None or ca.name == cb.name:
+        return True
+    return bool(set(ca.competitions) & set(cb.competitions)) or ca.country == cb.country
+
+
+def subject_that_meets(kb, opponent: str, *views: SentenceView, only: bool = False) -> str | None:
+    """The club, other than `opponent`, that can meet it: the nearest named before it in the
+    first view, else the last named in the next views (the sentences before). `only`: the one
+    club the first view names, else None."""
+    if only:
+        names = {m.name for m in views[0].clubs() if m.name != opponent}
+        name = next(iter(names)) if len(names) == 1 else None
+        return name if name is not None and can_meet(kb, name, opponent) else None
+    for n, view in enumerate(views):
+        clubs = [m for m in view.clubs() if m.name != opponent and can_meet(kb, m.name, opponent)]
+        if n == 0:
+            at = next((m.start for m in view.clubs() if m.name == opponent), view.span.end)
+            before = [m for m in clubs if m.end <= at]
+            clubs = before or clubs
+        names = {m.name for m in clubs}
+        if len(names) == 1 or (n == 0 and clubs):
+            return clubs[-1].name
+    return None
+
+
+def venue_after(s: SentenceView, at: int, c: MatchClaim, before: int | None = None) -> str | None:
     """'beating X at Anfield', 'contro il Greenvale al Tardini', 'tegen Ashford in Amsterdam': a home
-    town or ground of one of the two clubs right after the opponent says where they played."""
+    town or ground of one of the two clubs right after the opponent says where they played; with
+    `before`, one between the cue (and its score) and the opponent ('verloor met 2-0 op <stadion> van X')."""
     doc, w = s.doc, s.rules
-    for j in range(at, min(s.span.end - 1, at + 3)):
+    for j in range(at, min(s.span.end - 1, before if before is not None else at + 3)):
         if s.is_break(doc[j]) or s.club_at(j) is not None:
             return None
         if doc[j].lower_ not in w.word_set("venue_prepositions"):

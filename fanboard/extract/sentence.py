@@ -18,7 +18,7 @@ from typing import Mapping
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..kb import Person
+from ..kb import KBError, Person
 from ..patterns import LanguageRules
 from ..pieces import text_of
 from .context import ArticleContext
@@ -96,8 +96,11 @@ class SentenceView:
         words = self.rules.word_set("clause_breaks")
         spaced_dash = " - " in punct
         doc, out = self.doc, []
+        minute = _bracketed_minutes(self.span)
         for tok in self.span:   # is_break, with the word lists read once per sentence
             text = tok.text
+            if tok.i in minute:
+                continue   # "Mendy (86.) kwam met het doelpunt": a minute in brackets ends no clause
             if text in punct or tok.lower_ in words or (
                     spaced_dash and text == "-" and tok.whitespace_ and tok.i > 0 and doc[tok.i - 1].whitespace_):
                 out.append(tok.i)
@@ -256,14 +259,23 @@ class SentenceReader:
                                        for e in ents):
                     continue   # unresolved, or "i danesi del Nordsjaelland": the name follows
                 m = Mention(ent.start, ent.end, "CLUB", club.name, None, in_quote)
+            elif ent.label_ == "PERSONREF" and ent.ent_id_.startswith("club:"):
+                club = kb.club_by_id(ent.ent_id_.partition(":")[2])   # "i partenopei": one club's nickname
+                if club is None:
+                    continue
+                m = Mention(ent.start, ent.end, "CLUB", club.name, None, in_quote)
             elif ent.label_ == "PERSONREF":
                 if ent.end < sent.end and doc[ent.end].lower_ in possessive:
                     continue  # "the captain's armband" names no one
-                person = context.resolve_description(ent.ent_id_)
+                # "de Argentijnse aanvoerder van X": one of X's people, whatever the focus club
+                of = next((e for e in ents if e.label_ == "CLUB" and e.start == ent.end + 1), None) \
+                    if ent.end < sent.end and doc[ent.end].lower_ in self.rules.word_set("genitive") else None
+                person = context.resolve_description(ent.ent_id_, kb.club_by_id(of.ent_id_) if of else None)
                 if person is None:
                     continue
                 m = Mention(ent.start, ent.end, "PERSON", person.name, person, in_quote)
-                if ent.ent_id_ == "role:captain" and not in_quote and person.role == "player":
+                if (ent.ent_id_ == "role:captain" or doc[ent.end - 1].lower_ in captain_words) \
+                        and not in_quote and person.role == "player":
                     captains.append(person)
             elif ent.label_ == "PERSON":
                 person = kb.person_by_id(ent.ent_id_)
@@ -290,10 +302,32 @@ class SentenceReader:
                     continue
                 start = self._numbered_side(sent, ent.start) if ent.label_ == "CLUB" else ent.start
                 m = Mention(start, ent.end, ent.label_, name, None, in_quote)
+                captain = self._club_captain(sent, ent, context) if ent.label_ == "CLUB" else None
+                if captain is not None:   # "the Orbury captain": the club, then its captain
+                    mentions.append(m)
+                    m = Mention(ent.end, ent.end + 1, "PERSON", captain.name, captain, in_quote)
+                    if not in_quote:
+                        captains.append(captain)
             if m.person is not None and not in_quote:
                 context.remember(m.person)
             mentions.append(m)
         return mentions, captains
+
+    def _club_captain(self, sent: Span, ent: Span, context: ArticleContext):
+        """'the Orbury captain' (words.club_role_articles, the club, a captain word): the one
+        captain of that club in the knowledge base, or None."""
+        doc, rules = sent.doc, self.rules
+        if ent.start <= sent.start or ent.end >= sent.end \
+                or doc[ent.start - 1].lower_ not in rules.word_set("club_role_articles") \
+                or doc[ent.end].lower_ not in rules.word_set("captain_words"):
+            return None
+        if ent.end + 1 < sent.end and doc[ent.end + 1].lower_ in rules.word_set("possessive"):
+            return None   # "the Orbury captain's armband"
+        try:
+            person = context.kb.resolve_description("role:captain", ent.ent_id_)
+        except KBError:
+            return None
+        return person if person is not None and person.role == "player" else None
 
     def _coach_side(self, sent: Span, i: int, person, kb):
         """The club of a coach named after 'the team of' (words.coach_side, then words.genitive):
@@ -313,3 +347,17 @@ class SentenceReader:
                 and doc[i - 2].text in ("-", "–") and (doc[i - 3].is_digit or doc[i - 3].lower_ in rules.numbers):
             return i - 3
         return i
+
+
+def _bracketed_minutes(span) -> set[int]:
+    """The bracket tokens around a number alone ("(86.)", "(65')"): a minute, not an aside."""
+    out, toks = set(), list(span)
+    for k, tok in enumerate(toks):
+        if tok.text != "(" or k + 2 >= len(toks) or not toks[k + 1].text.isdigit():
+            continue
+        j = k + 2
+        while j < len(toks) and j - k <= 3 and toks[j].text in (".", "'", "’", "e"):
+            j += 1
+        if j < len(toks) and toks[j].text == ")":
+            out |= {tok.i, toks[j].i}
+    return out

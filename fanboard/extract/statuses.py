@@ -59,6 +59,9 @@ def time_near(s: SentenceView, cue: Span, kinds: set[str]):
     return min(cands, key=lambda t: min(abs(t[1] - cue.end), abs(cue.start - t[2])))[0]
 
 
+SUBSTITUTIONS = {"substituted_on", "substituted_off"}
+
+
 class _SentenceStatuses:
     """The statuses of one sentence, added to `out` (the article's statuses so far)."""
 
@@ -118,10 +121,13 @@ class _SentenceStatuses:
         attrs, status = s.attrs(cue), s.value(cue)
         slot = attrs.get("slot", "first")
         certainty = s.certainty_at(cue.start)
-        if self._against_unknown(cue):
+        if self._against_unknown(cue) or self._conditional(cue):
             return
         change = prematch_change(s, cue) or self._change_after_absence(cue)   # "X (ankle) was replaced by Y": a line-up change
         for match in self._matches_of(cue):
+            if match is not None and match.status == "scheduled" and change is None \
+                    and {status, attrs.get("other")} <= SUBSTITUTIONS | {None}:
+                continue   # "he left the pitch at half-time, replaced by X": not the match still to come
             if change is not None:
                 for status, people in zip(("left_out", "started"), change):
                     for p in people:
@@ -133,6 +139,13 @@ class _SentenceStatuses:
                 other_slot = {"before": "after", "after": "before"}.get(slot, "after")
                 for p in self.targets(cue, other_slot):
                     self.add(p, attrs["other"], match, certainty)
+
+    def _conditional(self, cue: Span) -> bool:
+        """'se X dovesse farcela giocherà dal primo minuto': a clause opened by a condition
+        (words.conditional) before the cue tells what may happen, no status."""
+        lo, _ = self.clause(cue.start)
+        words = self.s.rules.word_set("conditional")
+        return any(t.lower_ in words for t in self.s.doc[lo:cue.start])
 
     def _change_after_absence(self, cue: Span) -> tuple[list[Person], list[Person]] | None:
         """'X was replaced by Y' where the article already told X left out ("started without
@@ -259,19 +272,20 @@ class _SentenceStatuses:
             lo, hi = self.clause(cue.start)
             in_clause = self._targets_in(cue, slot, [m for m in s.players() if lo <= m.start < hi], clause=True)
             if in_clause:
-                return self._whole_list(in_clause, cue)
+                return self._whole_list(in_clause, cue, lo, hi)
         if slot == "after" and self._unknown_name(cue):
             return []   # "kan niet beschikken over <a name the KB lacks>, waardoor X ...": not X
         # a subject beyond the clause, not across a contrastive break ("…, mentre X si candida")
         players = [m for m in s.players() if slot != "first" or not s.broken(m.start, cue.start)]
         return self._targets_in(cue, slot, players)
 
-    def _whole_list(self, people: list[Person], cue: Span) -> list[Person]:
+    def _whole_list(self, people: list[Person], cue: Span, lo: int, hi: int) -> list[Person]:
         """The clause's players and the rest of the list they stand in, when the commas of
         a list cut it into clauses: "X, Y en Z kregen een basisplaats". Only a list that
-        ends with a conjunction, and only on the cue's side of it."""
+        ends with a conjunction, only on the cue's side of it, and only the list a mention in
+        the clause (lo, hi) stands in, not one that names the same player earlier."""
         players = self.s.players()
-        idx = [i for i, m in enumerate(players) if m.person in people]
+        idx = [i for i, m in enumerate(players) if m.person in people and lo <= m.start < hi]
         if not idx:
             return people
         group = self._coordinated(players, idx[0])
@@ -304,7 +318,9 @@ class _SentenceStatuses:
                 chosen = self._coordinated(after, 0) if after else []
         elif slot == "after":   # a name may share its first token with the cue ("… dell'|argentino")
             after = [m for m in players if m.start >= cue.end or (m.start > cue.start and m.end > cue.end)]
-            chosen = self._coordinated(after, 0) if after else []
+            named_by = s.attrs(cue).get("named_by", ())   # "opted for two midfielders in X and Y": X, Y
+            first = next((i for i, m in enumerate(after) if s.doc[m.start - 1].lower_ in named_by), 0)
+            chosen = self._coordinated(after, first) if after else []
         elif slot == "next":   # the player right after the cue, and those listed with him ("begint met X, Y en Z")
             after = [m for m in players if m.start >= cue.end]
             chosen = self._coordinated(after, 0) if after and after[0].start == cue.end else []
@@ -337,15 +353,24 @@ class _SentenceStatuses:
             return []
         doc = self.s.doc
         coord = self.s.rules.word_set("coordination") or frozenset({",", "and"})
+
+        def joined(a: Mention, b: Mention) -> bool:
+            # only conjunctions and commas between, besides an aside in brackets after the first
+            # ("A (ziek) en B"); brackets alone are an apposition, not a list
+            gap = [t for t in doc[a.end:b.start]]
+            if gap and gap[0].text == "(" and ")" in [t.text for t in gap]:
+                close = [t.text for t in gap].index(")")
+                rest = gap[close + 1:]
+                return bool(rest) and all(t.lower_ in coord for t in rest) and "(" not in [t.text for t in rest]
+            return bool(gap) and all(t.lower_ in coord for t in gap)
+
         group = [mentions[i]]
         j = i
-        while j + 1 < len(mentions) and all(t.lower_ in coord for t in doc[mentions[j].end:mentions[j + 1].start]) \
-                and mentions[j + 1].start > mentions[j].end:
+        while j + 1 < len(mentions) and joined(mentions[j], mentions[j + 1]):
             j += 1
             group.append(mentions[j])
         j = i
-        while j - 1 >= 0 and all(t.lower_ in coord for t in doc[mentions[j - 1].end:mentions[j].start]) \
-                and mentions[j].start > mentions[j - 1].end:
+        while j - 1 >= 0 and joined(mentions[j - 1], mentions[j]):
             j -= 1
             group.insert(0, mentions[j])
         return group

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..extract.claims import MatchClaim
 from .merge_base import AssemblerBase, provenance_rows
 from .reconcile import STATUS_ORDER, Link, date_cells
+
+
+UNDATED_DAYS = 14   # an undated match told as played joins one dated this long before the article
 
 
 @dataclass
@@ -77,6 +80,7 @@ class MatchMerge(AssemblerBase):
                         if c.opponent:
                             unlinked_named[key] = target
                     target.claims.append(c)
+        unlinked = self._join_spans(unlinked)
         rows = []
         for mr in list(groups.values()) + [mr for mr in unlinked if self._unlinked_kept(mr)]:
             rows.append(self._match_row(mr))
@@ -86,6 +90,58 @@ class MatchMerge(AssemblerBase):
                     self.claim_to_match[k] = mr
         rows.sort(key=lambda r: (r["date"] or r["date_from"] or "9999", r["match_id"]))
         return rows
+
+    def _join_spans(self, unlinked: list[MatchRow]) -> list[MatchRow]:
+        """An unlinked match that its text dates only to a span ("zaterdag" in an article of
+        some day of a week) joins the one unlinked match of the same two clubs that another
+        source dates to a day inside that span, when their scores agree."""
+        def dated(mr: MatchRow):
+            for c in mr.claims:
+                cells = date_cells(self.rec.resolve_time(c.time, self.window_of(c.article_id)))
+                if cells["date_from"]:
+                    return cells
+            return None
+
+        def score(mr: MatchRow):
+            return next(((c.subject_goals, c.opponent_goals) for c in mr.claims if c.subject_goals is not None), None)
+
+        def agree(x: MatchRow, claims: list[MatchClaim]) -> bool:
+            a = score(x)
+            b = next(((c.subject_goals, c.opponent_goals) for c in claims if c.subject_goals is not None), None)
+            as_written = all(c.venue is None for c in claims)   # "tegen X (0-13)": whose goals is not known
+            return a is None or b is None or a == b or (as_written and a == b[::-1])
+
+        def joins(c0: MatchClaim, claims: list[MatchClaim], span) -> MatchRow | None:
+            into = [x for x in exact if (x.claims[0].subject, x.claims[0].opponent) == (c0.subject, c0.opponent)
+                    and span[0] <= days[id(x)]["date"] <= span[1] and agree(x, claims)]
+            return into[0] if len(into) == 1 else None
+
+        days = {id(mr): dated(mr) for mr in unlinked}
+        exact = [mr for mr in unlinked if mr.claims[0].opponent and days[id(mr)] and days[id(mr)]["date"]]
+        out = []
+        for mr in unlinked:
+            cells, c0 = days[id(mr)], mr.claims[0]
+            if c0.opponent and cells and not cells["date"] and cells["date_to"]:
+                into = joins(c0, mr.claims, (cells["date_from"], cells["date_to"]))
+                if into is not None:
+                    into.claims.extend(mr.claims)
+                    continue
+            elif c0.opponent and cells is None:
+                # told without a time, as played, in an article of a known window: played in it or
+                # in the two weeks before it (each source of the undated row on its own)
+                for c in list(mr.claims):
+                    w = self.window_of(c.article_id)
+                    if c.status != "played" or w.hi is None:
+                        continue
+                    span = (((w.lo or w.hi) - timedelta(days=UNDATED_DAYS)).isoformat(), w.hi.isoformat())
+                    into = joins(c, [c], span)
+                    if into is not None:
+                        into.claims.append(c)
+                        mr.claims.remove(c)
+                if not mr.claims:
+                    continue
+            out.append(mr)
+        return out
 
     def _claim_day(self, aid: str, c: MatchClaim) -> str:
         """The day (or first day of the span) a claim's own time resolves to, "" when none."""

@@ -122,6 +122,8 @@ class Reconciler:
                 if original is None:
                     continue
                 day = original
+            elif original is not None and _announces_original(c, original):
+                day = original   # "domenica 6 dicembre contro X", written before it was put off
             if by_result and goals is not None:
                 sg, og = _goals(f, goals, home)
                 if c.result != ("W" if sg > og else "D" if sg == og else "L"):
@@ -158,8 +160,12 @@ class Reconciler:
 
     @staticmethod
     def fixture_day(c: MatchClaim, f: dict) -> date:
-        if c.status == "postponed" and f["original_date"]:
-            return date.fromisoformat(f["original_date"])
+        """The fixture's day as the claim tells it: the original day of a postponed fixture for
+        the claim of its postponement, or a preview that dates it on that day."""
+        if f["original_date"]:
+            original = date.fromisoformat(f["original_date"])
+            if c.status == "postponed" or _announces_original(c, original):
+                return original
         return date.fromisoformat(f["date"])
 
     # ------------------------------------------------------------ windows
@@ -323,6 +329,13 @@ def _anchor_window(expr, day: date):
     if key not in _WINDOWS:
         _WINDOWS[key] = timeexpr.anchor_window(expr, day)
     return _WINDOWS[key]
+
+
+def _announces_original(c: MatchClaim, original: date) -> bool:
+    """A claim that announces a match on the day it was first due (a preview dated by its day
+    and month), before the match was put off and played later."""
+    return c.status == "scheduled" and c.time is not None and c.time.kind == "date" \
+        and bool(c.time.value) and _same_day(c.time.value, original)
 
 
 def _same_day(value: tuple, day: date) -> bool:
