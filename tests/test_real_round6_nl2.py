@@ -129,7 +129,7 @@ GOAL_REPORT = "Verzonnen verslag\n\nRoma won zondag met 1-2 bij Napoli. "
     # 'tekende <scorer> (vlak voor rust) voor de gelijkmaker'; the one who gave the pass is no scorer
     ("Op aangeven van Jordan Veretout tekende Lorenzo Insigne vlak voor rust voor de gelijkmaker.",
      [("Lorenzo Insigne", None, False)]),
-    # 'kroonde zich (in de 73e minuut) tot matchwinnaar'
+    # 'kroonde zich (in de Ne minuut) tot matchwinnaar'
     ("Daarna kroonde Edin Džeko zich in de 81e minuut tot matchwinnaar.", [("Edin Džeko", 81, False)]),
 ])
 def test_goals_told_by_what_they_did(extractor, text, expected):
@@ -180,7 +180,7 @@ def test_a_match_dated_to_a_span_joins_the_one_dated_to_a_day_in_it():
 
 
 @pytest.mark.parametrize("text,expected", [
-    # 'is met 0-1 gaan winnen bij X' (perfect tense): a win away
+    # 'is met <score> gaan winnen bij X' (perfect tense): a win away
     ("Verzonnen verslag\n\nNapoli is zondag met 0-2 gaan winnen bij Torino.",
      [("Napoli", "Torino", "away", 2, 0, "played")]),
     # 'won zonder <player> met 0-2 bij X': who was missing (named or not in the knowledge base), then
