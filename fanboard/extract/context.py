@@ -287,10 +287,10 @@ def resolve_shared(doc: Doc, kb: KB, focus: Club | None, day: date | None) -> No
 
 
 def resolve_list_mates(doc: Doc, kb: KB, day: date | None, coordination: frozenset[str]) -> None:
-    """A one-word name standing in a list of another club's players ("A, B, Gomez en C", all of
+    """A one-word name standing in a list of another club's players ("A, B, Rossi en C", all of
     one club) is that club's bearer of the surname when the club has exactly one, not the person
-    the word names elsewhere (Atalanta's Gómez is Liverpool's Joe Gomez in a list of Liverpool
-    players). The list's other names (two at least, joined by commas and conjunctions only) must
+    the word names elsewhere (the article club's Rossi is another club's Luca Rossi in a list of
+    that club's players). The list's other names (two at least, joined by commas and conjunctions only) must
     all be of that one club."""
     ents = list(doc.ents)
     joins = coordination | {","}

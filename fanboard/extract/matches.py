@@ -77,9 +77,9 @@ class _Keys:
 
 def _subject_that_can_meet(s: SentenceView, prev: SentenceView | None, claims, ctx: ArticleContext) -> None:
     """A claim the article's club was made the subject of by default (the sentence does not name
-    it), against a club it cannot meet ("De wedstrijd tegen Udinese werd afgelast" in an Ajax
-    article): the match is of the club the sentence, or else the one before it, names that can
-    meet that opponent ("... de confrontatie met Atalanta. De wedstrijd tegen Udinese ...")."""
+    it), against a club it cannot meet ("De wedstrijd tegen Y werd afgelast" in an article about
+    a club of another country): the match is of the club the sentence, or else the one before it, names that can
+    meet that opponent ("... de confrontatie met X. De wedstrijd tegen Y ...")."""
     focus = ctx.focus
     if focus is None or any(m.name == focus.name for m in s.clubs()):
         return

@@ -229,7 +229,7 @@ def plays_in(kb, competition: str, *clubs: str | None) -> bool:
 def can_meet(kb, a: str | None, b: str | None) -> bool:
     """Can these two clubs play each other? They can when they share a competition the knowledge
     base lists, or come from one country (a league or cup it may not list); a club it lacks
-    can meet anyone. Ajax and Udinese, Atalanta and VVV-Venlo cannot."""
+    can meet anyone. A Dutch league club and an Italian one that share no competition cannot."""
     ca, cb = (kb.club(a) if a else None), (kb.club(b) if b else None)
     if ca is None or cb is None or ca.name == cb.name:
         return True
