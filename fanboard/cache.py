@@ -36,9 +36,7 @@ from .extract import claims as claims_module
 from .extract.claims import ArticleClaims
 from .ingest import Article
 from .rulesprint import rules_fingerprint
-from .paths import KB_DIR
 from .resolve.timeexpr import DateValue, TimeExpr
-
 
 FORMAT = 2                      # bump when the encoding below changes
 SUFFIX = f".claims-v{FORMAT}.json"
@@ -310,8 +308,6 @@ _DECODERS = _Decoders()
 
 
 # ----------------------------------------------------------------------------- the cache
-
-
 
 # The claims this process last read or wrote, per cache folder: {entry path: (its file's stat
 # signature, the claims)}. A process that builds again (the app after an add) takes them from

@@ -88,7 +88,7 @@ def _map_pipelines(fingerprint: str) -> Pipelines:
     """This process's pipelines, after checking that its rules are the ones asked for."""
     global _MAP_PIPELINES
     if not _MAP_RULES:
-        from .cache import rules_fingerprint
+        from .rulesprint import rules_fingerprint
         _MAP_RULES.append(rules_fingerprint())
     if _MAP_RULES[0] != fingerprint:
         raise RuntimeError(f"this worker's rules ({_MAP_RULES[0]}) are not the build's ({fingerprint}): "
@@ -142,7 +142,7 @@ def _map(batches: list[list[Article]], pipelines: Pipelines, jobs: int):
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from .cache import rules_fingerprint
+    from .rulesprint import rules_fingerprint
     global _MAP_PIPELINES
     _MAP_PIPELINES = pipelines          # forked workers inherit the parent's pipelines
     fingerprint = rules_fingerprint()
