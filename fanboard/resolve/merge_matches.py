@@ -112,12 +112,16 @@ class MatchMerge(AssemblerBase):
             return a is None or b is None or a == b or (as_written and a == b[::-1])
 
         def joins(c0: MatchClaim, claims: list[MatchClaim], span) -> MatchRow | None:
-            into = [x for x in exact if (x.claims[0].subject, x.claims[0].opponent) == (c0.subject, c0.opponent)
-                    and span[0] <= days[id(x)]["date"] <= span[1] and agree(x, claims)]
+            into = [x for x in exact.get((c0.subject, c0.opponent), ())
+                    if span[0] <= days[id(x)]["date"] <= span[1] and agree(x, claims)]
             return into[0] if len(into) == 1 else None
 
         days = {id(mr): dated(mr) for mr in unlinked}
-        exact = [mr for mr in unlinked if mr.claims[0].opponent and days[id(mr)] and days[id(mr)]["date"]]
+        # the unlinked matches dated to a day, by their two clubs (each add looks up one pair)
+        exact: dict[tuple, list[MatchRow]] = {}
+        for mr in unlinked:
+            if mr.claims[0].opponent and days[id(mr)] and days[id(mr)]["date"]:
+                exact.setdefault((mr.claims[0].subject, mr.claims[0].opponent), []).append(mr)
         out = []
         for mr in unlinked:
             cells, c0 = days[id(mr)], mr.claims[0]
