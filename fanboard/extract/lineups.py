@@ -77,9 +77,26 @@ def club_finder(kb: KB):
     return club_of
 
 
+# _people_index per knowledge base (the one a process loaded, kept to tell it from a reloaded one)
+# and club: every lineup and ratings list looks its clubs up, and the index reads the whole KB
+_INDEXES: dict[int, tuple[KB, dict[str, dict[str, Person]]]] = {}
+
+
 def _people_index(kb: KB, club: Club) -> dict[str, Person]:
     """The club's people by name, alias and surname: those of people.csv and those who were at the
-    club for part of the season (memberships.csv: Depaoli, at Atalanta until January)."""
+    club for part of the season (memberships.csv: a January move). Worked out once per KB and
+    club; callers only read it."""
+    held = _INDEXES.get(id(kb))
+    if held is None or held[0] is not kb:
+        _INDEXES.clear()
+        held = _INDEXES[id(kb)] = (kb, {})
+    by_club = held[1]
+    if club.id not in by_club:
+        by_club[club.id] = _build_people_index(kb, club)
+    return by_club[club.id]
+
+
+def _build_people_index(kb: KB, club: Club) -> dict[str, Person]:
     index: dict[str, Person] = {}
     ambiguous: set[str] = set()
     for p in [q for q in kb.people if q.club == club.id or club.id in kb.clubs_of(q)]:
