@@ -123,6 +123,15 @@ def sidebar_options(tables_dir: str, signature: tuple, env_club: str | None = No
     }
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def people_of(tables_dir: str, signature: tuple, club: str | None, saga_club: str | None) -> dict[str, str]:
+    """The People filter's choices seen from `club`: the players with a status and the people
+    in the club's own events (views.events_about), not the actors of other clubs' stories."""
+    tables = load_tables(tables_dir, signature)
+    return views.people_label({**tables, "events": views.events_about(tables["events"], tables["articles"],
+                                                                      club, saga_club)})
+
+
 # One Dashboard per filter state (the frozen Filters: every field is part of the key), shared
 # by all sessions. A player filter takes over the lookups and the club's own views of the same
 # state without players, so a change of players does not work those out again.
@@ -240,10 +249,17 @@ def sources_filter(options: dict) -> list[str]:
     return sources
 
 
-def sidebar_filters(tables: dict) -> views.Filters:
+def sidebar_filters(tables: dict, club: str | None, saga_club: str | None) -> views.Filters:
     """The filters, drawn once here so they persist across pages, each bound to a URL parameter."""
     options = sidebar_options(str(tables_dir), st.session_state["tables_signature"], os.environ.get("FANBOARD_CLUB"))
-    labels, bounds, default_range, people = (options[k] for k in ("labels", "bounds", "default_range", "people"))
+    labels, bounds, default_range, everyone = (options[k] for k in ("labels", "bounds", "default_range", "people"))
+    people = people_of(str(tables_dir), st.session_state["tables_signature"], club, saga_club)
+    # a person picked before the club changed stays a choice (and picked) rather than vanish
+    # the address holds the shown label ("… (coach)"), read before the widget on a first run
+    by_label = {label: name for name, label in everyone.items()}
+    picked = st.session_state.get("player") or [by_label.get(p, p) for p in st.query_params.get_all("player")]
+    people = {**people, **{n: everyone[n] for n in picked if n in everyone}}
+    people = {n: people[n] for n in sorted(people)}
     with st.sidebar:
         st.header("Filters")
         search = st.text_input(
@@ -294,7 +310,7 @@ page = st.navigation(pages)
 open_again(page, home=pages[0])
 club = sidebar_club(tables)
 saga_club = sidebar_options(str(tables_dir), st.session_state["tables_signature"], os.environ.get("FANBOARD_CLUB"))["saga_club"]
-filters = sidebar_filters(tables)
+filters = sidebar_filters(tables, club, saga_club)
 st.session_state["dashboard"] = shared_dashboard(
     str(tables_dir), st.session_state["tables_signature"], filters, club, saga_club,
     tuple(str(r) for r in (ROOT, tables_dir, tables_dir.parent)),

@@ -171,7 +171,8 @@ def panels_of(shape: TimelineShape, rows: tuple[pd.DataFrame, pd.DataFrame, pd.D
                 if shape.x_domain else None)
     x_scale = alt.Scale(domain=x_domain) if x_domain else alt.Undefined
     lane_y = alt.Y("lane:N", sort=lanes, title=None, scale=alt.Scale(domain=lanes),
-                   axis=alt.Axis(labelLimit=AXIS_LABEL_LIMIT, labelFontWeight="bold", minExtent=AXIS_WIDTH, maxExtent=AXIS_WIDTH))
+                   axis=alt.Axis(labelLimit=AXIS_LABEL_LIMIT, labelFontWeight="bold", minExtent=AXIS_WIDTH, maxExtent=AXIS_WIDTH,
+                                 labelExpr=LANE_LABEL))
     x_axis = alt.X("day:T", scale=x_scale, title=None, axis=_date_axis())
     # One colour scale for the whole top panel (a layer shares its scales): event types and
     # results. The legend lists only the results; the lanes already name the event types.
@@ -207,6 +208,9 @@ def _date_axis() -> alt.Axis:
 
 
 NO_COMPETITION = "No competition"
+# A lane says a UEFA competition without "UEFA " ("Champions League"): the full name does not fit
+# the axis and was cut to "UEFA Champions Lea…"; the tooltips keep the full name.
+LANE_LABEL = "replace(datum.label, regexp('^UEFA '), '')"
 DATE_LABEL = ("month(datum.value) == 0 && date(datum.value) == 1 ? timeFormat(datum.value, '%b %Y')"
               " : timeFormat(datum.value, '%d %b')")
 

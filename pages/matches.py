@@ -31,21 +31,23 @@ def status_text(r: dict) -> str:
 def draw(rows, key: str, ours: bool) -> None:
     table = rows.assign(
         result=[[r] for r in rows["result_label"]],
-        competition=[[c] for c in rows["competition"]],
+        competition=[[c] if c else [] for c in rows["competition"]],   # no pill for a match no source puts in a competition
         players=[views.players_summary(statuses, m) for m in rows["match_id"]],
         status=[status_text(r) for r in rows.to_dict("records")],
         page=[views.match_url(m) for m in rows["match_id"]],
         curated=[curated.get(m) for m in rows["match_id"]],
     )
-    cols = ["page", "date", "competition", "round"] + (["venue"] if ours else []) + ["fixture"] + \
-        (["result"] if ours else []) + ["status", "players", "sources", "curated"]
+    # the match next to its page link: a phone shows both before any scrolling
+    cols = ["page", "fixture", "date"] + (["result"] if ours else []) + ["competition", "round"] + \
+        (["venue"] if ours else []) + ["status", "players", "sources", "curated"]
     st.dataframe(
         table[cols], hide_index=True, key=key,
         column_config={
             "page": st.column_config.LinkColumn("match page", display_text="open", width="small"),
             "date": st.column_config.DateColumn("date", format="ddd D MMM YYYY"),
-            "competition": st.column_config.MultiselectColumn(
-                "competition", options=list(comp_colors), color=list(comp_colors.values())),
+            "competition": st.column_config.MultiselectColumn(     # "Champions League": the pill fits a phone
+                "competition", options=list(comp_colors), color=list(comp_colors.values()),
+                format_func=lambda c: c.removeprefix("UEFA ")),
             "round": st.column_config.TextColumn("round", width="medium"),
             "venue": st.column_config.TextColumn("venue", width=60),
             "fixture": st.column_config.TextColumn("match", width="medium"),

@@ -577,3 +577,30 @@ def test_an_articles_fact_of_another_day_than_the_position_says_its_day(tables_d
     assert f"12 points behind the leader (as of {day})" in text
     assert f"6 points behind fourth place (as of {day})" in text
     assert f"1 game(s) in hand (as of {day})" in text
+
+
+def test_the_people_filter_offers_the_people_of_the_club_in_view(tables_dir, monkeypatch):
+    """Seen from Udinese, the conflict's events are Atalanta's: its coach, who acts only in
+    them, is no choice there, while the players with a status stay. A person picked in a
+    shared address stays picked (and a choice) whatever the club."""
+    at = club_page(tables_dir, monkeypatch, "overview", club="Atalanta")
+    assert at.sidebar.multiselect(key="player").options == [GOMEZ, "Gian Piero Gasperini (coach)", ILICIC]
+    at = club_page(tables_dir, monkeypatch, "overview", club="Udinese")
+    assert at.sidebar.multiselect(key="player").options == [GOMEZ, ILICIC]
+    at = club_page(tables_dir, monkeypatch, "overview", club="Udinese", player="Gian Piero Gasperini (coach)")
+    people = at.sidebar.multiselect(key="player")
+    assert people.options == [GOMEZ, "Gian Piero Gasperini (coach)", ILICIC]
+    assert people.value == ["Gian Piero Gasperini"]
+
+
+def test_a_match_in_no_competition_gets_no_blank_pill(open_page, tables_dir, tmp_path):
+    """A match no source puts in a competition (another league's game a report recalls) shows
+    an empty competition cell, not an empty coloured pill."""
+    from fanboard.tables import read_tables, write_tables
+
+    tables = read_tables(tables_dir)
+    m = tables["matches"]
+    tables["matches"] = m.assign(competition=m["competition"].where(m["home"] != "Udinese", ""))
+    write_tables(tables, tmp_path)
+    table = frames(open_page("matches", tables=tmp_path))[0]
+    assert [list(c) for c in table["competition"]] == [["UEFA Champions League"], [], ["UEFA Champions League"], ["Serie A"]]

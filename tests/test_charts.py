@@ -1,6 +1,8 @@
 """Chart specs: the data each chart draws, its lanes, colours and the event selection."""
 from __future__ import annotations
 
+import re
+
 from datetime import date
 
 import altair as alt
@@ -227,3 +229,17 @@ def test_player_grid_words_only_where_the_cells_have_room_for_them(tables):
     many = export.to_svg(charts.player_grid_chart(season, width=900))
     assert many.count(">subbed off<") == 1 and many.count(">no information<") == 1   # the legend's
     assert "Alejandro Gómez" in many        # the names stay
+
+
+def test_a_uefa_lane_is_labelled_without_uefa_so_that_it_fits(tables):
+    """The lane axis has room for about 16 characters: "UEFA Champions League" was cut to
+    "UEFA Champions Lea…". The lane keeps the full name (tooltips, the legend's order); its
+    label drops the "UEFA "."""
+    from fanboard import export
+    matches = tables["matches"].assign(competition=tables["matches"]["competition"].replace(
+        {"Champions League": "UEFA Champions League"}))
+    d = views.Dashboard.create({**tables, "matches": matches}, views.Filters())
+    chart = charts.timeline_chart(d.events, d.results, d.positions, club=d.club, width=900)
+    assert "UEFA Champions League" in chart.to_dict()["vconcat"][0]["layer"][0]["encoding"]["y"]["scale"]["domain"]
+    shown = re.findall(r">([^<>]+)</text>", export.to_svg(chart))    # what the chart writes (its aria labels keep the name)
+    assert "Champions League" in shown and not [t for t in shown if "UEFA" in t or "…" in t]
