@@ -437,6 +437,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--texts", type=Path, default=HERE / "texts")
     ap.add_argument("--work", type=Path, default=HERE / "_work")
     ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
+    ap.add_argument("--batch", help="only the articles of this batch (`batch` in sources.toml), built on their own: "
+                                    "a batch collected after the rules were written measures them on unseen text")
     ap.add_argument("--quiet", action="store_true", help="summary only, no per-article misses and false rows")
     ap.add_argument("--hashes", type=Path, default=HERE / "texts.sha256")
     ap.add_argument("--write-hashes", action="store_true",
@@ -447,6 +449,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"eval-real: {p} is missing", file=sys.stderr)
             return 2
     sources, gold = load_sources(args.sources), load_gold(args.gold)
+    if args.batch:
+        sources = {k: v for k, v in sources.items() if v.get("batch") == args.batch}
+        if not sources:
+            print(f"eval-real: no article of {args.sources} has batch = {args.batch!r}", file=sys.stderr)
+            return 2
     no_gold = sorted(set(sources) - set(gold))
     if no_gold:
         print(f"eval-real: {len(no_gold)} articles have no gold and are left out: {', '.join(no_gold)}")
