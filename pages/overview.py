@@ -14,6 +14,7 @@ f = d.filters
 club = d.club or "The club"
 as_of = d.as_of
 club_view = d.club_filtered
+asked = f.as_of   # the day a fan set in "As of": nothing after it is the latest (None: everything)
 
 st.title("Overview")
 st.caption(f"{club}, as told by {len(d.filtered['articles'])} of {len(d.tables['articles'])} articles · "
@@ -48,7 +49,7 @@ for comp in competitions:
         if "points_behind_leader" in said:
             facts.append(dated("points_behind_leader", f"{said['points_behind_leader']} points behind the leader"))
         if "points_behind_fourth" in said:
-            facts.append(dated("points_behind_fourth", f"{said['points_behind_fourth']} points behind fourth place"))
+            facts.append(dated("points_behind_fourth", views.gap_words(said["points_behind_fourth"], said.get("league_position"), "fourth place")))
         if "games_in_hand" in said:
             facts.append(dated("games_in_hand", f"{said['games_in_hand']} game(s) in hand"))
         if "requirement" in said:
@@ -69,7 +70,7 @@ for comp in competitions:
             st.markdown(
                 f"- {computed['points']} points from {computed['played']} games\n"
                 f"- {computed['gap_to_leader']} points behind the leader\n"
-                f"- {computed['gap_to_fourth']} points behind fourth place\n"
+                f"- {views.gap_words(computed['gap_to_fourth'], computed['position'], 'fourth place')}\n"
                 f"- {computed['games_in_hand']} game(s) in hand"
             )
             st.page_link("pages/league_table.py", label="The whole table", icon=":material/table:")
@@ -86,7 +87,8 @@ for comp in competitions:
                 st.markdown(f"- still needed: {needs}")
             st.page_link("pages/league_table.py", label=f"The {group} table", icon=":material/table:")
         else:
-            played = d.club_results[(d.club_results["competition"] == comp) & d.club_results["result"].isin(["W", "D", "L"])]
+            mine = views.up_to(d.club_results, asked, "date")
+            played = mine[(mine["competition"] == comp) & mine["result"].isin(["W", "D", "L"])]
             st.markdown("**According to the matches**")
             if played.empty:
                 st.caption(d.empty_message(f"{comp} results"))
@@ -98,7 +100,7 @@ for comp in competitions:
 
 # --- latest results
 st.subheader("Latest results")
-results = views.own_matches(d.results).tail(6)   # the club's: others' matches are on the Matches page
+results = views.up_to(views.own_matches(d.results), asked, "date").tail(6)   # the club's: others' are on the Matches page
 if f.players:
     st.caption(f"In the matches {views.md_escape(d.who())} played a part in.")
 if results.empty:
@@ -113,7 +115,7 @@ else:
 
 # --- the conflict
 st.subheader("The conflict")
-last = d.cached("last_event", lambda: latest_event(d.events))   # d.events: the shaped events, once per filter state
+last = d.cached("last_event", lambda: latest_event(views.up_to(d.events, asked, "sort_day")))   # d.events: shaped once per filter state
 if last is None:
     st.info(d.empty_message(d.events_label()))
 else:

@@ -604,3 +604,18 @@ def test_a_match_in_no_competition_gets_no_blank_pill(open_page, tables_dir, tmp
     write_tables(tables, tmp_path)
     table = frames(open_page("matches", tables=tmp_path))[0]
     assert [list(c) for c in table["competition"]] == [["UEFA Champions League"], [], ["UEFA Champions League"], ["Serie A"]]
+
+
+def test_the_overview_as_of_a_day_shows_nothing_after_it(tables_dir, monkeypatch):
+    """As of 7 Dec: the latest results stop at the postponed Udinese game (not the Ajax and
+    Fiorentina games after it), and the latest event is one known by then."""
+    import pyarrow as pa
+    at = club_page(tables_dir, monkeypatch, None, as_of="2020-12-07")
+    strip = at.main.get("vega_lite_chart")[0].proto
+    [rows] = [t for t in (pa.ipc.open_stream(d.data.data).read_all() for d in strip.datasets)
+              if "fixture" in t.column_names]
+    assert rows.column("fixture").to_pylist() == ["Atalanta 1-1 FC Midtjylland", "Udinese – Atalanta"]
+    text = shown(at)
+    assert "Latest: Squad exclusion" in text and "Social media post" not in text
+    everything = shown(club_page(tables_dir, monkeypatch, None))
+    assert "Latest known: Social media post" in everything

@@ -111,7 +111,7 @@ def test_league_positions_use_the_table_as_it_stood_and_the_articles():
     t = small_tables()
     assert_frame_equal(views.league_positions(t["standings"], t["situation"], "Rivertown"), pd.DataFrame([
         {"day": T("2021-03-07"), "position": 4, "basis": "computed table",
-         "detail": "matchday 5: 10 pts from 5 games, 2 behind the leader, 0 behind 4th"},
+         "detail": "matchday 5: 10 pts from 5 games, 2 behind the leader, in 4th"},
         {"day": T("2021-03-08"), "position": 3, "basis": "article", "detail": "Rivertown are third."},
     ]))
     assert views.computed_standing(t["standings"], "Rivertown", date(2021, 3, 31))["position"] == "4"
@@ -165,3 +165,20 @@ def test_the_timeline_draws_the_clubs_matches_and_those_an_event_refers_to():
     assert list(views.timeline_matches(views.match_results(t["matches"], "Rivertown"), events)["match_id"]) == [M1, M2, M3]
     assert list(views.timeline_matches(views.match_results(t["matches"], None), events)["match_id"]) == [M1, M2, M3]
     assert_frame_equal(views.timeline_matches(northfield, events), northfield.iloc[:2])
+
+
+def test_a_gap_to_fourth_place_reads_as_a_fan_says_it():
+    """A computed gap is the fourth club's points minus the club's: negative above it."""
+    assert views.gap_words(6, 9) == "6 points behind fourth place"
+    assert views.gap_words(1, "7") == "1 point behind fourth place"
+    assert views.gap_words(-13, 1) == "13 points ahead of fourth place"
+    assert views.gap_words(0, 3) == "level on points with fourth place"
+    assert views.gap_words(0, 4) == "in fourth place"
+    assert views.gap_words(5) == "5 points behind fourth place"      # an article's gap, no position known
+
+
+def test_up_to_keeps_the_rows_of_that_day_and_before():
+    frame = pd.DataFrame({"date": [T("2021-03-01"), T("2021-03-08"), pd.NaT], "n": [1, 2, 3]})
+    assert list(views.up_to(frame, date(2021, 3, 8), "date")["n"]) == [1, 2]
+    assert list(views.up_to(frame, date(2021, 3, 7), "date")["n"]) == [1]
+    assert list(views.up_to(frame, None, "date")["n"]) == [1, 2, 3]

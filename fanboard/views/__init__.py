@@ -49,7 +49,7 @@ from .highlight import (
 from .shaping import (
     GRID_LABELS, GRID_STATUSES, NO_INFORMATION, RESULT_LABELS, STANDING_STATUSES, article_claims,
     computed_standing, event_type_order, events_of, latest,
-    league_of, league_positions, match_players, match_results, own_matches, player_grid, players_summary, timeline_matches,
+    league_of, league_positions, match_players, match_results, own_matches, up_to, gap_words, player_grid, players_summary, timeline_matches,
     provenance, standing_facts, subject_label, table_as_it_stood,
 )
 
@@ -73,7 +73,7 @@ __all__ = [
     "highlighted_html", "read_article_text",
     "GRID_LABELS", "GRID_STATUSES", "NO_INFORMATION", "RESULT_LABELS", "STANDING_STATUSES",
     "article_claims", "computed_standing", "contradictions_view", "event_type_order", "events_of",
-    "last_event", "latest", "league_of", "league_positions", "match_players", "match_results", "own_matches", "timeline_matches",
+    "last_event", "latest", "league_of", "league_positions", "match_players", "match_results", "own_matches", "up_to", "gap_words", "timeline_matches",
     "player_grid", "players_summary", "provenance", "standing_facts", "subject_label",
     "table_as_it_stood", "timeline_events",
 ]

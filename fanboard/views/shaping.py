@@ -94,6 +94,29 @@ def _result_row(r: dict, club: str | None, labels: Mapping[str, str], replay: da
     }
 
 
+def gap_words(gap, position=None, place: str = "fourth place") -> str:
+    """A points gap to a place as a fan says it: "6 points behind fourth place", "13 points ahead
+    of fourth place" (a computed gap is negative for a club above it), "level on points with
+    fourth place", or "in fourth place" when the club is the one there."""
+    gap = int(gap)
+    pos = int(position) if str(position or "").isdigit() else None
+    if pos == 4:
+        return f"in {place}"
+    if gap < 0:
+        return f"{-gap} point{'s' * (gap != -1)} ahead of {place}"
+    if gap == 0:
+        return f"level on points with {place}"
+    return f"{gap} point{'s' * (gap != 1)} behind {place}"
+
+
+def up_to(frame: pd.DataFrame, day, column: str) -> pd.DataFrame:
+    """The rows of `frame` whose `column` (a day) is on or before `day`; all of them when `day`
+    is None. A row without a day is left out once a day is asked for: nothing says it was by then."""
+    if day is None or frame.empty:
+        return frame
+    return frame[pd.to_datetime(frame[column]).le(pd.Timestamp(day))].reset_index(drop=True)
+
+
 def own_matches(results: pd.DataFrame) -> pd.DataFrame:
     """The club's own matches of match_results' frame (every match when no club is chosen:
     no involves_club anywhere), in their order."""
@@ -145,7 +168,7 @@ def league_positions(standings: pd.DataFrame, situation: pd.DataFrame, club: str
                 "position": int(r["position"]),
                 "basis": "computed table",
                 "detail": (f"matchday {r['matchday']}: {r['points']} pts from {r['played']} games, "
-                           f"{r['gap_to_leader']} behind the leader, {r['gap_to_fourth']} behind 4th"),
+                           f"{r['gap_to_leader']} behind the leader, {gap_words(r['gap_to_fourth'], r['position'], '4th')}"),
             })
     claims = situation[situation["metric"] == "league_position"]
     for r in claims.to_dict("records"):
