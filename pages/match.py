@@ -11,7 +11,7 @@ from fanboard.views.appearances import match_appearances
 from pages._shared import article_link, dashboard, url_choice
 
 d = dashboard()
-all_results = views.match_results(d.tables["matches"], d.club, d.labels, d.replays)
+all_results = views.match_results(d.tables["matches"], d.club, d.labels, d.replays, d.calendar)
 names = {r["match_id"]: f"{r['fixture']} · {views.format_day(r['date'].date()) if str(r['date']) != 'NaT' else 'date unknown'}"
          for r in all_results.to_dict("records")}
 st.title("Match")

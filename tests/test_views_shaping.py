@@ -182,3 +182,20 @@ def test_up_to_keeps_the_rows_of_that_day_and_before():
     assert list(views.up_to(frame, date(2021, 3, 8), "date")["n"]) == [1, 2]
     assert list(views.up_to(frame, date(2021, 3, 7), "date")["n"]) == [1]
     assert list(views.up_to(frame, None, "date")["n"]) == [1, 2, 3]
+
+
+def test_a_match_the_articles_left_scheduled_shows_the_calendars_result_once_played():
+    """A preview's match: the calendar it is linked to says it was played 0-2 on 13 March. Seen
+    as of the 20th it is a played defeat, and says where the score comes from; seen as of the
+    12th it is still to come."""
+    m = small_tables()["matches"].assign(reference=["", "cup-eastbury-rivertown", ""])
+    m.loc[1, ["home_goals", "away_goals", "status"]] = ["", "", "scheduled"]
+    fixtures = pd.DataFrame({"fixture_id": ["cup-eastbury-rivertown"], "date": ["2021-03-13"],
+                             "home_goals": ["2"], "away_goals": ["0"], "status": ["played"]})
+    calendar = views.calendar_results(m, fixtures, date(2021, 3, 20))
+    assert calendar == {M2: (2, 0)}
+    row = views.match_results(m, "Rivertown", calendar=calendar).set_index("match_id").loc[M2]
+    assert (row["result"], row["score"], row["status"], row["status_reason"], row["fixture"]) == (
+        "L", "0-2", "played", "result from the calendar", "Eastbury 2-0 Rivertown")
+    assert views.calendar_results(m, fixtures, date(2021, 3, 12)) == {}
+    assert views.match_results(m, "Rivertown").set_index("match_id").loc[M2, "result"] == "S"

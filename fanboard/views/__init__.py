@@ -35,7 +35,7 @@ from .cells import (
 from .contradictions import article_statements, contradictions_about, contradictions_view, parse_values
 from .search import query_terms, search_frame, search_text
 from .league import BASES, group_positions, league_claims, league_table, matchday_on, table_caption
-from .matchpage import event_url, match_lineup, match_mentions, match_url, replay_dates
+from .matchpage import event_url, match_lineup, match_mentions, match_url, replay_dates, calendar_results
 from .timeline import OPEN_ARROW_DAYS, last_event, merge_same_events, timeline_events
 from .dashboard import Dashboard, tables_need_build, tables_signature
 from .filters import (
@@ -63,7 +63,7 @@ __all__ = [
     "query_terms", "search_frame", "search_text",
     "OPEN_ARROW_DAYS", "merge_same_events",
     "BASES", "group_positions", "league_claims", "league_table", "matchday_on", "table_caption",
-    "event_url", "match_lineup", "match_mentions", "match_url", "replay_dates",
+    "event_url", "match_lineup", "match_mentions", "match_url", "replay_dates", "calendar_results",
     "MONTHS", "Tables", "date_window", "describe_when", "format_day", "human_value", "humanize",
     "ordinal", "split", "to_date",
     "Dashboard", "tables_need_build", "tables_signature",

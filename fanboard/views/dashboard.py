@@ -15,7 +15,7 @@ from .articles import article_labels, article_urls, default_as_of
 from .filters import Filters, apply_filters, competitions, default_club, events_about, situation_about
 from .league import group_positions
 from .shaping import league_of, league_positions, match_results
-from .matchpage import replay_dates
+from .matchpage import replay_dates, calendar_results
 from .narrowing import PeopleIndex, narrow_to_players
 from .timeline import timeline_events
 
@@ -158,7 +158,7 @@ class Dashboard:
     @cached_property
     def club_results(self) -> pd.DataFrame:
         """The club's matches as the other filters select them: a player filter does not apply."""
-        return match_results(self.club_filtered["matches"], self.club, self.labels, self.replays)
+        return match_results(self.club_filtered["matches"], self.club, self.labels, self.replays, self.calendar)
 
     @cached_property
     def replays(self) -> dict:
@@ -166,7 +166,13 @@ class Dashboard:
 
     @cached_property
     def results(self) -> pd.DataFrame:
-        return match_results(self.filtered["matches"], self.club, self.labels, self.replays)
+        return match_results(self.filtered["matches"], self.club, self.labels, self.replays, self.calendar)
+
+    @cached_property
+    def calendar(self) -> dict:
+        """The calendar's results of the matches the articles left scheduled and that were
+        played by the day the page is about (matchpage.calendar_results)."""
+        return calendar_results(self.tables["matches"], self.fixtures, self.as_of)
 
     @cached_property
     def events(self) -> pd.DataFrame:

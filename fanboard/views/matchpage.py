@@ -43,6 +43,25 @@ def replay_dates(matches: pd.DataFrame, fixtures: pd.DataFrame | None) -> dict[s
     return out
 
 
+def calendar_results(matches: pd.DataFrame, fixtures: pd.DataFrame | None, as_of: date | None) -> dict[str, tuple[int, int]]:
+    """match_id -> (home goals, away goals) of the calendar, for a match the articles left
+    "scheduled" (a preview, a live blog before kick-off) that the calendar it is linked to says
+    was played by `as_of`: a fan looking back at it expects its result, not "scheduled"."""
+    if fixtures is None or fixtures.empty or as_of is None or matches.empty:
+        return {}
+    done = fixtures[fixtures["status"].isin(["played", "awarded"]) & fixtures["home_goals"].astype(str).str.isdigit()
+                    & fixtures["away_goals"].astype(str).str.isdigit()]
+    known = {f: (to_date(d), int(h), int(a)) for f, d, h, a in
+             zip(done["fixture_id"], done["date"], done["home_goals"], done["away_goals"])}
+    out = {}
+    for mid, status, ref, hg in zip(matches["match_id"], matches["status"], matches["reference"], matches["home_goals"]):
+        if status == "scheduled" and hg == "" and ref in known:
+            day, h, a = known[ref]
+            if day and day <= as_of:
+                out[mid] = (h, a)
+    return out
+
+
 def match_mentions(tables: Tables, match_id: str, labels: Mapping[str, str],
                    urls: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Every article that mentions the match, one row per sentence: the match itself, and the

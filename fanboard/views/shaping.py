@@ -36,7 +36,8 @@ RESULT_LABELS = {"W": "won", "D": "drawn", "L": "lost", "P": "postponed", "S": "
 # ---------------------------------------------------------------------- matches
 
 def match_results(matches: pd.DataFrame, club: str | None, labels: Mapping[str, str] | None = None,
-                  replays: Mapping[str, date] | None = None) -> pd.DataFrame:
+                  replays: Mapping[str, date] | None = None,
+                  calendar: Mapping[str, tuple[int, int]] | None = None) -> pd.DataFrame:
     """One row per match from the club's point of view, sorted by date.
 
     Columns: match_id, date (datetime), competition, round, venue, opponent, score
@@ -44,9 +45,14 @@ def match_results(matches: pd.DataFrame, club: str | None, labels: Mapping[str, 
     venue or result from the club's point of view), result_label, status, status_reason,
     replay (the day a postponed match was played, when the calendar knows it), fixture
     ("Rivertown 2-2 Northfield"), sources (labels), source_ids, involves_club.
+
+    `calendar`: match_id -> the calendar's score of a match the articles left scheduled and the
+    calendar says was played (matchpage.calendar_results); it is shown played, with that score
+    and the reason "result from the calendar".
     """
-    labels, replays = labels or {}, replays or {}
-    rows = [_result_row(r, club, labels, replays.get(r["match_id"])) for r in matches.to_dict("records")]
+    labels, replays, calendar = labels or {}, replays or {}, calendar or {}
+    rows = [_result_row(_with_calendar(r, calendar.get(r["match_id"])), club, labels, replays.get(r["match_id"]))
+            for r in matches.to_dict("records")]
     out = pd.DataFrame(rows, columns=RESULT_COLUMNS)
     return out.sort_values("date", kind="stable").reset_index(drop=True)
 
@@ -54,6 +60,16 @@ def match_results(matches: pd.DataFrame, club: str | None, labels: Mapping[str, 
 RESULT_COLUMNS = ["match_id", "date", "competition", "round", "venue", "opponent", "score", "fixture_score",
                   "result", "result_label", "status", "status_reason", "replay", "fixture", "sources",
                   "source_ids", "involves_club"]
+
+
+CALENDAR_REASON = "result from the calendar"
+
+
+def _with_calendar(r: dict, score: tuple[int, int] | None) -> dict:
+    if score is None:
+        return r
+    return {**r, "home_goals": str(score[0]), "away_goals": str(score[1]), "status": "played",
+            "status_reason": CALENDAR_REASON}
 
 
 def _result_row(r: dict, club: str | None, labels: Mapping[str, str], replay: date | None) -> dict:
