@@ -137,3 +137,29 @@ def test_a_match_named_by_its_place_in_a_series_is_recalled(extractor):
     c = claims(extractor, text, "nl")
     assert [s for s in _statuses(c) if s[0] == "Ciro Immobile"] == \
         [("Ciro Immobile", "left_out", ("Lazio", "Borussia Dortmund", 1, 1))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Dutch puts the verb second: after a fronted time or phrase, the club after the verb is its
+    # subject, not the opponent of the article's club (here Fiorentina)
+    ("Zondag won Torino met 2-1 van Cagliari.", [("Torino", "Cagliari", "home", 2, 1, "played")]),
+    ("In de Serie A verloor Torino zondag met 2-1 van Cagliari.", [("Torino", "Cagliari", "away", 1, 2, "played")]),
+    ("Zaterdag versloeg Torino Cagliari met 3-0.", [("Torino", "Cagliari", "home", 3, 0, "played")]),
+    ("Woensdag ontvangt Torino Cagliari.", [("Torino", "Cagliari", "home", None, None, "scheduled")]),
+    # no opponent after the subject: no match of the article's club
+    ("Zondag won Torino met 2-1.", [("Torino", None, "home", 2, 1, "played")]),
+])
+def test_verb_second(extractor, text, expected):
+    text = "Fiorentina in de Serie A\n\nFiorentina won zaterdag met 3-0 van Parma. " + text
+    assert matches(claims(extractor, text, "nl"))[1:] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # at home in other words, 'de betere van', a result noun with its participle before the connector
+    ("Spezia won zaterdag in eigen huis met 2-0 van Crotone.", [("Spezia", "Crotone", "home", 2, 0, "played")]),
+    ("Spezia was zaterdag met 2-0 de betere van Crotone.", [("Spezia", "Crotone", "home", 2, 0, "played")]),
+    ("Spezia heeft zaterdag een 0-2 zege geboekt op Crotone.", [("Spezia", "Crotone", "away", 2, 0, "played")]),
+    ("Spezia speelt zaterdag uit bij Crotone.", [("Spezia", "Crotone", "away", None, None, "scheduled")]),
+])
+def test_more_ways_to_tell_a_result_and_a_venue(extractor, text, expected):
+    assert _nl(extractor, text) == expected

@@ -128,6 +128,16 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if opp is None and not hole and attrs.get("object_inside"):
         # "X heeft zondag Y met 3-1 verslagen": the object stands inside the cue's words
         opp = next((m for m in reversed(s.clubs()) if cue.start < m.start and m.end <= cue.end), None)
+    inverted = None
+    if opp is not None and not connector and not hole and _verb_before_subject(s, cue, opp):
+        # "Zondag won X met 2-1 van Y", "Woensdag ontvangt X Y": the club after the verb is its
+        # subject; the opponent comes after it
+        inverted = opp
+        after = Span(doc, cue.start, opp.end, label=cue.label_, kb_id=cue.kb_id_)
+        nxt, nhole, nend, nconn = _opponent_after(s, after, ctx)
+        if nxt is not None and nxt.name == inverted.name:
+            nxt, nhole, nend, nconn = None, False, opp.end, ""
+        opp, hole, opp_end, connector = nxt, nhole, max(nend, opp.end), nconn
     if opp is None and not hole and attrs.get("opponent_before"):
         opp, connector = _opponent_before(s, cue)   # "X kwam bij Y niet verder dan 0-0"
     if opp is None and not hole and attrs.get("result") == "L":
@@ -146,6 +156,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if opp is None and not hole and _after_earlier(s, cue.start):
         return []   # "Na de 5-0 zege gaat Ashford ...": an earlier match, its score taken with it
     subj, owner = _subject_before(s, cue, opp, ctx), _genitive_owner(s, opp)
+    if inverted is not None and subj is None and owner is None:
+        subj = inverted
     if subj is None and owner is None and opp is not None and not connector and (other := inverted_object(s, cue, opp)):
         subj, opp, opp_end, connector = opp, other, other.end, ""   # "Cade il X con il Y"
     elif subj is None and owner is None and opp is not None and not connector and loser_after_opener(s, cue):
@@ -263,6 +275,28 @@ def _inverted_subject(s: SentenceView, cue: Span, opp: Mention) -> Mention | Non
         return None
     club = s.club_at(j + 1)
     return club if club is not None and club.name != opp.name else None
+
+
+def _verb_before_subject(s: SentenceView, cue: Span, club: Mention) -> bool:
+    """Dutch puts the verb second: "Zondag won X ...", "In de Serie A versloeg X Y". A verb cue
+    (one that tells a result, a status or a venue, not after an article) that follows a fronted
+    phrase of its clause naming no club, with a club right after it and no connector between, has
+    that club as its subject (words.verb_second marks the languages that do this)."""
+    w, doc = s.rules, s.doc
+    if not w.word_set("verb_second"):
+        return False
+    attrs = s.attrs(cue)
+    if not (attrs.get("result") or attrs.get("status") or attrs.get("venue")) or attrs.get("weak"):
+        return False
+    lo, _ = s.clause(cue.start)
+    before = [t for t in doc[lo:cue.start] if not t.is_punct]
+    if not before or doc[cue.start - 1].lower_ in w.word_set("fillers", "relative_subject", "coordination"):
+        return False
+    if any(lo <= m.start < cue.end for m in s.clubs()):
+        return False   # a club before the verb, or inside the cue's words ("bleek X met 1-3 te sterk voor")
+    if club.end < s.span.end and doc[club.end].text in w.word_set("pair_separators"):
+        return False   # "... de derby X - Y"
+    return True
 
 
 def _beneficiary(s: SentenceView, opp: Mention, ctx: ArticleContext) -> Mention | None:
