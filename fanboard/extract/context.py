@@ -76,13 +76,21 @@ class ArticleContext:
         except KBError:
             return None
 
-    def resolve_club_description(self, refers_to: str, doc: Doc) -> Club | None:
-        """'gli olandesi', 'the Dutch side' (refers_to "club_country:<Country>"): the one club
-        of that country the article names; None when it names none or several."""
+    def resolve_club_description(self, refers_to: str, doc: Doc, at: int | None = None) -> Club | None:
+        """'gli olandesi', 'the Dutch side', 'de Italianen' (refers_to "club_country:<Country>"): the
+        one club of that country the article names; when it names several, the one it named before
+        token `at` (a description looks back: "Ajax ... Atalanta. De Italianen ..., tegen Napoli").
+        None when it names none, or several before `at`."""
         country = refers_to.partition(":")[2]
-        named = {e.ent_id_ for e in doc.ents if e.label_ == "CLUB"}
-        fits = [c for c in map(self.kb.club_by_id, sorted(named)) if c is not None and c.country == country]
+        ents = [e for e in doc.ents if e.label_ == "CLUB"]
+        fits = self._clubs_of(country, ents)
+        if len(fits) != 1 and at is not None:
+            fits = self._clubs_of(country, [e for e in ents if e.end <= at])
         return fits[0] if len(fits) == 1 else None
+
+    def _clubs_of(self, country: str, ents) -> list[Club]:
+        named = {e.ent_id_ for e in ents}
+        return [c for c in map(self.kb.club_by_id, sorted(named)) if c is not None and c.country == country]
 
     def canonical(self, ent: Span) -> str | None:
         kb = self.kb
@@ -114,10 +122,19 @@ class ArticleContext:
         """Read the story sentence by sentence: `told[i]` are the matches sentence i tells."""
         story = Story()
         stories = []
+        self._looked_back = []   # the matches told as asides so far ("De zege op X" then recalls one)
         for view, claims in zip(views, told):
             stories.append(story)
             story = self._advance(story, view, claims)
         self._stories = tuple(stories)
+
+    def _looked_back_at(self, c: MatchClaim) -> bool:
+        """Is this a match an earlier sentence told as an aside (the same two clubs, nothing
+        against it)? "De Italianen wonnen het eerste duel met X. De zege op X ...": still the aside."""
+        from .matchmerge import compatible
+        return c.named and any({a.subject, a.opponent} == {c.subject, c.opponent}
+                               and (a.subject != c.subject or compatible(a, c))
+                               for a in getattr(self, "_looked_back", ()))
 
     def story(self, i: int) -> Story:
         return self._stories[i] if i < len(self._stories) else Story()
@@ -126,8 +143,10 @@ class ArticleContext:
         match, told = story.match, False
         if claims and story.match is not None and all(
                 _aside(s, c) or _recalled(s, c) or fixture_to_come_elsewhere(story.match, c)
+                or _flashback(story.match, c) or _earlier_in_series(s, c) or self._looked_back_at(c)
                 or _others_mentioned(self.focus, story.match, c) for c in claims):
-            pass   # "X, die vorige week scoorde tegen Ashford (2-2), ...": an aside, the story goes on
+            # "X, die vorige week scoorde tegen Ashford (2-2), ...": an aside, the story goes on
+            self._looked_back.extend(c for c in claims if c.named)
         elif claims:
             named = [c for c in claims if c.named and not _recalled(s, c)] or [c for c in claims if c.named] \
                 or list(claims)
@@ -150,6 +169,25 @@ def _others_mentioned(focus: Club | None, story: MatchClaim, c: MatchClaim) -> b
         return False
     return focus.name in (story.subject, story.opponent) and story.named \
         and focus.name not in (c.subject, c.opponent)
+
+
+FLASHBACK_KINDS = ("weeks_ago", "last_week")
+
+
+def _flashback(story: MatchClaim, c: MatchClaim) -> bool:
+    """'Drie weken geleden won X van Y': a match dated weeks back, told while the story is about
+    another named match (not one it could be), is a look back; the story goes on."""
+    from .matchmerge import compatible
+    return story.named and c.named and c.time is not None and c.time.kind in FLASHBACK_KINDS \
+        and not compatible(story, c)
+
+
+def _earlier_in_series(s: "SentenceView", c: MatchClaim) -> bool:
+    """'De Italianen wonnen het eerste groepsduel met X': a match named by its place in a series
+    (words.earlier_ordinals a few words before its cue) is recalled, not the story's match."""
+    ordinals = s.rules.word_set("earlier_ordinals")
+    lo = max(s.span.start, c.anchor[0] - 4)
+    return bool(ordinals) and any(t.lower_ in ordinals for t in s.doc[lo:c.anchor[0] + 1])
 
 
 def _same_as_story(story: MatchClaim | None, claims: Sequence[MatchClaim]) -> bool:

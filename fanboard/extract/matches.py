@@ -125,6 +125,19 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if attrs.get("result") and any(t.lower_ in words.word_set("conditional") for t in doc[lo:cue.start]):
         return []   # "qualora arrivasse una sconfitta": a result that may come, no match told
     opp, hole, opp_end, connector = _opponent_after(s, cue, ctx)
+    if opp is None and not hole and attrs.get("object_inside"):
+        # "X heeft zondag Y met 3-1 verslagen": the object stands inside the cue's words
+        opp = next((m for m in reversed(s.clubs()) if cue.start < m.start and m.end <= cue.end), None)
+    inverted = None
+    if opp is not None and not connector and not hole and _verb_before_subject(s, cue, opp):
+        # "Zondag won X met 2-1 van Y", "Woensdag ontvangt X Y": the club after the verb is its
+        # subject; the opponent comes after it
+        inverted = opp
+        after = Span(doc, cue.start, opp.end, label=cue.label_, kb_id=cue.kb_id_)
+        nxt, nhole, nend, nconn = _opponent_after(s, after, ctx)
+        if nxt is not None and nxt.name == inverted.name:
+            nxt, nhole, nend, nconn = None, False, opp.end, ""
+        opp, hole, opp_end, connector = nxt, nhole, max(nend, opp.end), nconn
     if opp is None and not hole and attrs.get("opponent_before"):
         opp, connector = _opponent_before(s, cue)   # "X kwam bij Y niet verder dan 0-0"
     if opp is None and not hole and attrs.get("result") == "L":
@@ -143,6 +156,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if opp is None and not hole and _after_earlier(s, cue.start):
         return []   # "Na de 5-0 zege gaat Ashford ...": an earlier match, its score taken with it
     subj, owner = _subject_before(s, cue, opp, ctx), _genitive_owner(s, opp)
+    if inverted is not None and subj is None and owner is None:
+        subj = inverted
     if subj is None and owner is None and opp is not None and not connector and (other := inverted_object(s, cue, opp)):
         subj, opp, opp_end, connector = opp, other, other.end, ""   # "Cade il X con il Y"
     elif subj is None and owner is None and opp is not None and not connector and loser_after_opener(s, cue):
@@ -153,6 +168,12 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
                      and (opp is None or m.start != opp.start)), None)
     if subj is None and owner is None and opp is not None:
         subj = _inverted_subject(s, cue, opp)   # "Na de nederlaag tegen X moet Y ...": Y's match
+    if subj is None and owner is None and opp is not None:
+        subj = _beneficiary(s, opp, ctx)   # "De zege op X was voor Y de derde op rij": Y's match
+    if subj is None and owner is None and opp is None and not hole and (
+            described_subject(s, cue) or any(t.lower_ in s.rules.word_set("subject_descriptions")
+                                             for t in s.doc[s.span.start:min(cue.start, s.span.start + 3)])):
+        return []   # "De koploper ging met 2-0 onderuit": a club described, neither it nor its opponent named
     if subj is None and owner is None and score is None and _about_others(s, cue, opp, focus):
         return []
     if opp is not None and opp.label == "CITY" and subj is not None and subj.start > s.span.start \
@@ -198,6 +219,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         c.venue = "away"   # "a 3-0 win at X"
     if c.venue is None and c.opponent is not None:
         c.venue = venue_after(s, opp_end, c) or (venue_after(s, cue.end, c, before=opp.start) if opp is not None else None)
+    if c.venue is None and c.opponent is not None and subj is not None and cue.start < subj.start < cue.end:
+        c.venue = venue_after(s, subj.end, c, before=cue.end)   # "walste X in <town> met 5-0 over Y heen"
     c.result = attrs.get("result") if (score is not None or opp is not None) else None
     if flip:
         c.result = {"W": "L", "L": "W"}[attrs["result"]]
@@ -205,7 +228,7 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if attrs.get("result") and score is None and opp is None:
         c.result = None
     if score is not None:
-        c.result = c.result or _clause_result(s, cue)
+        c.result = c.result or _clause_result(s, cue) or _result_after_score(s, score[0])
         apply_score(c, score[1], score[2], words.score_order)
         c.venue = None if flip or told_winner else c.venue   # the described club's venue word is not the subject's; nor the score's order a venue when the winner is not named
         if described and not attrs.get("venue") and connector not in words.word_set("away_connectors"):
@@ -252,6 +275,41 @@ def _inverted_subject(s: SentenceView, cue: Span, opp: Mention) -> Mention | Non
         return None
     club = s.club_at(j + 1)
     return club if club is not None and club.name != opp.name else None
+
+
+def _verb_before_subject(s: SentenceView, cue: Span, club: Mention) -> bool:
+    """Dutch puts the verb second: "Zondag won X ...", "In de Serie A versloeg X Y". A verb cue
+    (one that tells a result, a status or a venue, not after an article) that follows a fronted
+    phrase of its clause naming no club, with a club right after it and no connector between, has
+    that club as its subject (words.verb_second marks the languages that do this)."""
+    w, doc = s.rules, s.doc
+    if not w.word_set("verb_second"):
+        return False
+    attrs = s.attrs(cue)
+    if not (attrs.get("result") or attrs.get("status") or attrs.get("venue")) or attrs.get("weak"):
+        return False
+    lo, _ = s.clause(cue.start)
+    before = [t for t in doc[lo:cue.start] if not t.is_punct]
+    if not before or doc[cue.start - 1].lower_ in w.word_set("fillers", "relative_subject", "coordination"):
+        return False
+    if any(lo <= m.start < cue.end for m in s.clubs()):
+        return False   # a club before the verb, or inside the cue's words ("bleek X met 1-3 te sterk voor")
+    if club.end < s.span.end and doc[club.end].text in w.word_set("pair_separators"):
+        return False   # "... de derby X - Y"
+    return True
+
+
+def _beneficiary(s: SentenceView, opp: Mention, ctx: ArticleContext) -> Mention | None:
+    """'De zege op X zat voor Y ...': the club after a word of whom it was for (words.beneficiary)
+    later in the sentence than the opponent, when no other club comes between and it can meet X."""
+    doc, words = s.doc, s.rules.word_set("beneficiary")
+    for m in s.clubs():
+        if m.start <= opp.start:
+            continue
+        if m.name != opp.name and doc[m.start - 1].lower_ in words and can_meet(ctx.kb, m.name, opp.name):
+            return m
+        return None
+    return None
 
 
 def _agentless_passive(s: SentenceView, cue: Span) -> bool:
@@ -372,6 +430,12 @@ def _clause_result(s: SentenceView, cue: Span) -> str | None:
     lo, _ = s.clause(cue.start)
     found = [s.attrs(c).get("result") for c in s.cue_list("match") if lo <= c.start < cue.start]
     return next((r for r in reversed(found) if r), None)
+
+
+def _result_after_score(s: SentenceView, at: int) -> str | None:
+    """The result a match cue right after the score at token `at` tells ("tegen X (1-0 verlies)",
+    "de 2-0 winst"): the score is the one that result came with."""
+    return next((s.attrs(c).get("result") for c in s.cue_list("match") if c.start == at + 1), None)
 
 
 def _averted(s: SentenceView, cue: Span) -> bool:
@@ -546,12 +610,17 @@ def _relative_after(s: SentenceView, end: int, at: int) -> bool:
 
 
 def _reciprocal_after(s: SentenceView, at: int, hi: int) -> bool:
-    """Does 'each other' (words.reciprocal: "tegen elkaar") follow token `at` in its clause?"""
+    """Does 'each other' (words.reciprocal: "tegen elkaar") follow token `at` in its clause, right
+    after it or after a verb and a time ("X en Y spelen zondag tegen elkaar"), with no club or
+    punctuation between?"""
     doc = s.doc
-    for phrase in s.rules.words.get("reciprocal", []):
-        parts = phrase.split()
-        if at + len(parts) <= hi and [t.lower_ for t in doc[at:at + len(parts)]] == parts:
-            return True
+    for k in range(at, min(hi, at + 4)):
+        if k > at and (doc[k - 1].is_punct or s.club_at(k - 1) is not None):
+            return False
+        for phrase in s.rules.words.get("reciprocal", []):
+            parts = phrase.split()
+            if k + len(parts) <= hi and [t.lower_ for t in doc[k:k + len(parts)]] == parts:
+                return True
     return False
 
 
@@ -569,7 +638,12 @@ def apply_score(c: MatchClaim, a: int, b: int, order: str) -> None:
         hi, lo = max(a, b), min(a, b)
         c.subject_goals, c.opponent_goals = (hi, lo) if c.result == "W" else (lo, hi)
         return
-    if c.venue == "home":
+    if c.venue in ("home", "away") and c.result in ("W", "L") and (a > b) != ((c.venue == "home") == (c.result == "W")):
+        # "won met 2-1 bij X", "walste in <town> met 5-0 over X heen": the winner written first,
+        # against the home-away order; the result word decides whose goals are whose
+        hi, lo = max(a, b), min(a, b)
+        c.subject_goals, c.opponent_goals = (hi, lo) if c.result == "W" else (lo, hi)
+    elif c.venue == "home":
         c.subject_goals, c.opponent_goals = a, b
     elif c.venue == "away":
         c.subject_goals, c.opponent_goals = b, a

@@ -178,6 +178,8 @@ def compatible(a: MatchClaim, b: MatchClaim) -> bool:
         return False
     if a.status and b.status and a.status != b.status:
         return False
+    if a.result and b.result and a.subject == b.subject and a.result != b.result:
+        return False   # a win and a defeat of one club are two matches
     if a.time is not None and b.time is not None and not _same_time(a.time, b.time):
         return False
     return True

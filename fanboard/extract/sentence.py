@@ -254,7 +254,7 @@ class SentenceReader:
         for ent in ents:
             in_quote = ent[0]._.in_quote
             if ent.label_ == "PERSONREF" and ent.ent_id_.startswith("club_country:"):
-                club = context.resolve_club_description(ent.ent_id_, doc)
+                club = context.resolve_club_description(ent.ent_id_, doc, ent.start)
                 if club is None or any(e.label_ == "CLUB" and 0 <= e.start - ent.end <= 2 and e.ent_id_ == club.id
                                        for e in ents):
                     continue   # unresolved, or "i danesi del Nordsjaelland": the name follows

@@ -111,9 +111,15 @@ class MatchMerge(AssemblerBase):
             as_written = all(c.venue is None for c in claims)   # "tegen X (0-13)": whose goals is not known
             return a is None or b is None or a == b or (as_written and a == b[::-1])
 
+        def weekday_fits(c0: MatchClaim, day: str) -> bool:
+            """A match told on a weekday ("zondag") joins no match another source dates to another day of the week."""
+            t = c0.time
+            return t is None or t.kind != "weekday" or not t.value or date.fromisoformat(day).weekday() == t.value[0]
+
         def joins(c0: MatchClaim, claims: list[MatchClaim], span) -> MatchRow | None:
             into = [x for x in exact.get((c0.subject, c0.opponent), ())
-                    if span[0] <= days[id(x)]["date"] <= span[1] and agree(x, claims)]
+                    if span[0] <= days[id(x)]["date"] <= span[1] and agree(x, claims)
+                    and weekday_fits(c0, days[id(x)]["date"])]
             return into[0] if len(into) == 1 else None
 
         days = {id(mr): dated(mr) for mr in unlinked}
