@@ -57,7 +57,10 @@ def _played_by(match: MatchClaim | None, club: str) -> bool:
 
 
 def _scoreless(match: MatchClaim, club: str, own_goal: bool = False) -> bool:
-    """Does the match's score say the goal's side (the other club for an own goal) scored nothing?"""
+    """Does the match's score say the goal's side (the other club for an own goal) scored nothing?
+    A score known only as written ("tegen X (0-13)") says it only when neither side scored."""
+    if match.as_written and match.subject_goals != match.opponent_goals:
+        return False
     side_is_subject = (club == match.subject) != own_goal
     return (match.subject_goals if side_is_subject else match.opponent_goals) == 0
 
@@ -174,7 +177,8 @@ class _SentenceGoals:
         after = [m for m in players if m.start >= cue.end]
         inside = [m for m in players if m.start >= cue.start and m.end <= cue.end]
         if slot in ("inside", "near") and inside:
-            return inside[0] if len(inside) == 1 else None
+            # "de Zweed X": a description and the name it stands before are one player
+            return inside[0] if len({m.person.id for m in inside}) == 1 else None
         if slot == "inside":
             return None
         if before and slot in ("before", "near") and self._pronoun_subject(lo, before[-1]):
