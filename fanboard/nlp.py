@@ -300,7 +300,7 @@ def _description_forms(phrase: str, rules: "LanguageRules") -> list[str]:
     if "{age}" in phrase:   # "the {age}-year-old": the ages a player may be (DESCRIPTION_AGES)
         forms = [phrase.replace("{age}", str(age)) for age in DESCRIPTION_AGES]
     if "{player}" in phrase:   # "de deense {player}": de Deense middenvelder, spelmaker, ... (words.player_nouns)
-        forms = [phrase.replace("{player}", noun) for noun in sorted(rules.word_set("player_nouns"))]
+        forms = [f.replace("{player}", noun) for f in forms for noun in sorted(rules.word_set("player_nouns"))]
     base = list(forms)
     for article, contracted in rules.words_map.get("article_contractions", {}).items():
         forms += [c + f[len(article):] for f in base if f.startswith(article) for c in contracted]

@@ -35,6 +35,8 @@ class MatchClaim:
     provenance: list[Provenance] = field(default_factory=list)
     merged_keys: list[str] = field(default_factory=list)
     anchor: tuple[int, int] = (0, 0)  # token span of the words that state the claim
+    as_written: bool = False        # the score is in the order written, not known to be the
+                                    # subject's first ("tegen X (0-13)"): whose goals are whose is open
 
     @property
     def named(self) -> bool:

@@ -57,7 +57,10 @@ def _played_by(match: MatchClaim | None, club: str) -> bool:
 
 
 def _scoreless(match: MatchClaim, club: str, own_goal: bool = False) -> bool:
-    """Does the match's score say the goal's side (the other club for an own goal) scored nothing?"""
+    """Does the match's score say the goal's side (the other club for an own goal) scored nothing?
+    A score known only as written ("tegen X (0-13)") says it only when neither side scored."""
+    if match.as_written and match.subject_goals != match.opponent_goals:
+        return False
     side_is_subject = (club == match.subject) != own_goal
     return (match.subject_goals if side_is_subject else match.opponent_goals) == 0
 
@@ -98,6 +101,7 @@ class _SentenceGoals:
         penalised = self._penalty_takers([c for c in cues if s.value(c) == "penalty"
                                           or s.attrs(c).get("penalty")])
         taken: set[tuple] = set()     # a player is credited once per clause, by its first cue
+        spot = s.rules.word_set("penalty_words")   # "X tekende vanaf de stip voor de 2-0": a penalty
         for cue in cues:
             value = s.value(cue)
             count = self._count(cue) if value == "count" else COUNTS.get(value)
@@ -108,7 +112,8 @@ class _SentenceGoals:
                 if (scorer.person.id, s.clause(cue.start)) not in taken:
                     taken.add((scorer.person.id, s.clause(cue.start)))
                     self._add(cue, scorer.person, value,
-                              scorer.person.id in penalised or bool(s.attrs(cue).get("penalty")), count)
+                              scorer.person.id in penalised or bool(s.attrs(cue).get("penalty"))
+                              or any(t.lower_ in spot for t in cue), count)
 
     def _echo(self, cue: Span) -> list[Mention]:
         """'X scored too, as did Y': the player right after words.goal_echo opening the next
@@ -153,8 +158,8 @@ class _SentenceGoals:
         lo, hi = s.clause(cue.start)
         if s.certainty_at(cue.start) != "confirmed":
             return False
-        if any(lo <= c.start < hi for c in s.cue_list("future")):
-            return False
+        if any(lo <= c.start < hi and not cue.start <= c.start < cue.end for c in s.cue_list("future")):
+            return False   # (a word of the cue's own, "a nulla è servito il gol di X", tells no future)
         if any(lo <= c.start < hi and s.value(c) == "none" for c in s.cue_list("goal")):
             return False
         counting = s.rules.word_set("goal_counting")
@@ -174,7 +179,8 @@ class _SentenceGoals:
         after = [m for m in players if m.start >= cue.end]
         inside = [m for m in players if m.start >= cue.start and m.end <= cue.end]
         if slot in ("inside", "near") and inside:
-            return inside[0] if len(inside) == 1 else None
+            # "de Zweed X": a description and the name it stands before are one player
+            return inside[0] if len({m.person.id for m in inside}) == 1 else None
         if slot == "inside":
             return None
         if before and slot in ("before", "near") and self._pronoun_subject(lo, before[-1]):

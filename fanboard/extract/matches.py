@@ -628,6 +628,7 @@ def apply_score(c: MatchClaim, a: int, b: int, order: str) -> None:
     """Orient a score a-b to the subject: `order` is the language's convention for scores
     next to a cue ("winner_first" or "home_away"), "home_away" for a score after the clubs."""
     c.status = c.status or "played"
+    c.as_written = False
     if c.status == "scheduled":
         c.status = "played"
     if a == b:
@@ -655,6 +656,7 @@ def apply_score(c: MatchClaim, a: int, b: int, order: str) -> None:
         c.venue = "home" if a < b else "away"
     else:
         c.subject_goals, c.opponent_goals = a, b  # as written; the calendar decides the venue
+        c.as_written = True
     if c.result is None and c.subject_goals is not None:
         c.result = "W" if c.subject_goals > c.opponent_goals else "L"
 

@@ -191,6 +191,7 @@ def absorb(into: MatchClaim, other: MatchClaim) -> None:
             setattr(into, attr, getattr(other, attr))
     if into.subject_goals is None and other.subject_goals is not None:
         into.subject_goals, into.opponent_goals = other.subject_goals, other.opponent_goals
+        into.as_written = other.as_written
     into.hole = into.hole and other.hole
     into.self_reference = into.self_reference or other.self_reference
     for p in other.provenance:

@@ -6,7 +6,8 @@ as its most telling sentence or its distinct minutes, and the match has as many 
 telling article or the distinct minutes of all articles, whichever is more. Each stated minute
 is a row; the goals left over are rows without a minute. A goal told without its minute is a
 source of the timed rows when every goal has its minute (of the first, or of the first two for
-"a brace"), else of the rows without one. A goal whose claim is not tied to a merged match is
+"a brace"; of its own article's, when that article states the minute in another sentence), else
+of the rows without one. A goal whose claim is not tied to a merged match is
 left out: a goal row needs its match.
 """
 from __future__ import annotations
@@ -57,9 +58,15 @@ class GoalMerge(AssemblerBase):
         # sources of the timed rows; the k-th goal a sentence tells goes to the k-th row
         lists = [lst for _, _, lst in groups] if extra <= 0 else [[] for _ in range(extra)]
         rank: Counter = Counter()
+        told = Counter((g.provenance.article_id, g.provenance.start) for g in untimed)
         for g in untimed:
             key = (g.provenance.article_id, g.provenance.start)
-            lists[min(rank[key], len(lists) - 1)].append(g)
+            # one goal told without a minute by an article that states its minute elsewhere
+            own = [k for k, (_, _, lst) in enumerate(groups)
+                   if any(t.provenance.article_id == key[0] for t in lst)] if extra <= 0 and told[key] == 1 else []
+            own = own if len(own) == 1 else []
+            targets = [lists[k] for k in own] or lists
+            targets[min(rank[key], len(targets) - 1)].append(g)
             rank[key] += 1
         return groups + ([(None, k + 1, lst) for k, lst in enumerate(lists) if lst] if extra > 0 else [])
 
