@@ -272,11 +272,16 @@ class MatchMerge(AssemblerBase):
     def _match_contradictions(self, mr: MatchRow, row: dict) -> None:
         fx = mr.link.fixture
         label = f"{fx['home']}–{fx['away']}, {row['date']}"
-        others = [c for c in mr.claims if c.opponent]
         for c in mr.claims:
             if c.self_reference:
                 opp = fx["away"] if fx["home"] == c.subject else fx["home"]
+                # the sources told from the same side: an opponent named from the other club's
+                # side is that club's opponent, no rival to this one
+                others = [x for x in mr.claims if x.opponent and x.subject == c.subject]
                 named = sorted({f"{x.article_id}: {x.opponent}" for x in others})
+                same = (f": the same {c.subject_goals}-{c.opponent_goals} "
+                        f"({self.links[c.key].how if c.key in self.links else 'merged'})"
+                        if c.subject_goals is not None and c.opponent_goals is not None else "")
                 self.contradictions.append({
                     "subject": label, "field": "opponent",
                     "values": " | ".join([f"{c.article_id}: {c.self_reference} (the club itself)"] + named + [f"calendar: {opp}"]),
@@ -284,8 +289,7 @@ class MatchMerge(AssemblerBase):
                     "resolution": opp, "rule": "calendar",
                     "explanation": (f"{c.article_id} says the match was against {c.self_reference}, the club itself: a slip. "
                                     f"The calendar{' and ' + ', '.join(sorted({x.article_id for x in others})) if others else ''} "
-                                    f"identify the opponent as {opp}: the same {c.subject_goals}-{c.opponent_goals} "
-                                    f"({self.links[c.key].how if c.key in self.links else 'merged'})."),
+                                    f"identify the opponent as {opp}{same}."),
                 })
             if c.subject_goals is not None and c.status == "played" and fx["home_goals"] != "":
                 home = fx["home"] == c.subject
