@@ -70,7 +70,15 @@ def show_article(chosen: str, expanded: bool) -> None:
 
 
 EXPANDED_UP_TO = 5  # a few articles are shown whole; more are listed with their text collapsed
-for art_id in ([chosen] if chosen else ids):
+PER_PAGE = 10       # articles per page of the list: each card marks up its whole text (166 took a minute)
+listed = [chosen] if chosen else ids
+start = 0
+if len(listed) > PER_PAGE:
+    start = st.selectbox(
+        "Articles", list(range(0, len(listed), PER_PAGE)), key="sources_page",
+        format_func=lambda i: f"{i + 1}–{min(i + PER_PAGE, len(listed))} of {len(listed)}",
+        help="The list shows ten articles at a time; pick one above to read it on its own.")
+for art_id in listed[start:start + PER_PAGE]:
     show_article(art_id, expanded=bool(chosen) or len(ids) <= EXPANDED_UP_TO)
 
 st.header("Contradictions")

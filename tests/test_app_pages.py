@@ -619,3 +619,20 @@ def test_the_overview_as_of_a_day_shows_nothing_after_it(tables_dir, monkeypatch
     assert "Latest: Squad exclusion" in text and "Social media post" not in text
     everything = shown(club_page(tables_dir, monkeypatch, None))
     assert "Latest known: Social media post" in everything
+
+
+def test_the_sources_page_lists_ten_articles_at_a_time(tables_dir, monkeypatch, tmp_path):
+    """40 articles: ten cards a page (each marks up its whole text), the pages named by their
+    range; the last page has the last ten."""
+    tables = with_many_articles(tables_dir, tmp_path)
+    at = club_page(tables_dir, monkeypatch, "sources", tables=tables)
+    pager = at.main.selectbox(key="sources_page")
+    assert pager.options == ["1–10 of 40", "11–20 of 40", "21–30 of 40", "31–40 of 40"]
+    first = [h.value for h in at.main.subheader]
+    assert len(first) == 10
+    pager.set_value(30).run()
+    last = [h.value for h in at.main.subheader]
+    assert len(last) == 10 and not set(first) & set(last)
+    assert not at.exception
+    at.sidebar.text_input(key="q").set_value("Invented").run()   # fewer articles: the page list follows
+    assert not at.exception
