@@ -110,3 +110,32 @@ def test_a_coach_named_after_a_departure_cue_is_not_the_one_leaving(extractor):
     assert _events(claims(extractor, "Sampdoria news\n\nMade up. The board discussed the departure of "
                                      "Claudio Ranieri at the end of the season.", "en")) == \
         [("transfer_report", (), ("Claudio Ranieri",))]
+
+
+# ---------------------------------------------------------------- moves: the buyer acts, the seller is no party
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Genoa news\n\nMade up. Bologna have signed Mattia Zaccagni from Hellas Verona on a three-year deal."),
+    ("en", "Genoa news\n\nMade up. Mattia Zaccagni completed a loan move to Bologna on Friday."),
+    ("en", "Genoa news\n\nMade up. Hellas Verona turned down a bid from Bologna for Mattia Zaccagni."),
+    ("en", "Genoa news\n\nMade up. Mattia Zaccagni has left Hellas Verona to join Bologna."),
+    ("it", "Genoa\n\nInventato. Mattia Zaccagni va in prestito al Bologna fino a giugno."),
+    ("it", "Genoa\n\nInventato. Ufficiale: Mattia Zaccagni è un nuovo giocatore del Bologna."),
+    ("it", "Genoa\n\nInventato. Il Bologna ha ingaggiato Mattia Zaccagni dall'Hellas Verona."),
+    ("it", "Genoa\n\nInventato. Il Bologna è interessato a Mattia Zaccagni."),
+    ("nl", "Genoa\n\nVerzonnen. Bologna huurt Mattia Zaccagni van Hellas Verona."),
+    ("nl", "Genoa\n\nVerzonnen. Mattia Zaccagni wordt tot het einde van het seizoen verhuurd aan Bologna."),
+    ("nl", "Genoa\n\nVerzonnen. Bologna heeft een bod uitgebracht op Mattia Zaccagni."),
+])
+def test_a_move_with_its_buyer(extractor, lang, text):
+    assert _events(claims(extractor, text, lang)) == [("transfer_report", ("Bologna",), ("Mattia Zaccagni",))]
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a past move told as a description, a renewal, a goal "signed" in Italian: no report
+    ("nl", "Genoa\n\nVerzonnen. De van Hellas Verona overgenomen middenvelder Mattia Zaccagni begon op de bank."),
+    ("en", "Genoa news\n\nMade up. Hellas Verona have signed Mattia Zaccagni to a new contract until 2025."),
+    ("it", "Genoa\n\nInventato. Mattia Zaccagni firma con un destro il gol che batte il Bologna."),
+])
+def test_no_move(extractor, lang, text):
+    assert [e for e in _events(claims(extractor, text, lang)) if e[0] == "transfer_report"] == []

@@ -218,8 +218,14 @@ class _SentenceEvents:
                 own |= {kb.club(m.name).id for m in s.clubs() if m.start == cue.end + 1 and kb.club(m.name)}
             lo, hi = s.clause(cue.start)   # a club named in another clause (an opponent) is no party
             played = [c.anchor for c in self.told if c.named]   # "het treffen met X": X is an opponent
+            # a club after a words.transfer_origin word ("from", "dal", "van") is the one he leaves,
+            # unless that word is part of the cue ("a bid from X": X bids)
+            origin = s.rules.word_set("transfer_origin")
+            left = {m.start for m in s.clubs() if m.start > s.span.start and s.doc[m.start - 1].lower_ in origin
+                    and not cue.start <= m.start - 1 < cue.end}
             clubs = [m.name for m in s.clubs() if lo <= m.start < hi and kb.club(m.name) is not None
-                     and kb.club(m.name).id not in own and not any(a <= m.start < b for a, b in played)]
+                     and kb.club(m.name).id not in own and not any(a <= m.start < b for a, b in played)
+                     and m.start not in left]
             self.add("transfer_report", list(dict.fromkeys(clubs)), targets, None, expr, at=cue.start)
 
     def _years_ago(self, cue: Span) -> bool:
