@@ -139,3 +139,21 @@ def test_a_move_with_its_buyer(extractor, lang, text):
 ])
 def test_no_move(extractor, lang, text):
     assert [e for e in _events(claims(extractor, text, lang)) if e[0] == "transfer_report"] == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # quarrel verbs: "fell out with", "locked horns with", "hanno litigato"
+    ("en", "Napoli news\n\nMade up. Dries Mertens fell out with Gennaro Gattuso over his role.",
+     [("dispute", ("Dries Mertens", "Gennaro Gattuso"), ())]),
+    ("en", "Napoli news\n\nMade up. Victor Osimhen locked horns with Gennaro Gattuso at the training ground.",
+     [("dispute", ("Gennaro Gattuso", "Victor Osimhen"), ())]),
+    ("it", "Napoli\n\nInventato. Victor Osimhen e Gennaro Gattuso avrebbero litigato dopo l'allenamento.",
+     [("dispute", ("Gennaro Gattuso", "Victor Osimhen"), ())]),
+])
+def test_quarrel_verbs(extractor, lang, text, expected):
+    assert _events(claims(extractor, text, lang)) == expected
+
+
+def test_an_exit_from_the_starting_side_is_no_move(extractor):
+    text = "Napoli news\n\nMade up. The draw keeps Napoli sixth, and Dries Mertens' exit from the starting side is debated."
+    assert _events(claims(extractor, text, "en")) == []
