@@ -46,7 +46,13 @@ class _SentenceEvents:
 
     def find(self) -> None:
         seen_types = set()
+        # a longer phrase around the cue that means something else (cues.event_not: "in caso di",
+        # "ter discussie", "fight for", "scontro diretto"): no event
+        idioms = self.s.cue_list("event_not")
         for cue in self.s.cue_list("event"):
+            if any(v.start <= cue.start and cue.end <= v.end and len(v) > len(cue) for v in idioms) \
+                    or self._negated(cue):
+                continue
             etype = self.s.value(cue)
             if etype not in seen_types:
                 seen_types.add(etype)
@@ -97,6 +103,8 @@ class _SentenceEvents:
         if etype not in QUARRELS:
             return self.actors()
         lo, hi = self.s.clause(cue.start)
+        if self._with_official(cue, hi):   # "furious with the referee": no quarrel among the people named
+            return []
         between = [t.i for t in self.s.doc[cue.end:min(cue.end + 4, hi)]
                    if t.lower_ in self.s.rules.word_set("parties_between")]
         if between:   # "the row between X and Y": its parties follow, whoever else the clause names
@@ -104,17 +112,55 @@ class _SentenceEvents:
         pair = self._subject_with(cue, hi) if etype == "altercation" else []
         if pair:      # "X was involved in an incident with Y": X and Y, of any clubs
             return pair
-        here = one_club(self.actors(within=(lo, hi)), self.ctx.focus)
+        named = self.actors(within=(lo, hi))
+        here = one_club(named, self.ctx.focus)
         if len(here) < 2 and before and (not here or set(here) <= set(before)):
             return before
-        if len(here) >= 2 or (here and here[0].role == "coach"):
+        if len(here) >= 2:
             return here
-        if not here:   # "he refused, and words flew between the two": the sentence's coach and player
-            people = one_club(self.actors(), self.ctx.focus)
-            return people if len(people) >= 2 and any(p.role == "coach" for p in people) else []
+        # a coach alone is a party when the cue says with whom ("the row with his coach", "lite
+        # tra il tecnico e alcuni giocatori"), never when the other one named is of another club
+        # ("lo scontro tra i due allenatori": a match) or when nothing says he quarrels
+        if here and here[0].role == "coach" and len(named) == 1 and self._party_after_with(cue, here[0], lo, hi):
+            return here
+        if not here:   # "he refused, and words flew between the two": the sentence's coach and player,
+            # named before the cue ("..., X si affida a Y" after it tells no quarrel of theirs)
+            people = one_club([m.person for m in self.s.mentions if m.person is not None and not m.in_quote
+                               and m.person.role != "journalist" and m.end <= cue.start], self.ctx.focus)
+            return list(dict.fromkeys(people)) if len(set(people)) >= 2 and any(p.role == "coach" for p in people) \
+                else []
         # one person at odds with his own club ("the club and its captain on a collision course")
         own = {m.name for m in self.s.clubs() if lo <= m.start < hi}
         return here if here and any((c := self.ctx.kb.club(n)) is not None and c.id == here[0].club for n in own) else []
+
+    def _negated(self, cue: Span) -> bool:
+        """Is the cue denied ("no rift", "nessuna lite", "will not leave", "non sarà ceduto",
+        "vertrekt X niet")? A words.negation word in its clause up to two words before it, or a
+        words.negation_after word up to three words after it (Dutch puts 'niet' after the verb)."""
+        s = self.s
+        lo, hi = s.clause(cue.start)
+        before = s.rules.word_set("negation")
+        after = s.rules.word_set("negation_after")
+        return any(t.lower_ in before for t in s.doc[max(lo, cue.start - 2):cue.start]) \
+            or any(t.lower_ in after for t in s.doc[cue.end:min(hi, cue.end + 3)])
+
+    def _with_official(self, cue: Span, hi: int) -> bool:
+        """Is the cue's other party a match official (words.officials right after the cue, or
+        after a with/between word there: "polemica con l'arbitro", "boos op de scheidsrechter")?"""
+        s = self.s
+        officials = s.rules.word_set("officials")
+        return any(t.lower_ in officials for t in s.doc[cue.start:min(cue.end + 3, hi)])
+
+    def _party_after_with(self, cue: Span, coach: Person, lo: int, hi: int) -> bool:
+        """Does a with/between word (words.quarrel_with, words.parties_between), in the cue or
+        after it, stand a few words before the coach ("con il suo allenatore", "with coach X")?"""
+        s = self.s
+        withs = s.rules.word_set("quarrel_with", "parties_between")
+        for m in s.mentions:
+            if m.person is coach and cue.start < m.start < hi and not m.in_quote:
+                if any(t.lower_ in withs for t in s.doc[max(cue.start, m.start - 4):m.start]):
+                    return True
+        return False
 
     def _subject_with(self, cue: Span, hi: int) -> list[Person]:
         """The parties of "<subject> ... <altercation> with <person>" (data: words.parties_with
@@ -150,7 +196,7 @@ class _SentenceEvents:
         cues = [c for c in s.cue_list("departure") + s.cue_list("transfer_interest")
                 if not any(t.lower_ in field for t in s.doc[max(c.start - 3, s.span.start):min(c.end + 3, s.span.end)])
                 and not any(v.start <= c.start and c.end <= v.end and len(v) > len(c) for v in idioms)
-                and not self._years_ago(c)]
+                and not self._years_ago(c) and not self._negated(c)]
         moves = destination_moves(s, self.told, kb, self.story.match, self.story.player)   # "X could return to Y": one event per move
         for person, club, cue in moves:
             expr = time_near(s, cue, STANDING_TIME_KINDS | {"season"})
@@ -172,8 +218,14 @@ class _SentenceEvents:
                 own |= {kb.club(m.name).id for m in s.clubs() if m.start == cue.end + 1 and kb.club(m.name)}
             lo, hi = s.clause(cue.start)   # a club named in another clause (an opponent) is no party
             played = [c.anchor for c in self.told if c.named]   # "het treffen met X": X is an opponent
+            # a club after a words.transfer_origin word ("from", "dal", "van") is the one he leaves,
+            # unless that word is part of the cue ("a bid from X": X bids)
+            origin = s.rules.word_set("transfer_origin")
+            left = {m.start for m in s.clubs() if m.start > s.span.start and s.doc[m.start - 1].lower_ in origin
+                    and not cue.start <= m.start - 1 < cue.end}
             clubs = [m.name for m in s.clubs() if lo <= m.start < hi and kb.club(m.name) is not None
-                     and kb.club(m.name).id not in own and not any(a <= m.start < b for a, b in played)]
+                     and kb.club(m.name).id not in own and not any(a <= m.start < b for a, b in played)
+                     and m.start not in left]
             self.add("transfer_report", list(dict.fromkeys(clubs)), targets, None, expr, at=cue.start)
 
     def _years_ago(self, cue: Span) -> bool:
@@ -192,7 +244,8 @@ class _SentenceEvents:
         pronouns = s.rules.word_set("subject_pronouns")
         if not found and not any(t.lower_ in pronouns for t in s.doc[lo:cue.start]):
             # "mocht hij niet invallen van X en een vertrek ...": not X's; "vertrek van X": his
-            found = [p for p in here if p.role == "coach" and not self._coach_as_agent(p, cue, lo, hi)]
+            found = [p for p in here if p.role == "coach" and not self._coach_as_agent(p, cue, lo, hi)
+                     and self._coach_leaving(p, cue, lo)]
         if found or here:
             return found
         if not s.names_someone():   # someone the knowledge base does not know may have left
@@ -201,6 +254,21 @@ class _SentenceEvents:
         if any(t.pos_ == "PROPN" and t.i not in named for t in s.doc[lo:hi]) or _unknown_full_name(s):
             return []
         return [p for p in self.actors() if p.role == "player"]
+
+    def _coach_leaving(self, coach: Person, cue: Span, lo: int) -> bool:
+        """Is the coach the one the cue tells leaving: named before it in its clause ("X could
+        leave"), or right after it with a words.departure_of word ("the departure of X", "l'addio
+        di X")? One named later is the object of something else ("his exit left X short")."""
+        s = self.s
+        of = s.rules.word_set("departure_of")
+        for m in s.mentions:
+            if m.person is coach and not m.in_quote:
+                if lo <= m.start < cue.start:
+                    return True
+                gap = [t for t in s.doc[cue.end:m.start]]
+                if m.start >= cue.end and len(gap) <= 3 and any(t.lower_ in of for t in gap):
+                    return True
+        return False
 
     def _coach_as_agent(self, coach: Person, cue: Span, lo: int, hi: int) -> bool:
         """'mocht niet invallen van <coach>', 'by <coach>': the coach after an agent word
