@@ -75,7 +75,7 @@ class _SentenceStatuses:
             self.add(person, "captain", None, s.certainty)
         pairs = self._substitution_pairs()
         for cue in s.cue_list("status"):
-            if any(a <= cue.start and cue.end <= b for a, b in pairs):
+            if any(cue.start < b and a < cue.end for a, b in pairs):
                 continue   # "<coach> replaced X with Y": the pair tells who went off and who came on
             if s.value(cue) != "none":   # e.g. "started on the bench": says no status of its own
                 self._cue_statuses(cue)
