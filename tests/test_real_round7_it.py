@@ -229,3 +229,17 @@ def test_italian_changes_and_the_starting_eleven(extractor, sentence, expected):
 ])
 def test_more_english_absences_and_changes(extractor, text, expected):
     assert sorted(statuses(_claims(extractor, text, "en"))) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # "X-Y è finita / finisce / si è chiusa sul <score>": home and away and the final score
+    ("Fiorentina\n\nInventato. Fiorentina-Sassuolo è finita 0-1.", "it",
+     [("Fiorentina", "Sassuolo", 0, 1, "played")]),
+    ("Fiorentina\n\nInventato. Fiorentina-Sassuolo finisce 2-2 al termine di una gara vivace.", "it",
+     [("Fiorentina", "Sassuolo", 2, 2, "played")]),
+    ("Fiorentina\n\nInventato. Fiorentina-Sassuolo si è chiusa sul 3-1.", "it",
+     [("Fiorentina", "Sassuolo", 3, 1, "played")]),
+    ("Lazio\n\nInvented. Lazio v Torino finished 0-0.", "en", [("Lazio", "Torino", 0, 0, "played")]),
+])
+def test_a_pair_and_the_score_it_ended_with(extractor, text, lang, expected):
+    assert matches(_claims(extractor, text, lang)) == expected
