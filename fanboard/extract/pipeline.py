@@ -15,8 +15,7 @@ cues, times), each language pipeline holds these claim components, in this order
     fanboard_names       doc._.names      names the knowledge base lacks, for curation (names.py)
     fanboard_claims      doc._.claims     the ArticleClaims: matches merged across sentences,
                                           statuses and events re-pointed at the merged matches,
-                                          the times that date them, entities for highlighting;
-                                          a player told going off (and never coming on) started
+                                          the times that date them, entities for highlighting
 
 Mechanism, and why:
   - Each claim kind writes to its own Doc extension (doc._.<kind>) rather than all into one
@@ -45,7 +44,7 @@ from spacy.tokens import Doc
 from ..ingest import Article
 from ..kb import KB
 from ..langdetect import SUPPORTED_LANGUAGES
-from .claims import ArticleClaims, StatusClaim
+from .claims import ArticleClaims
 from .matchmerge import merge_within_article
 
 __all__ = ["ClaimKind", "CLAIM_KINDS", "Extractor", "add_claim_components", "run_claims", "claim_component_names"]
@@ -139,30 +138,11 @@ class ClaimCollector:
                 for claim in (c for f in fields for c in getattr(out, f)):
                     if claim.match_key in alias:
                         claim.match_key = alias[claim.match_key]
-        out.statuses.extend(_started_before_going_off(out.statuses))
         out.times = [(t, alias.get(k, k)) for t, k in _times(doc)]
         out.entities = ctx.entities(doc)
         out.focus_evidence = ctx.focus_evidence
         doc._.claims = out
         return doc
-
-
-def _started_before_going_off(statuses: list[StatusClaim]) -> list[StatusClaim]:
-    """A player the article says went off in a match, and never says came on in it, started
-    it ("X was replaced by Y at the hour": X started): one `started` per player and match,
-    with the provenance and certainty of the first sentence that tells him going off."""
-    told = {(s.player, s.match_key, s.status) for s in statuses}
-    out: list[StatusClaim] = []
-    seen = set()
-    for s in statuses:
-        key = (s.player, s.match_key)
-        if s.status != "substituted_off" or s.match_key is None or key in seen:
-            continue
-        seen.add(key)
-        if (s.player, s.match_key, "substituted_on") in told or (s.player, s.match_key, "started") in told:
-            continue
-        out.append(StatusClaim(s.player, "started", s.match_key, "", s.certainty, s.provenance))
-    return out
 
 
 def _times(doc: Doc) -> list[tuple]:
