@@ -29,24 +29,6 @@ def matches(c):
 LT = ("Lazio", "Torino")
 
 
-@pytest.mark.parametrize("text,lang,expected", [
-    # a player told going off, and never coming on, started the match
-    ("Lazio\n\nInventato. La Lazio ha battuto il Torino 2-1. Inzaghi richiama in panchina Ciro Immobile "
-     "al 75'.", "it",
-     [("Ciro Immobile", "started", LT), ("Ciro Immobile", "substituted_off", LT)]),
-    ("Lazio\n\nInvented. Lazio beat Torino 2-1 on Sunday. Immobile was replaced by Correa after the hour.", "en",
-     [("Ciro Immobile", "started", LT), ("Ciro Immobile", "substituted_off", LT),
-      ("Joaquín Correa", "substituted_on", LT)]),
-    # one who came on and went off again did not start
-    ("Lazio\n\nInvented. Lazio beat Torino 2-1 on Sunday. Correa came on at half-time and was himself "
-     "replaced by Muriqi late on.", "en",
-     [("Joaquín Correa", "substituted_off", LT), ("Joaquín Correa", "substituted_on", LT),
-      ("Vedat Muriqi", "substituted_on", LT)]),
-])
-def test_a_player_who_went_off_had_started(extractor, text, lang, expected):
-    assert statuses(_claims(extractor, text, lang)) == expected
-
-
 FS = ("Fiorentina", "Sassuolo")
 PLAYED = "Fiorentina\n\nInventato. La Fiorentina ha battuto il Sassuolo 2-1. "
 COMING = "Fiorentina\n\nInventato. La Fiorentina affronterà il Sassuolo domenica. "
@@ -55,18 +37,18 @@ COMING = "Fiorentina\n\nInventato. La Fiorentina affronterà il Sassuolo domenic
 @pytest.mark.parametrize("text,expected", [
     # "entra X per Y", "fuori X, dentro Y", "esce X, entra Y": the changes of a live report
     (PLAYED + "Al 70' entra Kouamé per Vlahović.",
-     [("Christian Kouamé", "substituted_on", FS), ("Dušan Vlahović", "started", FS),
+     [("Christian Kouamé", "substituted_on", FS),
       ("Dušan Vlahović", "substituted_off", FS)]),
     (PLAYED + "Al 70' fuori Vlahović, dentro Kouamé.",
-     [("Christian Kouamé", "substituted_on", FS), ("Dušan Vlahović", "started", FS),
+     [("Christian Kouamé", "substituted_on", FS),
       ("Dušan Vlahović", "substituted_off", FS)]),
     (PLAYED + "Al 70' esce Vlahović, entra Kouamé.",
-     [("Christian Kouamé", "substituted_on", FS), ("Dušan Vlahović", "started", FS),
+     [("Christian Kouamé", "substituted_on", FS),
       ("Dušan Vlahović", "substituted_off", FS)]),
     # "X entrato in sostituzione di (un esausto) Y"
     ("Fiorentina\n\nInventato. La Fiorentina ha battuto il Sassuolo 2-1, con il gol di Kouamé entrato in "
      "sostituzione di un esausto Vlahović.",
-     [("Christian Kouamé", "substituted_on", FS), ("Dušan Vlahović", "started", FS),
+     [("Christian Kouamé", "substituted_on", FS),
       ("Dušan Vlahović", "substituted_off", FS)]),
     # "con l'ingresso di X", "X fa il suo ingresso", "<coach> inserisce (anche) X"
     ("Fiorentina\n\nInventato. La Fiorentina ha pareggiato con il Sassuolo. Il pari arriva con l'ingresso di "
@@ -77,7 +59,7 @@ COMING = "Fiorentina\n\nInventato. La Fiorentina affronterà il Sassuolo domenic
     # "alza bandiera bianca X, costretto a lasciare il campo ... Entra Y"
     ("Fiorentina\n\nInventato. La Fiorentina ha pareggiato con il Sassuolo. Al 30' si ferma Castrovilli, "
      "costretto a lasciare il campo dopo un contrasto con Locatelli. Entra Amrabat e la partita cambia.",
-     [("Gaetano Castrovilli", "started", FS), ("Gaetano Castrovilli", "substituted_off", FS),
+     [("Gaetano Castrovilli", "substituted_off", FS),
       ("Sofyan Amrabat", "substituted_on", FS)]),
     # a pass "di X per Y" is no substitution, even beside a change
     (PLAYED + "Entra Kouamé e subito un cross di Biraghi per Vlahović.",
@@ -114,11 +96,11 @@ def test_italian_absences(extractor, text, expected):
     ("Immobile sat out the match with a knock.", [("Ciro Immobile", "left_out", LT)]),
     # "<coach> replaced X with Y": X went off, Y came on
     ("Inzaghi replaced Immobile with Correa at half-time.",
-     [("Ciro Immobile", "started", LT), ("Ciro Immobile", "substituted_off", LT),
+     [("Ciro Immobile", "substituted_off", LT),
       ("Joaquín Correa", "substituted_on", LT)]),
     # "X replaced Y with ten minutes left": X came on
     ("Correa replaced Immobile with ten minutes left.",
-     [("Ciro Immobile", "started", LT), ("Ciro Immobile", "substituted_off", LT),
+     [("Ciro Immobile", "substituted_off", LT),
       ("Joaquín Correa", "substituted_on", LT)]),
     # "benched X and started Y": Y started, nothing said of X
     ("Inzaghi benched Immobile and started Correa.", [("Joaquín Correa", "started", LT)]),
@@ -194,12 +176,12 @@ def test_a_sheet_names_a_player_by_the_last_word_of_his_alias(extractor):
 @pytest.mark.parametrize("sentence,expected", [
     # "<coach> ha sostituito X con Y": X went off, Y came on; "X ha sostituito Y": X came on
     ("Prandelli ha sostituito Vlahović con Kouamé al 70'.",
-     [("Christian Kouamé", "substituted_on", FS), ("Dušan Vlahović", "started", FS),
+     [("Christian Kouamé", "substituted_on", FS),
       ("Dušan Vlahović", "substituted_off", FS)]),
     ("Kouamé ha sostituito Vlahović al 70'.",
-     [("Christian Kouamé", "substituted_on", FS), ("Dušan Vlahović", "started", FS),
+     [("Christian Kouamé", "substituted_on", FS),
       ("Dušan Vlahović", "substituted_off", FS)]),
-    ("Vlahović è stato rilevato al 70'.", [("Dušan Vlahović", "started", FS), ("Dušan Vlahović", "substituted_off", FS)]),
+    ("Vlahović è stato rilevato al 70'.", [("Dušan Vlahović", "substituted_off", FS)]),
     # left out of the starting eleven is neither left out of the squad nor a start
     ("Vlahović, escluso dall'undici titolare, è entrato nella ripresa.", [("Dušan Vlahović", "substituted_on", FS)]),
     ("Vlahović non è partito titolare.", []),
@@ -220,10 +202,10 @@ def test_italian_changes_and_the_starting_eleven(extractor, sentence, expected):
      [("Joaquín Correa", "substituted_on", LT)]),
     # "X was sent on for Y": X came on, Y went off
     ("Lazio\n\nInvented. Lazio beat Torino 2-1 on Sunday. Correa was sent on for Immobile in the 60th minute.",
-     [("Ciro Immobile", "started", LT), ("Ciro Immobile", "substituted_off", LT),
+     [("Ciro Immobile", "substituted_off", LT),
       ("Joaquín Correa", "substituted_on", LT)]),
     ("Lazio\n\nInvented. Lazio beat Torino 2-1 on Sunday. Immobile came off injured after 20 minutes.",
-     [("Ciro Immobile", "started", LT), ("Ciro Immobile", "substituted_off", LT)]),
+     [("Ciro Immobile", "substituted_off", LT)]),
     # a shot that came off the post is no substitution
     ("Lazio\n\nInvented. Lazio beat Torino 2-1 on Sunday. Immobile's shot came off the post.", []),
 ])
