@@ -50,9 +50,7 @@ COMING = "Fiorentina\n\nInventato. La Fiorentina affronterà il Sassuolo domenic
      "sostituzione di un esausto Vlahović.",
      [("Christian Kouamé", "substituted_on", FS),
       ("Dušan Vlahović", "substituted_off", FS)]),
-    # "con l'ingresso di X", "X fa il suo ingresso", "<coach> inserisce (anche) X"
-    ("Fiorentina\n\nInventato. La Fiorentina ha pareggiato con il Sassuolo. Il pari arriva con l'ingresso di "
-     "Kouamé in campo.", [("Christian Kouamé", "substituted_on", FS)]),
+    # "X fa il suo ingresso", "<coach> inserisce (anche) X"
     (PLAYED + "Kouamé fa il suo ingresso al 60'.", [("Christian Kouamé", "substituted_on", FS)]),
     (PLAYED + "Prandelli inserisce anche Kouamé e il francese segna subito.",
      [("Christian Kouamé", "substituted_on", FS)]),
