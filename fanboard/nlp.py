@@ -226,7 +226,16 @@ def _entity_pattern(nlp: Language, label: str, text: str, target: str) -> dict:
     words = [t.text for t in nlp.make_doc(text)]
     if len(words) == 1:
         return {"label": label, "pattern": [{"LOWER": words[0].lower(), "IS_LOWER": False}], "id": target}
+    if words[0][:1].isupper() and words[0].lower() in CAPITAL_PARTICLES:
+        # "Di Lorenzo" as written, not the preposition before a first name ("il cross di Lorenzo Rossi")
+        return {"label": label, "pattern": [{"TEXT": words[0]}] + [{"LOWER": w.lower()} for w in words[1:]],
+                "id": target}
     return {"label": label, "pattern": text, "id": target}
+
+
+#: first words of a surname that are also prepositions ("Di Lorenzo", "Da Costa", "Del Prato"):
+#: such a name is found only with its capital
+CAPITAL_PARTICLES = frozenset({"di", "da", "dal", "dalla", "del", "della", "dello", "dei", "degli", "delle"})
 
 
 class KBEntityRuler(EntityRuler):

@@ -36,6 +36,7 @@ _NAME_RE = re.compile(rf"^{_NAME}$")
 _MINUTE = r"(\d{1,3})(?:\s*\+\s*(\d{1,2}))?\s*(?:[′'’`´]|\.(?!\d)|°|min\.?)?"
 _CAPTAIN_TAG = r"\s*\((?:c|cap|capt|k|gk)\.?\)"
 _FORMATION = r"\(\s*(?P<form>\d(?:\s*-\s*\d){2,4})\s*\)"
+_LATE_FORMATION = re.compile(rf"[ \t]*{_FORMATION}[ \t]*:[ \t]*")   # a formation after the colon
 
 
 @dataclass(frozen=True)
@@ -366,6 +367,9 @@ def read_lineups(text: str, lang: str, club_of: Callable[[str], str | None],
     headers = _headers(text, club_of, markers)
     sheets = []
     for i, (team, formation, body_start, header_start) in enumerate(headers):
+        late = _LATE_FORMATION.match(text, body_start)   # "AJAX: (4-3-3): Onana; ..."
+        if late and formation is None:
+            formation, body_start = late.group("form"), late.end()
         line_end = text.find("\n", body_start)
         end = len(text) if line_end < 0 else line_end
         if i + 1 < len(headers):

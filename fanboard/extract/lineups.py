@@ -99,13 +99,35 @@ def _people_index(kb: KB, club: Club) -> dict[str, Person]:
 def _build_people_index(kb: KB, club: Club) -> dict[str, Person]:
     index: dict[str, Person] = {}
     ambiguous: set[str] = set()
-    for p in [q for q in kb.people if q.club == club.id or club.id in kb.clubs_of(q)]:
+    people = [q for q in kb.people if q.club == club.id or club.id in kb.clubs_of(q)]
+    for p in people:
         for form in (p.name, *p.aliases, p.name.split()[-1]):
             key = normalize(form)
             if key in index and index[key] != p:
                 ambiguous.add(key)
             index[key] = p
-    return {k: v for k, v in index.items() if k not in ambiguous}
+    # then the surnames of several words ("Di Lorenzo" of "Giovanni Di Lorenzo", withheld as an
+    # alias in prose) and the last word of an alias ("Traoré" of "Amad Traoré"), where they name
+    # one person of the club and no name or alias of the first pass
+    second: dict[str, Person] = {}
+    for p in people:
+        words = p.name.split()
+        forms = [" ".join(words[i:]) for i in range(1, len(words) - 1)] + \
+                [a.split()[-1] for a in p.aliases if len(a.split()) > 1]
+        for key in {normalize(f) for f in forms} - index.keys():
+            if key in second and second[key] != p:
+                ambiguous.add(key)
+            second[key] = p
+    index.update(second)
+    out = _Index({k: v for k, v in index.items() if k not in ambiguous})
+    out.weak = frozenset(second)
+    return out
+
+
+class _Index(dict):
+    """A club's people by name; `weak`: the keys of the second pass (a surname of several
+    words, an alias's last word), which yield to another club's name or alias."""
+    weak: frozenset = frozenset()
 
 
 def _person(index: dict[str, Person], name: Name) -> Person | None:
@@ -205,6 +227,9 @@ class _Sheets:
         index_a, index_b = _people_index(self.kb, a), _people_index(self.kb, b)
         for g in goals:
             pa, pb = _person(index_a, g.scorer), _person(index_b, g.scorer)
+            if pa is not None and pb is not None:   # one club's surname beats the other's alias word
+                weak_a, weak_b = (normalize(g.scorer.text) in getattr(i, "weak", ()) for i in (index_a, index_b))
+                pa, pb = (None, pb) if weak_a and not weak_b else (pa, None) if weak_b and not weak_a else (pa, pb)
             if (pa is None) == (pb is None):
                 continue        # unknown, or a name both clubs have: no guess
             person, club, other = (pa, a, b) if pa else (pb, b, a)

@@ -583,6 +583,7 @@ def _pair_pattern(s: SentenceView, claims, used_scores: set[int], keys: _Keys) -
         j = b.end
         while j < s.span.end and doc[j].text in (":", ","):
             j += 1
+        j = _past_final_words(s, j)   # "X-Y è finita 0-1", "X-Y si è chiusa sul 3-1"
         sm = SCORE_TOKEN_RE.match(doc[j].text) if j < s.span.end else None
         c = keys.new_claim(s)
         c.anchor = (a.start, b.end)
@@ -592,6 +593,21 @@ def _pair_pattern(s: SentenceView, claims, used_scores: set[int], keys: _Keys) -
             c.subject_goals, c.opponent_goals = int(sm.group(1)), int(sm.group(2))
             c.status = "played"
         claims.append((c, doc[a.start:b.end]))
+
+
+def _past_final_words(s: SentenceView, j: int) -> int:
+    """After a pair 'X-Y', the token past a short phrase that says it ended (words.pair_score_final,
+    with words.pair_score_glue around it: "è finita", "si è chiusa sul") when a score follows it;
+    else j itself."""
+    doc, final = s.doc, s.rules.word_set("pair_score_final")
+    glue = s.rules.word_set("pair_score_glue") | final
+    k = j
+    while k < s.span.end and k - j < 6 and doc[k].lower_ in glue:
+        k += 1
+    if k > j and k < s.span.end and SCORE_TOKEN_RE.match(doc[k].text) and \
+            any(t.lower_ in final for t in doc[j:k]):
+        return k
+    return j
 
 
 def _time_distance(anchor: tuple[int, int], t) -> int:

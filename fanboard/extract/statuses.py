@@ -73,10 +73,12 @@ class _SentenceStatuses:
         s = self.s
         for person in s.captains:
             self.add(person, "captain", None, s.certainty)
+        pairs = self._substitution_pairs()
         for cue in s.cue_list("status"):
+            if any(cue.start < b and a < cue.end for a, b in pairs):
+                continue   # "<coach> replaced X with Y": the pair tells who went off and who came on
             if s.value(cue) != "none":   # e.g. "started on the bench": says no status of its own
                 self._cue_statuses(cue)
-        self._substitution_pairs()
         self._standing_facts()
 
     def add(self, person: Person, status: str, match: MatchClaim | None, certainty: str, time=None) -> None:
@@ -174,19 +176,30 @@ class _SentenceStatuses:
                 return True
         return False
 
-    def _substitution_pairs(self) -> None:
-        """'<on> for <off>': the pair of a substitution, in the order the cue gives."""
+    def _substitution_pairs(self) -> list[tuple[int, int]]:
+        """'<on> for <off>': the pair of a substitution, in the order the cue gives ("first":
+        the status of the first name, else substituted_on). Returns the spans of the pairs found."""
         s = self.s
         subs = [c for c in s.cue_list("status") if s.value(c) in ("substituted_on", "substituted_off")]
         if not subs:
-            return
+            return []
+        found: list[tuple[int, int]] = []
         match = match_for(s, self.told, self.story, subs[0], carry=True) or self.story.match
+        if match is not None and match.status == "scheduled":
+            return []   # a substitution is not told of the match still to come
+        genitive = s.rules.word_set("genitive")
         for cue in s.cue_list("sub_pair"):
             people = [m for m in s.players() if m.start >= cue.start and m.end <= cue.end]
+            if cue.start > s.span.start and s.doc[cue.start - 1].lower_ in genitive:
+                continue   # "un cross di X per Y": a pass from one to the other, no substitution
             if len(people) == 2:
                 certainty = s.certainty_at(cue.start)
-                self.add(people[0].person, "substituted_on", match, certainty)
-                self.add(people[1].person, "substituted_off", match, certainty)
+                first = s.attrs(cue).get("first", "substituted_on")
+                second = "substituted_on" if first == "substituted_off" else "substituted_off"
+                self.add(people[0].person, first, match, certainty)
+                self.add(people[1].person, second, match, certainty)
+                found.append((cue.start, cue.end))
+        return found
 
     def _standing_facts(self) -> None:
         """Contract, joined, expected departure: facts about a player, with a time, no match."""
@@ -313,9 +326,11 @@ class _SentenceStatuses:
                 chosen = self._coordinated(players, 0)
         elif slot == "before":
             chosen = self._coordinated(before, len(before) - 1) if before else []
+            after = [m for m in players if m.start >= cue.end]
             if any(m.person is not None and m.person.role == "coach" and m.end == cue.start for m in s.mentions):
-                after = [m for m in players if m.start >= cue.end]   # "<coach> started <player>": the object
-                chosen = self._coordinated(after, 0) if after else []
+                chosen = self._coordinated(after, 0) if after else []   # "<coach> started <player>": the object
+            elif s.attrs(cue).get("transitive") and after and after[0].start == cue.end:
+                chosen = self._coordinated(after, 0)   # "benched X and started Y": the player after the verb
         elif slot == "after":   # a name may share its first token with the cue ("… dell'|argentino")
             after = [m for m in players if m.start >= cue.end or (m.start > cue.start and m.end > cue.end)]
             named_by = s.attrs(cue).get("named_by", ())   # "opted for two midfielders in X and Y": X, Y
