@@ -199,3 +199,14 @@ def test_a_match_the_articles_left_scheduled_shows_the_calendars_result_once_pla
         "L", "0-2", "played", "result from the calendar", "Eastbury 2-0 Rivertown")
     assert views.calendar_results(m, fixtures, date(2021, 3, 12)) == {}
     assert views.match_results(m, "Rivertown").set_index("match_id").loc[M2, "result"] == "S"
+
+
+def test_a_match_told_without_its_score_shows_the_calendars_result():
+    """A report that names the match but not its score, or leaves its status unsaid: the
+    calendar's result, as for a preview's match; a postponed match stays postponed."""
+    m = small_tables()["matches"].assign(reference=["", "cup-eastbury-rivertown", "league-rivertown-westford"])
+    m.loc[1, ["home_goals", "away_goals", "status"]] = ["", "", ""]
+    fixtures = pd.DataFrame({"fixture_id": ["cup-eastbury-rivertown", "league-rivertown-westford"],
+                             "date": ["2021-03-13", "2021-03-20"], "home_goals": ["1", "3"],
+                             "away_goals": ["1", "0"], "status": ["played", "played"]})
+    assert views.calendar_results(m, fixtures, date(2021, 3, 31)) == {M2: (1, 1)}

@@ -44,9 +44,10 @@ def replay_dates(matches: pd.DataFrame, fixtures: pd.DataFrame | None) -> dict[s
 
 
 def calendar_results(matches: pd.DataFrame, fixtures: pd.DataFrame | None, as_of: date | None) -> dict[str, tuple[int, int]]:
-    """match_id -> (home goals, away goals) of the calendar, for a match the articles left
-    "scheduled" (a preview, a live blog before kick-off) that the calendar it is linked to says
-    was played by `as_of`: a fan looking back at it expects its result, not "scheduled"."""
+    """match_id -> (home goals, away goals) of the calendar, for a match the articles give no
+    score of (left "scheduled" by a preview or a live blog before kick-off, or told without its
+    result) that the calendar it is linked to says was played by `as_of`: a fan looking back at
+    it expects its result, not "scheduled" or a blank."""
     if fixtures is None or fixtures.empty or as_of is None or matches.empty:
         return {}
     done = fixtures[fixtures["status"].isin(["played", "awarded"]) & fixtures["home_goals"].astype(str).str.isdigit()
@@ -55,7 +56,7 @@ def calendar_results(matches: pd.DataFrame, fixtures: pd.DataFrame | None, as_of
              zip(done["fixture_id"], done["date"], done["home_goals"], done["away_goals"])}
     out = {}
     for mid, status, ref, hg in zip(matches["match_id"], matches["status"], matches["reference"], matches["home_goals"]):
-        if status == "scheduled" and hg == "" and ref in known:
+        if status != "postponed" and hg == "" and ref in known:
             day, h, a = known[ref]
             if day and day <= as_of:
                 out[mid] = (h, a)
