@@ -130,7 +130,7 @@ class ArticleContext:
 
     def _looked_back_at(self, c: MatchClaim) -> bool:
         """Is this a match an earlier sentence told as an aside (the same two clubs, nothing
-        against it)? "De Italianen wonnen het eerste duel met X. De zege op X ...": still the aside."""
+        against it)? "De Spanjaarden namen het eerste duel met X. Die zege op X ...": still the aside."""
         from .matchmerge import compatible
         return c.named and any({a.subject, a.opponent} == {c.subject, c.opponent}
                                and (a.subject != c.subject or compatible(a, c))
@@ -145,7 +145,7 @@ class ArticleContext:
                 _aside(s, c) or _recalled(s, c) or fixture_to_come_elsewhere(story.match, c)
                 or _flashback(story.match, c) or _earlier_in_series(s, c) or self._looked_back_at(c)
                 or _others_mentioned(self.focus, story.match, c) for c in claims):
-            # "X, die vorige week scoorde tegen Ashford (2-2), ...": an aside, the story goes on
+            # "X, die een week eerder trof tegen Y (2-2), ...": an aside, the story goes on
             self._looked_back.extend(c for c in claims if c.named)
         elif claims:
             named = [c for c in claims if c.named and not _recalled(s, c)] or [c for c in claims if c.named] \
@@ -183,7 +183,7 @@ def _flashback(story: MatchClaim, c: MatchClaim) -> bool:
 
 
 def _earlier_in_series(s: "SentenceView", c: MatchClaim) -> bool:
-    """'De Italianen wonnen het eerste groepsduel met X': a match named by its place in a series
+    """'De Spanjaarden namen het eerste groepsduel met X': a match named by its place in a series
     (words.earlier_ordinals a few words before its cue) is recalled, not the story's match."""
     ordinals = s.rules.word_set("earlier_ordinals")
     lo = max(s.span.start, c.anchor[0] - 4)
