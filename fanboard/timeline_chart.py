@@ -386,7 +386,8 @@ def _match_rows(results: pd.DataFrame, club: str | None, lanes: Sequence[str]) -
     which width on, the match page's address."""
     res = results.assign(lane=_competition_lanes(results["competition"]), day=results["date"])
     res = res.assign(mark_label=[
-        f"{r['result']} {r['fixture_score']}" if r["result"] in ("W", "D", "L") else ("postponed" if r["result"] == "P" else r["fixture_score"])
+        # the club's goals first, as the Overview's strip writes them ("W 4-3 at Genoa", not "W 3-4")
+        f"{r['result']} {r['score']}" if r["result"] in ("W", "D", "L") else ("postponed" if r["result"] == "P" else r["fixture_score"])
         for r in res.to_dict("records")
     ])
     res = res.assign(

@@ -75,7 +75,7 @@ listed = [chosen] if chosen else ids
 start = 0
 if len(listed) > PER_PAGE:
     start = st.selectbox(
-        "Articles", list(range(0, len(listed), PER_PAGE)), key="sources_page",
+        "Page of the list", list(range(0, len(listed), PER_PAGE)), key="sources_page",
         format_func=lambda i: f"{i + 1}–{min(i + PER_PAGE, len(listed))} of {len(listed)}",
         help="The list shows ten articles at a time; pick one above to read it on its own.")
 for art_id in listed[start:start + PER_PAGE]:

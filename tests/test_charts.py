@@ -64,7 +64,7 @@ def test_timeline_draws_every_event_match_and_position(tables):
     assert {k: v["mark_label"] for k, v in matches.items()} == {
         "Atalanta 1-1 FC Midtjylland": "D 1-1",
         "Udinese – Atalanta": "postponed",
-        "Ajax 0-1 Atalanta": "W 0-1",
+        "Ajax 0-1 Atalanta": "W 1-0",   # the club's goals first, as on the Overview
         "Atalanta 3-0 Fiorentina": "W 3-0",
     }
     positions = {(r["basis"], r["position"]) for r in rows_of(spec, "basis")}

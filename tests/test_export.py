@@ -34,7 +34,7 @@ def test_svg_parses_and_has_the_labels(timeline):
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     text = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
     assert "Atalanta: conflict events and results" in text
-    assert "Squad exclusion" in text and "W 0-1" in text
+    assert "Squad exclusion" in text and "W 1-0" in text
 
 
 def test_html_is_standalone_and_offline(timeline):
