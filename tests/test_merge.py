@@ -231,3 +231,13 @@ def test_events_told_twice_merge_into_one_numbered_row_with_every_source():
     ]))
     keys = [(p["row_key"], p["article_id"]) for p in asm.provenance if p["table"] == "events"]
     assert keys == [("e002", "a"), ("e002", "b"), ("e001", "a")]
+
+
+def test_a_standing_fact_with_two_values_that_cannot_both_hold_is_two_rows():
+    """A contract to mid-2022 (one club) and one to June 2024 (the next) are two facts, each with
+    its own claims; "2022" and "mid-2022" are one; a claim without a value goes with the first."""
+    from fanboard.resolve.merge_statuses import _value_clusters
+    items = [("a", "2022-06-01/2022-07-31"), ("b", "2024-06-30"), ("c", "2022"), ("d", "")]
+    assert _value_clusters(items) == [[("a", "2022-06-01/2022-07-31"), ("c", "2022"), ("d", "")],
+                                      [("b", "2024-06-30")]]
+    assert _value_clusters([("d", "")]) == [[("d", "")]]

@@ -30,7 +30,8 @@ class StatusMerge(AssemblerBase):
                     continue
                 groups[(s.player, s.status, mid)].append((s, self._status_value(s, aid)))
         rows = []
-        for (player, status, mid), items in groups.items():
+        for (player, status, mid), items in [(k, part) for k, group in groups.items()
+                                             for part in (_value_clusters(group) if not k[2] else [group])]:
             values = [v for _, v in items if v]
             value = _most_specific(values)
             certainty = "confirmed" if any(s.certainty == "confirmed" for s, _ in items) else "reported"
@@ -83,6 +84,48 @@ def _weight(row: dict) -> tuple[int, int]:
     """How strongly a status row is held: a confirmed claim beats a reported one, then more
     articles beat fewer (certainty is ranked, never compared as text)."""
     return (CERTAINTY_RANK.get(row["certainty"], 0), len(row["article_id"]))
+
+
+def _span(value: str) -> tuple[date, date] | None:
+    """The days a value cell covers: "2022", "2022-06", "2024-06-30", "2022-06-01/2022-07-31"."""
+    try:
+        if "/" in value:
+            a, b = value.split("/")
+            return date.fromisoformat(a), date.fromisoformat(b)
+        parts = [int(x) for x in value.split("-")]
+    except ValueError:
+        return None
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        nxt = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return date(parts[0], parts[1], 1), date.fromordinal(nxt.toordinal() - 1)
+    return (d := date(*parts)), d
+
+
+def _value_clusters(items: list) -> list[list]:
+    """A standing fact's claims split by the values they give: claims whose days overlap ("2022"
+    and "mid-2022") are one fact, claims that cannot both be meant are two (a contract to 2022
+    at one club and one to 2024 at the next), each with its own sources and quotes. A claim with
+    no value, or one that is not a day, goes with the first. Claims keep their order."""
+    spans: list[list[tuple[date, date]]] = []
+    home_of = []
+    for _, value in items:
+        span = _span(value) if value else None
+        if span is None:
+            home_of.append(None)
+            continue
+        home = next((i for i, c in enumerate(spans) if any(a <= span[1] and span[0] <= b for a, b in c)), None)
+        if home is None:
+            spans.append([span])
+            home = len(spans) - 1
+        else:
+            spans[home].append(span)
+        home_of.append(home)
+    out: list[list] = [[] for _ in range(max(1, len(spans)))]
+    for item, home in zip(items, home_of):
+        out[home or 0].append(item)
+    return out
 
 
 def _most_specific(values: list[str]) -> str:
