@@ -13,7 +13,7 @@ from datetime import date
 
 from ..extract.claims import StatusClaim
 from .merge_base import AssemblerBase, provenance_rows
-from .reconcile import INCOMPATIBLE, MATCH_STATUSES_PER_MATCH, value_of
+from .reconcile import INCOMPATIBLE, MATCH_STATUSES_PER_MATCH, span_of_value, value_of
 
 CERTAINTY_RANK = {"reported": 0, "confirmed": 1}
 
@@ -86,23 +86,6 @@ def _weight(row: dict) -> tuple[int, int]:
     return (CERTAINTY_RANK.get(row["certainty"], 0), len(row["article_id"]))
 
 
-def _span(value: str) -> tuple[date, date] | None:
-    """The days a value cell covers: "2022", "2022-06", "2024-06-30", "2022-06-01/2022-07-31"."""
-    try:
-        if "/" in value:
-            a, b = value.split("/")
-            return date.fromisoformat(a), date.fromisoformat(b)
-        parts = [int(x) for x in value.split("-")]
-    except ValueError:
-        return None
-    if len(parts) == 1:
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    if len(parts) == 2:
-        nxt = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return date(parts[0], parts[1], 1), date.fromordinal(nxt.toordinal() - 1)
-    return (d := date(*parts)), d
-
-
 def _value_clusters(items: list) -> list[list]:
     """A standing fact's claims split by the values they give: claims whose days overlap ("2022"
     and "mid-2022") are one fact, claims that cannot both be meant are two (a contract to 2022
@@ -111,7 +94,7 @@ def _value_clusters(items: list) -> list[list]:
     spans: list[list[tuple[date, date]]] = []
     home_of = []
     for _, value in items:
-        span = _span(value) if value else None
+        span = span_of_value(value) if value else None
         if span is None:
             home_of.append(None)
             continue

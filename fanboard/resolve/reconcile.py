@@ -363,6 +363,23 @@ def date_cells(dv) -> dict:
     }
 
 
+def span_of_value(value: str) -> tuple[date, date] | None:
+    """The days a value_of cell covers ("2022", "2021-01", "2024-06-30", "2022-06-01/2022-07-31");
+    None for a cell that is no such value (or a range without its end)."""
+    try:
+        if "/" in value:
+            lo, hi = value.split("/", 1)
+            return date.fromisoformat(lo), date.fromisoformat(hi)
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(*parts)[1])
+        return (day := date(*parts)), day
+    except (ValueError, TypeError):
+        return None
+
+
 def value_of(dv) -> str:
     """A DateValue as a compact value: 2021-01 (month), 2022 (year), 2022-06-01/2022-07-31 (range)."""
     if dv is None or dv.start is None:
