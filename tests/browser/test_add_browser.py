@@ -84,6 +84,9 @@ def test_upload_preview_save_then_sources_shows_markup_as_text(add_server, watch
     page.goto(f"{url}/sources")
     wait_idle(page, 120_000)
     page.get_by_text("Invented test article: markup in the text").first.wait_for()
+    # the cards' texts arrive after their headlines: a loaded machine read the page between the two
+    main.get_by_text("alert('script')").first.wait_for(timeout=60_000)
+    wait_idle(page, 120_000)
     body = main.inner_text()
     # the markup of the article is on the page as text ...
     assert "<script>alert('script')</script>" in body
