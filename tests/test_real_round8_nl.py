@@ -37,3 +37,46 @@ def _goals(c):
 ])
 def test_dutch_goal_idioms(extractor, text, expected):
     assert _goals(claims(extractor, NL_REPORT + text, "nl")) == expected
+
+
+GOALS_ONLY = ("Verzonnen verslag\n\nNa een kwartier kwam Napoli op voorsprong via Hirving Lozano, oud-speler van "
+              "PSV. De thuisploeg kwam kort voor rust langszij via Lorenzo Pellegrini: 1-1. Dries Mertens "
+              "zette de bezoekers na rust weer op voorsprong: 1-2.")
+
+
+def test_a_match_told_only_by_its_goals(extractor):
+    # no sentence names the two clubs as a match; the goals of players of two clubs that can meet,
+    # with the running score, tell their played match (the calendar gives its day and order)
+    c = claims(extractor, GOALS_ONLY, "nl")
+    assert matches(c) == [("Napoli", "Roma", None, None, None, "played")]
+    assert _goals(c) == [("Dries Mertens", "Napoli", None, False, False),
+                         ("Hirving Lozano", "Napoli", None, False, False),
+                         ("Lorenzo Pellegrini", "Roma", None, False, False)]
+
+
+@pytest.mark.parametrize("text", [
+    # the goals of one club only name no opponent
+    "Verzonnen verslag\n\nNa een kwartier kwam Napoli op voorsprong via Hirving Lozano: 1-0. "
+    "Daarna zette Dries Mertens de ploeg op voorsprong: 2-0.",
+    # no running score: a list of scorers of a round-up, not one match
+    "Verzonnen overzicht\n\nBij Napoli opende Hirving Lozano de score via een kopbal. "
+    "Bij Roma kwam de ploeg op voorsprong via Lorenzo Pellegrini.",
+])
+def test_no_match_from_goals_without_two_sides_and_a_running_score(extractor, text):
+    c = claims(extractor, text, "nl")
+    assert [m for m in c.matches if m.opponent is not None] == []
+    assert c.goals == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'opende de score via X', 'via X de aansluiting vond', 'vergrootte X het gat'
+    ("Roma opende in het eigen stadion snel de score via spits Edin Džeko.",
+     [("Edin Džeko", "Roma", None, False, False)]),
+    ("Kort na rust was het spel hervat toen Roma via Edin Džeko de aansluiting vond.", [("Edin Džeko", "Roma", None, False, False)]),
+    ("Kort na rust vergrootte Dries Mertens het gat naar twee.", [("Dries Mertens", "Napoli", None, False, False)]),
+    # '<speler> zette de bezoekers (voor de tweede keer) op voorsprong': the player before the verb
+    ("Dries Mertens zette de bezoekers voor de tweede keer op voorsprong.",
+     [("Dries Mertens", "Napoli", None, False, False)]),
+])
+def test_more_dutch_goal_idioms(extractor, text, expected):
+    assert _goals(claims(extractor, NL_REPORT + text, "nl")) == expected
