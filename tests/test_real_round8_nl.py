@@ -80,3 +80,38 @@ def test_no_match_from_goals_without_two_sides_and_a_running_score(extractor, te
 ])
 def test_more_dutch_goal_idioms(extractor, text, expected):
     assert _goals(claims(extractor, NL_REPORT + text, "nl")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'X heeft op het veld van Y de volle buit gepakt': X won away at Y
+    ("Verzonnen verslag\n\nNapoli heeft op het veld van Roma de volle buit gepakt.",
+     [("Napoli", "Roma", "away", None, None, "played")]),
+    ("Verzonnen verslag\n\nNapoli pakte zondag op het veld van Roma de volle buit.",
+     [("Napoli", "Roma", "away", None, None, "played")]),
+    # 'op het veld van Y' alone, about the club itself, tells no match
+    ("Verzonnen verslag\n\nOp het veld van Roma kreeg Dries Mertens geel.", []),
+    # 'de ploeg was met 4-1 te sterk' after 'een zege bij Y': the winner's goals first, so the
+    # score says no venue and the match stays the away win the sentence before told
+    ("Verzonnen verslag\n\nNapoli heeft een belangrijke zege geboekt bij Spezia. De ploeg was met 4-1 te sterk.",
+     [("Napoli", "Spezia", "away", 4, 1, "played")]),
+])
+def test_dutch_result_idioms(extractor, text, expected):
+    assert [m for m in matches(claims(extractor, text, "nl")) if m[1] is not None] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'was het de thuisploeg die als eerste raak wist te schieten ... X'
+    ("Na rust was het Dries Mertens die als eerste raak wist te schieten.",
+     [("Dries Mertens", "Napoli", None, False, False)]),
+    # 'was het X die de 2-1 binnen tikte' (the verb's particle before it in a relative clause)
+    ("Napoli gaf niet op en dus was het Hirving Lozano die de 0-2 binnen tikte.",
+     [("Hirving Lozano", "Napoli", None, False, False)]),
+    # 'was het X die de voorsprong verder uitbreidde', 'X bepaalde de eindstand'
+    ("Twee minuten later was het Dries Mertens die de voorsprong verder uitbreidde.",
+     [("Dries Mertens", "Napoli", None, False, False)]),
+    ("Invaller Hirving Lozano bepaalde de eindstand.", [("Hirving Lozano", "Napoli", None, False, False)]),
+    # 'opende al in de achtste minuut de score'
+    ("Dries Mertens opende al in de achtste minuut de score.", [("Dries Mertens", "Napoli", None, False, False)]),
+])
+def test_dutch_goals_in_relative_clauses(extractor, text, expected):
+    assert _goals(claims(extractor, NL_REPORT + text, "nl")) == expected
