@@ -12,8 +12,10 @@ from extract_helpers import claims, extractor, matches  # noqa: F401
     # 'X was/bleek met <score> te sterk (voor Y)': a win by X, the score home-away
     ("Verzonnen. Genoa was zondag met 1-3 te sterk voor Sassuolo.",
      [("Genoa", "Sassuolo", "away", 3, 1, "played")]),
+    # (round 8: a higher first number may be the winner's goals written first, an away win as
+    # well, so it says no venue; the calendar or another sentence decides)
     ("Verzonnen. Napoli bleek met 2-0 te sterk voor Torino.",
-     [("Napoli", "Torino", "home", 2, 0, "played")]),
+     [("Napoli", "Torino", None, 2, 0, "played")]),
     # no score: a habit, not a match
     ("Verzonnen. Torino was in het verleden vaak te sterk voor Napoli.", []),
     # a score at half-time is not the result

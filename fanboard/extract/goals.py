@@ -42,6 +42,8 @@ from ..kb import Person
 from .claims import GoalClaim, MatchClaim
 from .context import ArticleContext, Story
 from .matchmerge import match_for
+from .matchsubject import can_meet
+from ..nlp import SCORE_TOKEN_RE
 from .scorerlines import scorers_after_score_line
 from .sentence import Mention, SentenceView
 
@@ -68,6 +70,19 @@ def _scoreless(match: MatchClaim, club: str, own_goal: bool = False) -> bool:
 @dataclass
 class GoalsTold:
     goals: list[GoalClaim] = field(default_factory=list)
+    matches: list[MatchClaim] = field(default_factory=list)   # a match only its goals tell (implied_match)
+
+
+@dataclass
+class _Orphan:
+    """A goal told for a club the article tells no match of: kept in case the goals name the match."""
+    finder: "_SentenceGoals"
+    cue: Span
+    person: Person
+    club: str
+    value: str
+    penalty: bool
+    count: int | None
 
 
 @Language.factory("fanboard_goals", requires=["doc._.sentences", "doc._.matches", "doc._.context"],
@@ -81,19 +96,49 @@ class GoalFinder:
         ctx: ArticleContext = doc._.context
         out = GoalsTold()
         every = [c for told in doc._.matches for c in told.claims]
+        orphans: list[_Orphan] = []
         for view, told in zip(doc._.sentences, doc._.matches):
             out.goals += scorers_after_score_line(view, list(told.claims), ctx.kb, ctx.article_id)
             if view.cue_list("goal"):
-                _SentenceGoals(view, list(told.claims), ctx.story(view.index), ctx, out.goals, every).find()
+                _SentenceGoals(view, list(told.claims), ctx.story(view.index), ctx, out.goals, every, orphans).find()
+        implied = implied_match(orphans, every, ctx)
+        if implied is not None:
+            out.matches.append(implied)
+            for o in orphans:
+                o.finder._add(o.cue, o.person, o.value, o.penalty, o.count, match=implied)
         doc._.goals = out
         return doc
 
 
+def implied_match(orphans: list[_Orphan], told: list[MatchClaim], ctx: ArticleContext) -> MatchClaim | None:
+    """A report that tells its match only by its goals ("X kwam op voorsprong via A ... : 0-1",
+    "langszij via B: 1-1", with no sentence naming the two clubs as a match): when the goals no
+    match took are of players of exactly two clubs that can meet, with a running score in the
+    sentence of one of them, and no claim of the article names those two clubs, the goals tell
+    their played match (the calendar gives its day and its order). Languages opt in with
+    words.implied_goal_match."""
+    if not orphans or not orphans[0].finder.s.rules.word_set("implied_goal_match"):
+        return None
+    clubs = list(dict.fromkeys(o.club for o in orphans))
+    if len(clubs) != 2 or not can_meet(ctx.kb, clubs[0], clubs[1]):
+        return None
+    if any({c.subject, c.opponent} == set(clubs) for c in told):
+        return None
+    if not any(SCORE_TOKEN_RE.match(t.text) for o in orphans for t in o.finder.s.span):
+        return None
+    first = orphans[0].finder.s
+    c = MatchClaim(key=f"{ctx.article_id}#mg1", article_id=ctx.article_id, subject=clubs[0], opponent=clubs[1],
+                   status="played")
+    c.provenance.append(first.provenance(ctx.article_id, "confirmed"))
+    return c
+
+
 class _SentenceGoals:
     def __init__(self, s: SentenceView, told: list[MatchClaim], story: Story, ctx: ArticleContext,
-                 out: list[GoalClaim], article_matches: list[MatchClaim] = ()):
+                 out: list[GoalClaim], article_matches: list[MatchClaim] = (), orphans: list | None = None):
         self.s, self.told, self.story, self.ctx, self.out = s, told, story, ctx, out
         self.article_matches = list(article_matches)
+        self.orphans = orphans
 
     def find(self) -> None:
         s = self.s
@@ -298,10 +343,17 @@ class _SentenceGoals:
                     pairs[key] = c
         return pairs
 
-    def _add(self, cue: Span, person: Person, value: str, penalty: bool, count: int | None = None) -> None:
+    def _add(self, cue: Span, person: Person, value: str, penalty: bool, count: int | None = None,
+             match: MatchClaim | None = None) -> None:
         club = self.ctx.kb.club_by_id(person.club)
-        match = self._match(cue, club.name, value == "own_goal") if club is not None else None
+        if match is not None:   # the match the article's goals imply (implied_match)
+            if club is None or club.name not in (match.subject, match.opponent):
+                return
+        else:
+            match = self._match(cue, club.name, value == "own_goal") if club is not None else None
         if match is None:
+            if club is not None and self.orphans is not None and value != "own_goal":
+                self.orphans.append(_Orphan(self, cue, person, club.name, value, penalty, count))
             return
         own_goal = value == "own_goal"
         team = club.name

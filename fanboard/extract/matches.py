@@ -229,7 +229,13 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         c.result = None
     if score is not None:
         c.result = c.result or _clause_result(s, cue) or _result_after_score(s, score[0])
-        apply_score(c, score[1], score[2], words.score_order)
+        # a win cue marked winner_first ("was met 4-1 te sterk") may write the winner's goals first
+        # (after "een zege bij Y"): a higher first number says no venue; a lower one ("met 1-3 te
+        # sterk") can only be home-away, an away win
+        order = words.score_order
+        if attrs.get("winner_first") and c.result == "W" and score[1] > score[2]:
+            order = "winner_first"
+        apply_score(c, score[1], score[2], order)
         c.venue = None if flip or told_winner else c.venue   # the described club's venue word is not the subject's; nor the score's order a venue when the winner is not named
         if described and not attrs.get("venue") and connector not in words.word_set("away_connectors"):
             c.venue = None   # "de koploper verloor thuis met 2-1": the calendar decides the order

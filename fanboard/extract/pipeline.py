@@ -71,7 +71,7 @@ CLAIM_KINDS: tuple[ClaimKind, ...] = (
     ClaimKind("lineups", "fanboard_lineups", "fanboard.extract.lineups", relink=True,
               fills=("matches", "statuses", "goals")),
     ClaimKind("statuses", "fanboard_statuses", "fanboard.extract.statuses", relink=True),
-    ClaimKind("goals", "fanboard_goals", "fanboard.extract.goals", relink=True, fills=("goals",)),
+    ClaimKind("goals", "fanboard_goals", "fanboard.extract.goals", relink=True, fills=("goals", "matches")),
     ClaimKind("events", "fanboard_events", "fanboard.extract.events", relink=True),
     ClaimKind("situation", "fanboard_situation", "fanboard.extract.situation"),
     ClaimKind("names", "fanboard_names", "fanboard.extract.names"),
