@@ -20,8 +20,8 @@ def _goals(c):
     # 'het was X die <club> op voorsprong schoot': the shot that put the club ahead
     ("Via een strafschop was het Dries Mertens die de Napolitanen op voorsprong schoot (0-1).",
      [("Dries Mertens", "Napoli", None, True, False)]),
-    # 'wist X de voorsprong (voor de bezoekers) te verdubbelen'
-    ("Na een slordige pass van Lorenzo Pellegrini wist Lorenzo Insigne de voorsprong voor de bezoekers "
+    # 'wist X de voorsprong te verdubbelen' (doubling a lead)
+    ("Na een slordige pass van Lorenzo Pellegrini wist Lorenzo Insigne de voorsprong "
      "te verdubbelen.", [("Lorenzo Insigne", "Napoli", None, False, False)]),
     # 'X was (opnieuw) trefzeker' tells one goal; a count of times is a tally, not a goal
     ("Even later was Lorenzo Insigne opnieuw trefzeker, na een fout in de defensie van Roma.",
@@ -90,20 +90,20 @@ def test_more_dutch_goal_idioms(extractor, text, expected):
      [("Napoli", "Roma", "away", None, None, "played")]),
     # 'op het veld van Y' alone, about the club itself, tells no match
     ("Verzonnen verslag\n\nOp het veld van Roma kreeg Dries Mertens geel.", []),
-    # 'de ploeg was met 4-1 te sterk' after 'een zege bij Y': the winner's goals first, so the
+    # 'met N-M te sterk' after a win at Y: the winner's goals first, so the
     # score says no venue and the match stays the away win the sentence before told
-    ("Verzonnen verslag\n\nNapoli heeft een belangrijke zege geboekt bij Spezia. De ploeg was met 4-1 te sterk.",
-     [("Napoli", "Spezia", "away", 4, 1, "played")]),
+    ("Verzonnen verslag\n\nNapoli heeft een belangrijke zege geboekt bij Spezia. De ploeg was met 3-0 te sterk.",
+     [("Napoli", "Spezia", "away", 3, 0, "played")]),
 ])
 def test_dutch_result_idioms(extractor, text, expected):
     assert [m for m in matches(claims(extractor, text, "nl")) if m[1] is not None] == expected
 
 
 @pytest.mark.parametrize("text,expected", [
-    # 'was het de thuisploeg die als eerste raak wist te schieten ... X'
-    ("Na rust was het Dries Mertens die als eerste raak wist te schieten.",
+    # a relative clause after the scorer: 'die ... raak wist te schieten'
+    ("Na rust was het Dries Mertens die daarna raak wist te schieten.",
      [("Dries Mertens", "Napoli", None, False, False)]),
-    # 'was het X die de 2-1 binnen tikte' (the verb's particle before it in a relative clause)
+    # 'die de <score> binnen tikte' (the verb's particle before it in a relative clause)
     ("Napoli gaf niet op en dus was het Hirving Lozano die de 0-2 binnen tikte.",
      [("Hirving Lozano", "Napoli", None, False, False)]),
     # 'was het X die de voorsprong verder uitbreidde', 'X bepaalde de eindstand'

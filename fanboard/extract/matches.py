@@ -229,7 +229,7 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         c.result = None
     if score is not None:
         c.result = c.result or _clause_result(s, cue) or _result_after_score(s, score[0])
-        # a win cue marked winner_first ("was met 4-1 te sterk") may write the winner's goals first
+        # a win cue marked winner_first ("met 3-0 te sterk") may write the winner's goals first
         # (after "een zege bij Y"): a higher first number says no venue; a lower one ("met 1-3 te
         # sterk") can only be home-away, an away win
         order = words.score_order
