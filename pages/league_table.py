@@ -71,8 +71,8 @@ if d.fixtures is not None and d.club:
             continue
         st.header(f"{comp}: {group}")
         gt = group_table.group_table(d.fixtures, comp, group, as_of).assign(focus=lambda t: t["team"] == d.club)
-        st.caption(f"Computed from the calendar's results up to {views.format_day(as_of)} "
-                   "(head-to-head tie-breakers are not applied).")
+        st.caption(f"Computed from the calendar's results up to {views.format_day(as_of)}, "
+                   "ranked by UEFA's group tie-breakers: points, then head-to-head, then goal difference.")
         cols = ["position", "team", "played", "won", "drawn", "lost", "goals_for", "goals_against",
                 "goal_difference", "points", "form"]
         st.dataframe(with_focus(gt[cols].rename(columns=SHORT), gt["focus"]), hide_index=True,

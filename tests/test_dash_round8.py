@@ -1,0 +1,48 @@
+"""Round 8 dashboard fixes (tag: dash): what the browser probe on the real articles found."""
+from __future__ import annotations
+
+import pandas as pd
+
+from fanboard import group_table
+from fanboard.reference import FIXTURE_COLUMNS
+
+CL = "UEFA Champions League"
+
+
+def cup_group(matches: list[tuple[str, str, str, int, int]]) -> pd.DataFrame:
+    rows = []
+    for day, home, away, hg, ag in matches:
+        rows.append({"fixture_id": f"{day}-{home}-{away}", "competition": CL, "season": "2020-21",
+                     "round": "Group X", "matchday": pd.NA, "date": day, "original_date": "",
+                     "home": home, "away": away, "home_goals": hg, "away_goals": ag,
+                     "status": "played", "note": ""})
+    return pd.DataFrame(rows, columns=FIXTURE_COLUMNS).astype({"home_goals": "Int64", "away_goals": "Int64"})
+
+
+def test_a_group_tie_on_points_goes_to_head_to_head_before_goal_difference():
+    # Atalanta and Ajax end on 7 points, Atalanta with the better goal difference (+3 to +2),
+    # Ajax with the better record between them (4 points to 1). Liverpool and Midtjylland end
+    # on 3: their two games are level in points, difference and goals, and Midtjylland scored
+    # more away (2 to 1), though Liverpool's overall difference is better (-1 to -4).
+    fx = cup_group([
+        ("2020-10-01", "Atalanta", "Ajax", 0, 1), ("2020-10-08", "Ajax", "Atalanta", 2, 2),
+        ("2020-10-15", "Ajax", "Midtjylland", 1, 0), ("2020-10-22", "Atalanta", "Liverpool", 1, 0),
+        ("2020-10-29", "Atalanta", "Midtjylland", 3, 0), ("2020-11-05", "Liverpool", "Midtjylland", 1, 2),
+        ("2020-11-12", "Midtjylland", "Liverpool", 0, 1),
+    ])
+    table = group_table.group_table(fx, CL, "Group X", "2020-12-31")
+    assert [(r["position"], r["team"], r["points"], r["goal_difference"]) for r in table.to_dict("records")] == [
+        (1, "Ajax", 7, 2), (2, "Atalanta", 7, 3), (3, "Midtjylland", 3, -4), (4, "Liverpool", 3, -1)]
+
+
+def test_three_teams_level_on_every_head_to_head_count_go_to_overall_goal_difference():
+    # Atalanta beat Ajax, Ajax beat Liverpool, Liverpool beat Atalanta, each 1-0 at home: the
+    # three are level between them on everything; their wins over Midtjylland split them.
+    fx = cup_group([
+        ("2020-10-01", "Atalanta", "Ajax", 1, 0), ("2020-10-08", "Ajax", "Liverpool", 1, 0),
+        ("2020-10-15", "Liverpool", "Atalanta", 1, 0), ("2020-10-22", "Ajax", "Midtjylland", 4, 0),
+        ("2020-10-29", "Atalanta", "Midtjylland", 2, 0), ("2020-11-05", "Liverpool", "Midtjylland", 1, 0),
+    ])
+    table = group_table.group_table(fx, CL, "Group X", "2020-12-31")
+    assert [(r["position"], r["team"], r["points"]) for r in table.to_dict("records")] == [
+        (1, "Ajax", 6), (2, "Atalanta", 6), (3, "Liverpool", 6), (4, "Midtjylland", 0)]
