@@ -296,7 +296,7 @@ def csv_download(df: pd.DataFrame, kind: str, d: Dashboard, label: str = "CSV") 
 def certainty_column() -> st.column_config.Column:
     """The certainty of a claim as a badge: green confirmed, orange reported (one look on every page)."""
     return st.column_config.MultiselectColumn(
-        "certainty", options=["confirmed", "reported"], color=["green", "orange"])
+        "Certainty", options=["confirmed", "reported"], color=["green", "orange"])
 
 
 def source_labels(ids: object, d: Dashboard) -> str:

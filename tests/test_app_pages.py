@@ -199,7 +199,8 @@ def test_players_page_focuses_on_the_selected_player(open_page):
     assert [h.value for h in at.main.header] == [ILICIC]
     assert "June–July 2022" not in shown(at)
     at = open_page("players", player=["Gian Piero Gasperini"], dates=["2020-12-10", "2020-12-19"])
-    assert "No events for Gian Piero Gasperini between 10 Dec 2020 and 19 Dec 2020." in shown(at)
+    assert ("no standing facts and no events between 10 Dec 2020 and 19 Dec 2020 about: Gian Piero Gasperini"
+            in shown(at))
 
 
 def test_sources_page_articles_highlights_and_contradictions(open_page):

@@ -46,3 +46,23 @@ def test_three_teams_level_on_every_head_to_head_count_go_to_overall_goal_differ
     table = group_table.group_table(fx, CL, "Group X", "2020-12-31")
     assert [(r["position"], r["team"], r["points"]) for r in table.to_dict("records")] == [
         (1, "Ajax", 6), (2, "Atalanta", 6), (3, "Liverpool", 6), (4, "Midtjylland", 0)]
+
+
+# --- the pages, through AppTest on the seeds' tables (fixtures of test_app_pages)
+from tests.test_app_pages import GOMEZ, ILICIC, frames, navigation_mode, open_page, shown  # noqa: E402,F401
+
+GASPERINI = "Gian Piero Gasperini"
+
+
+def test_the_players_page_shows_only_people_with_something_and_names_the_rest_once(open_page):
+    at = open_page("players", player=[GASPERINI, ILICIC, GOMEZ], dates=["2020-12-10", "2020-12-19"])
+    text = shown(at)
+    assert GASPERINI not in [h.value for h in at.main.header]
+    assert f"No events for {GASPERINI}" not in text
+    assert (f"The selected articles state no standing facts and no events between 10 Dec 2020 and "
+            f"19 Dec 2020 about: {GASPERINI}") in text
+
+
+def test_the_people_filter_has_no_select_all(open_page):
+    at = open_page()
+    assert at.sidebar.multiselect(key="player").proto.select_all == 0
