@@ -9,7 +9,7 @@ import threading
 import streamlit as st
 
 from fanboard import store, views
-from pages._shared import dashboard
+from pages._shared import dashboard, show_table
 
 dashboard()   # app.py has run: sidebar, navigation, tables
 
@@ -67,13 +67,15 @@ def show_preview(cand: store.Candidate, key: str) -> None:
             return
         left, right = st.columns([2, 5])
         left.caption(f"Names found: {len(p.entities)}")
-        left.dataframe(p.entities, hide_index=True, width="stretch")
+        with left:
+            show_table(p.entities, hide_index=True, width="stretch")
         right.caption(f"Claims found: {len(p.claims)}")
         if p.claims.empty:
             right.caption("No claims: nothing in this text matched the rules for matches, statuses or events.")
         else:
-            right.dataframe(p.claims, hide_index=True, width="stretch",
-                            column_config={"sentence": st.column_config.TextColumn("sentence", width="large")})
+            with right:
+                show_table(p.claims, hide_index=True, width="stretch",
+                           column_config={"sentence": st.column_config.TextColumn("sentence", width="large")})
 
 
 def save(cands: list[store.Candidate], refused: list[store.AddResult]) -> None:

@@ -3,7 +3,7 @@ import streamlit as st
 
 from fanboard import charts, views
 from fanboard.views import curation
-from pages._shared import chart_downloads, csv_download, dashboard, certainty_column, source_labels
+from pages._shared import chart_downloads, csv_download, dashboard, certainty_column, source_labels, show_table
 
 d = dashboard()
 f = d.filters
@@ -59,7 +59,7 @@ for player in [p for p in focus if p not in set(empty)]:
         if facts.empty:
             st.caption(f"The selected articles state no standing facts (captaincy, contract, departure) about {player}.")
         else:
-            st.dataframe(
+            show_table(
                 facts, hide_index=True,
                 column_config={
                     "fact": "Fact", "value": "Value",
@@ -74,7 +74,7 @@ for player in [p for p in focus if p not in set(empty)]:
         if mine.empty:
             st.caption(f"No events for {player} {f.describe_period()}.")
         else:
-            st.dataframe(
+            show_table(
                 mine, hide_index=True,
                 column_config={
                     "when": "When", "type_label": "Event",

@@ -8,7 +8,7 @@ url is http(s). The picked article has its own address (?article=<id>).
 import streamlit as st
 
 from fanboard import views
-from pages._shared import article_link, csv_download, dashboard, url_choice
+from pages._shared import article_link, csv_download, dashboard, url_choice, show_table
 
 d = dashboard()
 f = d.filters
@@ -93,7 +93,7 @@ else:
             if first["rule"]:
                 st.caption("Rule: " + views.md_escape(first["rule"]))
             st.caption(views.md_escape(first["explanation"]))
-            st.dataframe(group[["says", "source"]], hide_index=True,
+            show_table(group[["says", "source"]], hide_index=True,
                          column_config={"source": st.column_config.TextColumn("who says it", width="large"),
                                         "says": st.column_config.TextColumn("says", width="medium")})
     csv_download(contra, "contradictions", d)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from fanboard import group_table
 from fanboard.reference import FIXTURE_COLUMNS
@@ -66,3 +67,26 @@ def test_the_players_page_shows_only_people_with_something_and_names_the_rest_on
 def test_the_people_filter_has_no_select_all(open_page):
     at = open_page()
     assert at.sidebar.multiselect(key="player").proto.select_all == 0
+
+
+def headings(at) -> list[str]:
+    """The headings every table of the page shows (its column config, else the field's name)."""
+    import json
+
+    out = []
+    for df in at.main.dataframe:
+        config = json.loads(df.proto.columns or "{}")
+        frame = df.value if isinstance(df.value, pd.DataFrame) else getattr(df.value, "data", None)
+        for column in getattr(frame, "columns", []):
+            label = (config.get(str(column)) or {}).get("label")
+            out.append(label if label is not None else str(column))
+    return out
+
+
+@pytest.mark.parametrize("page", ["timeline", "league_table", "matches", "players", "sources", "curation"])
+def test_no_table_heads_a_column_with_a_field_name(open_page, page):
+    at = open_page(page)
+    seen = headings(at)
+    assert seen, "the page shows a table"
+    raw = [h for h in seen if "_" in h or h[:1].islower()]
+    assert raw == [], raw
