@@ -38,8 +38,9 @@ def show_article(chosen: str, expanded: bool) -> None:
         st.subheader(views.md_escape(art["headline"] or art["file"] or art["article_id"]), anchor=False)
         published = art["published"] or (
             f"not stated; {views.published_text(art)} (inferred)" if art["published_from"] or art["published_to"] else "unknown")
-        source = article_link(chosen, d) if (d.urls or {}).get(chosen) else views.md_escape(views.outlet(art))
-        st.markdown(f"**Language** {views.md_escape(art['language'].upper() or '?')} · "
+        source = (article_link(chosen, d) if (d.urls or {}).get(chosen)
+                  else views.md_escape(views.named_outlet(art) or "not named"))
+        st.markdown(f"**Language** {views.md_escape(views.language_name(art['language']))} · "
                     f"**Published** {views.md_escape(published)} · **Source** {source} · "
                     f"**id** {views.md_escape(chosen)}")
         if art["published_evidence"] and expanded:

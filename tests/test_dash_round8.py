@@ -90,3 +90,21 @@ def test_no_table_heads_a_column_with_a_field_name(open_page, page):
     assert seen, "the page shows a table"
     raw = [h for h in seen if "_" in h or h[:1].islower()]
     assert raw == [], raw
+
+
+def test_an_article_label_names_its_language_in_words_never_a_code():
+    from fanboard import views
+
+    bare = {"article_id": "nl_invented_one", "headline": "Invented: coach and captain clash", "language": "nl",
+            "published": "2020-12-15", "source": "", "url": ""}
+    assert views.article_label(bare) == \
+        "Dutch article · 15 Dec 2020 · Invented: coach and captain clash · nl_invente"
+    named = {**bare, "url": "https://www.example-gazette.test/story", "language": "it"}
+    assert views.article_label(named).startswith("example-gazette.test (Italian) · 15 Dec 2020 · ")
+    assert views.language_name("en") == "English"
+
+
+def test_the_sources_page_says_the_language_in_words(open_page):
+    text = shown(open_page("sources"))
+    assert "**Language** English" in text
+    assert "**Language** EN" not in text and "**Source** EN" not in text
