@@ -39,7 +39,9 @@ if m["status"] == "postponed":
     st.warning(f"Postponed{(' (' + m['status_reason'] + ')') if m['status_reason'] else ''}{replay}.")
 
 # --- line-up (from player statuses, when the articles give them)
-lineup = views.match_lineup(d.tables["player_status"], chosen)
+match_row = d.tables["matches"][d.tables["matches"]["match_id"] == chosen]
+lineup = d.cached(("lineup", chosen), lambda: views.match_lineup(
+    d.tables["player_status"], chosen, tuple(match_row[["home", "away"]].iloc[0]) if len(match_row) else ()))
 if len(lineup):
     st.subheader("Players")
     show_table(lineup.assign(article_id=lineup["article_id"].map(

@@ -108,3 +108,11 @@ def test_the_sources_page_says_the_language_in_words(open_page):
     text = shown(open_page("sources"))
     assert "**Language** English" in text
     assert "**Language** EN" not in text and "**Source** EN" not in text
+
+
+def test_the_match_pages_players_table_says_which_club_each_played_for(open_page):
+    at = open_page("match")
+    at.selectbox(key="pick_match").set_value("2020-12-01-atalanta-midtjylland").run()
+    players = next(f for f in frames(at) if "player" in f.columns and "status" in f.columns)
+    assert [tuple(r) for r in players[["player", "club", "status"]].to_numpy()] == [
+        (GOMEZ, "Atalanta", "subbed off"), (ILICIC, "Atalanta", "subbed on")]
