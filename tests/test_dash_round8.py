@@ -116,3 +116,25 @@ def test_the_match_pages_players_table_says_which_club_each_played_for(open_page
     players = next(f for f in frames(at) if "player" in f.columns and "status" in f.columns)
     assert [tuple(r) for r in players[["player", "club", "status"]].to_numpy()] == [
         (GOMEZ, "Atalanta", "subbed off"), (ILICIC, "Atalanta", "subbed on")]
+
+
+def test_a_requirement_check_is_listed_under_the_article_that_made_the_claim_only():
+    from fanboard import views
+
+    contradictions = pd.DataFrame([{
+        "subject": "Atalanta–Ajax, 2020-12-09", "field": "requirement",
+        "values": "preview (before the match): needs at least a draw | report1;report2: Atalanta won 2-1",
+        "sources": "preview;report1;report2", "resolution": "Atalanta won 2-1: requirement met", "rule": "calendar",
+        "explanation": "A pre-match requirement is not a result.",
+    }, {
+        "subject": "Atalanta–Ajax, 2020-12-09", "field": "home_goals", "values": "report1: 2 | report2: 3",
+        "sources": "report1;report2", "resolution": "unresolved", "rule": "", "explanation": "",
+    }])
+    labels = {"preview": "Preview", "report1": "Report one", "report2": "Report two"}
+    view = views.contradictions_view(contradictions, labels)
+    assert [(r["field"], r["says"]) for r in views.article_statements(view, "preview").to_dict("records")] == [
+        ("requirement", "needs at least a draw (before the match)")]
+    assert [(r["field"], r["says"]) for r in views.article_statements(view, "report1").to_dict("records")] == [
+        ("home_goals", "2")]
+    assert [(r["field"], r["says"]) for r in views.article_statements(view, "report2").to_dict("records")] == [
+        ("home_goals", "3")]
