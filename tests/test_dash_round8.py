@@ -138,3 +138,31 @@ def test_a_requirement_check_is_listed_under_the_article_that_made_the_claim_onl
         ("home_goals", "2")]
     assert [(r["field"], r["says"]) for r in views.article_statements(view, "report2").to_dict("records")] == [
         ("home_goals", "3")]
+
+
+def test_timeline_lane_names_go_on_two_lines_on_a_phone_instead_of_being_cut(tables_dir):
+    """The top panel drawn as on a 390 px phone (its container narrow): a long lane name is two
+    whole lines ("Squad" / "exclusion"), never cut with an ellipsis; a short one stays one line."""
+    import json
+    import re
+
+    import altair as alt
+    import vl_convert as vlc
+
+    from fanboard import timeline_chart, views
+    from fanboard.tables import read_tables
+
+    d = views.Dashboard.create(read_tables(tables_dir), views.Filters())
+    events = d.events.assign(event_type="squad_exclusion", type_label="Squad exclusion")
+    top, _ = timeline_chart.timeline_panels(events, d.results, d.positions, club=d.club, width=300)
+    top.autosize = alt.Undefined
+    spec = json.dumps(top.to_dict()).replace(timeline_chart.NARROW, "true")   # as in a phone's container
+    svg = vlc.vegalite_to_svg(json.loads(spec))
+    lines = [re.findall(r"<tspan[^>]*>([^<]*)</tspan>", t) or [re.sub("<[^>]+>", "", t)]
+             for t in re.findall(r"<text[^>]*>(.*?)</text>", svg)]   # a label's lines are its tspans
+    texts = [" / ".join(t) for t in lines]
+    assert "Squad / exclusion" in texts and "Champions / League" in texts
+    assert "Serie A" in texts
+    assert not [t for t in texts if "…" in t]
+    wide = vlc.vegalite_to_svg(top.to_dict())   # a file export (no container) keeps the full name
+    assert "Squad exclusion" in re.findall(r"<text[^>]*>([^<]*)</text>", wide)
