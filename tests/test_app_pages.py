@@ -272,7 +272,7 @@ def test_league_tables_have_the_short_headings_of_a_printed_table(open_page):
     for table in (league, group):
         config = json.loads(table.proto.columns)
         headings = [config.get(c, {}).get("label", c) for c in table.value.columns]
-        assert headings == ["#", "team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "form"]
+        assert headings == ["#", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "Form"]
         assert all(config[c]["width"] <= 40 for c in ("played", "won", "points"))
 
 
