@@ -269,6 +269,7 @@ def sidebar_filters(tables: dict, club: str | None, saga_club: str | None) -> vi
         players = st.multiselect(
             "People", list(people), format_func=lambda n: people.get(n, n), key="player",
             bind="query-params", placeholder="All people (players and staff)",
+            select_all=False,   # a fan picks people; "all" is the empty filter already
         )
         competitions = st.multiselect(
             "Competitions", options["competitions"], key="competition", bind="query-params",

@@ -1,8 +1,14 @@
 """A cup group's table on any day, what a club still needs, and its knockout ties.
 
-A group table is a league table over the group's fixtures (fanboard.standings computes it:
-points, goal difference, goals for, name; UEFA's head-to-head tie-breakers are NOT applied,
-so a tie on points is reported as "depends on tie-breakers", never decided by guess).
+A group table is a league table over the group's fixtures (fanboard.standings counts it), ranked
+by UEFA's 2020-21 group-stage tie-breakers (rank_group): points; then, among the teams level on
+points, the points, goal difference, goals scored and away goals scored in the matches between
+them (applied again to the matches of the teams still level, if fewer); then goal difference and
+goals scored in all group matches; then the name (UEFA's further criteria, overall away goals, wins
+and away wins, disciplinary points and the club coefficient, are not applied).
+
+"What the club still needs" compares points only (its representative scores know no goals), so
+a tie on points there is reported as "depends on tie-breakers", never decided by guess.
 
 "What the club still needs" looks at its next group match: for each result of it (win, draw,
 loss), every result of the group's other remaining matches is tried; a result is *enough*
@@ -38,9 +44,67 @@ def group_fixtures(fixtures: pd.DataFrame, competition: str, group: str) -> pd.D
 def group_table(fixtures: pd.DataFrame, competition: str, group: str, as_of: date | str) -> pd.DataFrame:
     """The group's table at the end of as_of, with the form of its last 5 results."""
     fx = group_fixtures(fixtures, competition, group)
-    table = standings(fx, None, competition, as_of, "final")
     day = as_of.isoformat() if isinstance(as_of, date) else str(as_of)
+    table = rank_group(standings(fx, None, competition, as_of, "final"), played_results(fx, day))
     return table.assign(form=[form(fx, t, day) for t in table["team"]])
+
+
+def played_results(fixtures: pd.DataFrame, as_of: str) -> list[tuple[str, str, int, int]]:
+    """(home, away, home_goals, away_goals) of the matches played on or before as_of."""
+    done = fixtures[(fixtures["date"] <= as_of) & fixtures["home_goals"].notna() & fixtures["away_goals"].notna()]
+    return [(r.home, r.away, int(r.home_goals), int(r.away_goals)) for r in done.itertuples(index=False)]
+
+
+def _mini_table(teams: set[str], results: list[tuple[str, str, int, int]]) -> dict[str, tuple[int, int, int, int]]:
+    """(points, goal difference, goals scored, away goals scored) in the matches between these teams."""
+    acc = {t: [0, 0, 0, 0] for t in teams}
+    for home, away, hg, ag in results:
+        if home in teams and away in teams:
+            acc[home][0] += 3 if hg > ag else 1 if hg == ag else 0
+            acc[away][0] += 3 if ag > hg else 1 if hg == ag else 0
+            acc[home][1] += hg - ag
+            acc[away][1] += ag - hg
+            acc[home][2] += hg
+            acc[away][2] += ag
+            acc[away][3] += ag
+    return {t: tuple(v) for t, v in acc.items()}
+
+
+def _order_level(teams: list[str], results: list[tuple[str, str, int, int]], overall: dict[str, dict]) -> list[str]:
+    """Teams level on points, in UEFA's order: head-to-head criteria (again on a smaller level
+    subset), then overall goal difference and goals scored, then the name."""
+    if len(teams) < 2:
+        return list(teams)
+    h2h = _mini_table(set(teams), results)
+    out: list[str] = []
+    ranked = sorted(teams, key=lambda t: tuple(-x for x in h2h[t]))
+    i = 0
+    while i < len(ranked):
+        j = i
+        while j + 1 < len(ranked) and h2h[ranked[j + 1]] == h2h[ranked[i]]:
+            j += 1
+        level = ranked[i:j + 1]
+        if 1 < len(level) < len(teams):   # fewer teams still level: their own matches again
+            out += _order_level(level, results, overall)
+        else:
+            out += sorted(level, key=lambda t: (-overall[t]["goal_difference"], -overall[t]["goals_for"], t))
+        i = j + 1
+    return out
+
+
+def rank_group(table: pd.DataFrame, results: list[tuple[str, str, int, int]]) -> pd.DataFrame:
+    """The standings of a group in UEFA's 2020-21 group-stage order (see the module docstring),
+    positions renumbered."""
+    if table.empty:
+        return table
+    overall = {r["team"]: r for r in table.to_dict("records")}
+    order: list[str] = []
+    for _, level in table.groupby("points", sort=False):
+        order += _order_level(list(level["team"]), results, overall)
+    order.sort(key=lambda t: -int(overall[t]["points"]))   # stable: the groups keep their inner order
+    out = table.set_index("team").loc[order].reset_index()
+    out["position"] = pd.array(range(1, len(out) + 1), dtype="Int64")
+    return out
 
 
 def form(fixtures: pd.DataFrame, team: str, as_of: str, last: int = 5) -> str:

@@ -172,7 +172,7 @@ def panels_of(shape: TimelineShape, rows: tuple[pd.DataFrame, pd.DataFrame, pd.D
     x_scale = alt.Scale(domain=x_domain) if x_domain else alt.Undefined
     lane_y = alt.Y("lane:N", sort=lanes, title=None, scale=alt.Scale(domain=lanes),
                    axis=alt.Axis(labelLimit=AXIS_LABEL_LIMIT, labelFontWeight="bold", minExtent=AXIS_WIDTH, maxExtent=AXIS_WIDTH,
-                                 labelExpr=LANE_LABEL))
+                                 labelExpr=LANE_LABEL, labelOffset=alt.ExprRef(LANE_LABEL_OFFSET)))
     x_axis = alt.X("day:T", scale=x_scale, title=None, axis=_date_axis())
     # One colour scale for the whole top panel (a layer shares its scales): event types and
     # results. The legend lists only the results; the lanes already name the event types.
@@ -210,7 +210,14 @@ def _date_axis() -> alt.Axis:
 NO_COMPETITION = "No competition"
 # A lane says a UEFA competition without "UEFA " ("Champions League"): the full name does not fit
 # the axis and was cut to "UEFA Champions Lea…"; the tooltips keep the full name.
-LANE_LABEL = "replace(datum.label, regexp('^UEFA '), '')"
+# On a phone (NARROW) a lane name longer than a short word goes on two lines at its first space
+# ("Squad" / "exclusion", "Champions" / "League"): cut to 80 px it read "Squad exclu…".
+_LANE_NAME = "replace(datum.label, regexp('^UEFA '), '')"
+_FIRST_SPACE = f"indexof({_LANE_NAME}, ' ')"
+LANE_LABEL = (f"{NARROW} && length({_LANE_NAME}) > 10 && {_FIRST_SPACE} > 0"
+              f" ? [substring({_LANE_NAME}, 0, {_FIRST_SPACE}), substring({_LANE_NAME}, {_FIRST_SPACE} + 1)]"
+              f" : {_LANE_NAME}")
+LANE_LABEL_OFFSET = f"{NARROW} && length({_LANE_NAME}) > 10 && {_FIRST_SPACE} > 0 ? -6 : 0"   # two lines centred
 DATE_LABEL = ("month(datum.value) == 0 && date(datum.value) == 1 ? timeFormat(datum.value, '%b %Y')"
               " : timeFormat(datum.value, '%d %b')")
 

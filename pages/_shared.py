@@ -293,10 +293,43 @@ def csv_download(df: pd.DataFrame, kind: str, d: Dashboard, label: str = "CSV") 
     )
 
 
+# Headings a fan reads where a field's own name would not do by capitalising it.
+HEADINGS = {"as_of": "As of", "article_id": "Source", "source_ids": "Sources", "match_id": "Match",
+            "event_id": "Event", "fixture_id": "Fixture", "goals_for": "GF", "goals_against": "GA",
+            "goal_difference": "GD", "url": "Link", "id": "Id"}
+
+
+def heading(name: object) -> str:
+    """A column's heading in words: 'home_goals' -> 'Home goals', 'as_of' -> 'As of', 'from char'
+    -> 'From char'; short codes ('GD', '#') as they are."""
+    text = str(name)
+    if text in HEADINGS:
+        return HEADINGS[text]
+    text = text.replace("_", " ").strip()
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def show_table(data, column_config: dict | None = None, **kwargs):
+    """st.dataframe with every column headed in words (heading): the labels given in
+    column_config are capitalised, the columns without one get the field's name in words,
+    so no raw field name (home_goals, as_of) reaches a fan."""
+    frame = getattr(data, "data", data)   # a Styler's frame
+    config: dict = {}
+    for column in getattr(frame, "columns", []):
+        config[column] = heading(column)
+    for column, value in (column_config or {}).items():
+        if isinstance(value, str):
+            value = heading(value) if value == column or value[:1].islower() else value
+        elif isinstance(value, dict) and isinstance(value.get("label"), str):
+            value = {**value, "label": heading(value["label"])}
+        config[column] = value
+    return st.dataframe(data, column_config=config, **kwargs)
+
+
 def certainty_column() -> st.column_config.Column:
     """The certainty of a claim as a badge: green confirmed, orange reported (one look on every page)."""
     return st.column_config.MultiselectColumn(
-        "certainty", options=["confirmed", "reported"], color=["green", "orange"])
+        "Certainty", options=["confirmed", "reported"], color=["green", "orange"])
 
 
 def source_labels(ids: object, d: Dashboard) -> str:
@@ -336,7 +369,7 @@ def provenance_table(d: Dashboard, table: str, keys: list[str], fallback: str = 
         st.caption("No sentence-level provenance was recorded for this. Its sources: " + fallback)
         return
     prov = prov.drop_duplicates(["article_id", "quote"])
-    st.dataframe(
+    show_table(
         prov.assign(article=prov["article_id"].map(lambda a: d.labels.get(a, a)),
                     link=prov["article_id"].map(lambda a: (d.urls or {}).get(a))),
         hide_index=True,

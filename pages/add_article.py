@@ -9,7 +9,7 @@ import threading
 import streamlit as st
 
 from fanboard import store, views
-from pages._shared import dashboard
+from pages._shared import dashboard, show_table
 
 dashboard()   # app.py has run: sidebar, navigation, tables
 
@@ -39,7 +39,7 @@ def metadata_fields(key: str) -> store.Metadata:
     c, d = st.columns(2)
     published = c.text_input("Published (optional)", key=f"{key}_published", placeholder="YYYY-MM-DD")
     language = d.selectbox("Language", LANGUAGES, key=f"{key}_language",
-                           format_func=lambda x: x.upper() if x else "Detect automatically")
+                           format_func=lambda x: views.language_name(x) if x else "Detect automatically")
     return store.Metadata(source=source, url=url, published=published, language=language)
 
 
@@ -53,7 +53,7 @@ def show_preview(cand: store.Candidate, key: str) -> None:
     with st.container(border=True):
         st.markdown(f"**{views.md_escape(p.headline or cand.name)}**")
         a, b, c = st.columns([1, 2, 3])
-        a.markdown(f"**Language**  \n{views.md_escape(p.language.upper())}")
+        a.markdown(f"**Language**  \n{views.md_escape(views.language_name(p.language))}")
         b.markdown(f"**From**  \n{views.md_escape(cand.name)}")
         if not p.duplicate_of:   # a duplicate is not stored: one message says so, and where it is
             c.markdown(f"**Will be stored as**  \n`{p.article_id}.txt`")
@@ -67,13 +67,15 @@ def show_preview(cand: store.Candidate, key: str) -> None:
             return
         left, right = st.columns([2, 5])
         left.caption(f"Names found: {len(p.entities)}")
-        left.dataframe(p.entities, hide_index=True, width="stretch")
+        with left:
+            show_table(p.entities, hide_index=True, width="stretch")
         right.caption(f"Claims found: {len(p.claims)}")
         if p.claims.empty:
             right.caption("No claims: nothing in this text matched the rules for matches, statuses or events.")
         else:
-            right.dataframe(p.claims, hide_index=True, width="stretch",
-                            column_config={"sentence": st.column_config.TextColumn("sentence", width="large")})
+            with right:
+                show_table(p.claims, hide_index=True, width="stretch",
+                           column_config={"sentence": st.column_config.TextColumn("sentence", width="large")})
 
 
 def save(cands: list[store.Candidate], refused: list[store.AddResult]) -> None:

@@ -10,7 +10,7 @@ from fanboard.curation import FIELDS, Curator
 from fanboard.curation_store import CurationError
 from fanboard.localkb import LocalKB, LocalKBError
 from fanboard.views import curation as cv
-from pages._shared import dashboard
+from pages._shared import dashboard, show_table
 
 d = dashboard()
 loc = store.Locations.from_env()
@@ -60,7 +60,7 @@ else:
     st.markdown(f"Key `{key}`" + (f" · **{cv.badge(detail['row'].get('curated'))}**" if detail["row"].get("curated") else ""))
     with st.expander("Original values and sources", expanded=bool(want_key)):
         if not detail["history"].empty:
-            st.dataframe(detail["history"], hide_index=True, key="curation_history")
+            show_table(detail["history"], hide_index=True, key="curation_history")
         st.markdown("Sources: " + (", ".join(d.labels.get(a, a) for a in detail["sources"]) or "none"))
         if detail["quote"]:
             st.markdown(f"> {views.md_escape(detail['quote'])}")
@@ -94,7 +94,7 @@ log = cv.curation_log(d.tables)
 if log.empty:
     st.caption("No corrections yet.")
 else:
-    st.dataframe(log, hide_index=True, key="curation_log")
+    show_table(log, hide_index=True, key="curation_log")
     target = st.selectbox("Action to undo", list(log["id"]), key="curation_undo_id")
     if st.button("Undo", key="curation_undo"):
         record(lambda c: c.undo(target))
@@ -105,7 +105,7 @@ names = cv.unknown_names(d.tables)
 if names.empty:
     st.caption("None.")
 else:
-    st.dataframe(names, hide_index=True, key="unknown_names")
+    show_table(names, hide_index=True, key="unknown_names")
     pick = st.selectbox("Unknown name", list(range(len(names))), key="unknown_pick",
                         format_func=lambda i: f"{names.iloc[i]['name']} ({names.iloc[i]['kind']}, {names.iloc[i]['count']}×)")
     chosen = names.iloc[pick]

@@ -4,7 +4,7 @@ form, the club highlighted and the articles' claims beside it; and the club's cu
 import streamlit as st
 
 from fanboard import group_table, views
-from pages._shared import as_of_caption, csv_download, dashboard
+from pages._shared import as_of_caption, csv_download, dashboard, show_table
 
 d = dashboard()
 st.title("League table")
@@ -45,7 +45,7 @@ with left:
     else:
         st.markdown(views.table_caption(table, basis))
         shown = table.rename(columns=SHORT)
-        st.dataframe(with_focus(shown.drop(columns=["matchday", "as_of", "focus"]), table["focus"]),
+        show_table(with_focus(shown.drop(columns=["matchday", "as_of", "focus"]), table["focus"]),
                      hide_index=True, key="league_table",
             height=35 * (len(shown) + 1) + 3,
             column_config=TABLE_COLUMNS)
@@ -60,7 +60,7 @@ with right:
         if len(mine):
             r = mine.iloc[0]
             st.markdown(f"Computed: **{views.ordinal(r['position'])}**, {r['points']} points from {r['played']} games.")
-        st.dataframe(claims, hide_index=True, key="league_claims",
+        show_table(claims, hide_index=True, key="league_claims",
                      column_config={"quote": st.column_config.TextColumn("quote", width="large")})
 
 # --- the club's cup groups, computed from the calendar
@@ -71,11 +71,11 @@ if d.fixtures is not None and d.club:
             continue
         st.header(f"{comp}: {group}")
         gt = group_table.group_table(d.fixtures, comp, group, as_of).assign(focus=lambda t: t["team"] == d.club)
-        st.caption(f"Computed from the calendar's results up to {views.format_day(as_of)} "
-                   "(head-to-head tie-breakers are not applied).")
+        st.caption(f"Computed from the calendar's results up to {views.format_day(as_of)}, "
+                   "ranked by UEFA's group tie-breakers: points, then head-to-head, then goal difference.")
         cols = ["position", "team", "played", "won", "drawn", "lost", "goals_for", "goals_against",
                 "goal_difference", "points", "form"]
-        st.dataframe(with_focus(gt[cols].rename(columns=SHORT), gt["focus"]), hide_index=True,
+        show_table(with_focus(gt[cols].rename(columns=SHORT), gt["focus"]), hide_index=True,
                      key=f"group_{views.slug(comp)}", column_config=TABLE_COLUMNS)
         needs = group_table.describe_needs(group_table.what_club_needs(d.fixtures, comp, group, d.club, as_of))
         st.markdown(f"**Still needed:** {needs}." if needs else f"{group} is done for {d.club}.")
@@ -87,5 +87,5 @@ if d.fixtures is not None and d.club:
         ko = group_table.knockout_ties(d.fixtures, comp, d.club)
         if needs == "" and len(ko):
             st.markdown("**Knockout ties**")
-            st.dataframe(ko[["round", "date", "home", "home_goals", "away_goals", "away"]], hide_index=True,
+            show_table(ko[["round", "date", "home", "home_goals", "away_goals", "away"]], hide_index=True,
                          key=f"knockout_{views.slug(comp)}")

@@ -8,7 +8,7 @@ import streamlit as st
 from fanboard import views
 from fanboard.views import curation
 from fanboard.views.appearances import match_appearances
-from pages._shared import article_link, dashboard, url_choice
+from pages._shared import article_link, dashboard, url_choice, show_table
 
 d = dashboard()
 all_results = views.match_results(d.tables["matches"], d.club, d.labels, d.replays, d.calendar)
@@ -39,10 +39,12 @@ if m["status"] == "postponed":
     st.warning(f"Postponed{(' (' + m['status_reason'] + ')') if m['status_reason'] else ''}{replay}.")
 
 # --- line-up (from player statuses, when the articles give them)
-lineup = views.match_lineup(d.tables["player_status"], chosen)
+match_row = d.tables["matches"][d.tables["matches"]["match_id"] == chosen]
+lineup = d.cached(("lineup", chosen), lambda: views.match_lineup(
+    d.tables["player_status"], chosen, tuple(match_row[["home", "away"]].iloc[0]) if len(match_row) else ()))
 if len(lineup):
     st.subheader("Players")
-    st.dataframe(lineup.assign(article_id=lineup["article_id"].map(
+    show_table(lineup.assign(article_id=lineup["article_id"].map(
         lambda ids: " | ".join(d.labels.get(i, i) for i in views.split(ids)))), hide_index=True,
         column_config={"article_id": st.column_config.TextColumn("source", width="medium")})
 
@@ -52,7 +54,7 @@ if played is not None:
     st.subheader("Who played (match data)")
     for team, rows in played.teams:
         st.markdown(f"**{views.md_escape(team)}**")
-        st.dataframe(rows, hide_index=True)
+        show_table(rows, hide_index=True)
     st.caption(played.caption)
 
 # --- the articles that mention it
@@ -78,4 +80,4 @@ for (field, resolution), group in contra.groupby(["field", "resolution"], sort=F
     with st.container(border=True):
         st.markdown(f"**{views.md_escape(field)}** · resolved as: **{views.md_escape(resolution)}**")
         st.caption(views.md_escape(group.iloc[0]["explanation"]))
-        st.dataframe(group[["source", "says"]], hide_index=True)
+        show_table(group[["source", "says"]], hide_index=True)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from fanboard import charts, views
 from fanboard.views import curation
-from pages._shared import csv_download, dashboard
+from pages._shared import csv_download, dashboard, show_table
 
 d = dashboard()
 st.title("Matches")
@@ -40,7 +40,7 @@ def draw(rows, key: str, ours: bool) -> None:
     # the match next to its page link: a phone shows both before any scrolling
     cols = ["page", "fixture", "date"] + (["result"] if ours else []) + ["competition", "round"] + \
         (["venue"] if ours else []) + ["status", "players", "sources", "curated"]
-    st.dataframe(
+    show_table(
         table[cols], hide_index=True, key=key,
         column_config={
             "page": st.column_config.LinkColumn("match page", display_text="open", width="small"),

@@ -8,7 +8,7 @@ url is http(s). The picked article has its own address (?article=<id>).
 import streamlit as st
 
 from fanboard import views
-from pages._shared import article_link, csv_download, dashboard, url_choice
+from pages._shared import article_link, csv_download, dashboard, url_choice, show_table
 
 d = dashboard()
 f = d.filters
@@ -38,8 +38,9 @@ def show_article(chosen: str, expanded: bool) -> None:
         st.subheader(views.md_escape(art["headline"] or art["file"] or art["article_id"]), anchor=False)
         published = art["published"] or (
             f"not stated; {views.published_text(art)} (inferred)" if art["published_from"] or art["published_to"] else "unknown")
-        source = article_link(chosen, d) if (d.urls or {}).get(chosen) else views.md_escape(views.outlet(art))
-        st.markdown(f"**Language** {views.md_escape(art['language'].upper() or '?')} · "
+        source = (article_link(chosen, d) if (d.urls or {}).get(chosen)
+                  else views.md_escape(views.named_outlet(art) or "not named"))
+        st.markdown(f"**Language** {views.md_escape(views.language_name(art['language']))} · "
                     f"**Published** {views.md_escape(published)} · **Source** {source} · "
                     f"**id** {views.md_escape(chosen)}")
         if art["published_evidence"] and expanded:
@@ -93,7 +94,7 @@ else:
             if first["rule"]:
                 st.caption("Rule: " + views.md_escape(first["rule"]))
             st.caption(views.md_escape(first["explanation"]))
-            st.dataframe(group[["says", "source"]], hide_index=True,
+            show_table(group[["says", "source"]], hide_index=True,
                          column_config={"source": st.column_config.TextColumn("who says it", width="large"),
                                         "says": st.column_config.TextColumn("says", width="medium")})
     csv_download(contra, "contradictions", d)

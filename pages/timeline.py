@@ -7,7 +7,7 @@ import streamlit as st
 
 from fanboard import charts, timeline_chart, views
 from fanboard.views import curation
-from pages._shared import chart_downloads, chart_specs_with_data, csv_download, dashboard, certainty_column, provenance_table, url_choice
+from pages._shared import chart_downloads, chart_specs_with_data, csv_download, dashboard, certainty_column, provenance_table, url_choice, show_table
 
 EVENT_ROWS = 200   # rows of the events table a page shows at first, and more at a click
 OTHERS_LABEL = "Show other clubs' matches"
@@ -122,7 +122,7 @@ else:
     shown = min(len(table), st.session_state.get("events_rows", EVENT_ROWS))
     if shown < len(table):
         st.caption(f"The newest {shown:,} of {len(table):,} events; the CSV download below has them all.")
-    st.dataframe(
+    show_table(
         table.iloc[len(table) - shown:], hide_index=True,
         column_config={
             "when": "when",

@@ -68,7 +68,7 @@ def paste(at: AppTest, text: str, headline: str = "", **meta) -> AppTest:
 def test_paste_preview_save_and_the_new_rows_appear_on_every_page(data):
     at = paste(open_add_page(), BODY, HEADLINE, source="Invented Gazette", published="2020-12-14")
     # the preview: language, where it will be stored, the names and the claims, before saving
-    assert "**Language**  \nEN" in [m.value for m in at.markdown]
+    assert "**Language**  \nEnglish" in [m.value for m in at.markdown]
     assert snapshot(data / "articles") == {}
     entities, claims = (df.value for df in at.dataframe[:2])
     assert entities.to_dict("records") == [
@@ -91,7 +91,7 @@ def test_paste_preview_save_and_the_new_rows_appear_on_every_page(data):
     assert "Tables rebuilt\\: 3 articles" in " ".join(c.value for c in at.caption)
     assert at.text_area(key="paste_text_1").value in ("", None)       # the form is empty again
     # every page reads the rebuilt tables: the sidebar offers the new article, Sources shows it
-    assert "Invented Gazette (EN) · 14 Dec 2020 · Invented test article: Gomez <b>left</b> out [a… · invented-t" in at.sidebar.multiselect(key="source").options
+    assert "Invented Gazette (English) · 14 Dec 2020 · Invented test article: Gomez <b>left</b> out [a… · invented-t" in at.sidebar.multiselect(key="source").options
     at.switch_page("pages/sources.py").run()
     assert not at.exception, [e.value for e in at.exception]
     headlines = [h.value for h in at.subheader]

@@ -199,7 +199,8 @@ def test_players_page_focuses_on_the_selected_player(open_page):
     assert [h.value for h in at.main.header] == [ILICIC]
     assert "June–July 2022" not in shown(at)
     at = open_page("players", player=["Gian Piero Gasperini"], dates=["2020-12-10", "2020-12-19"])
-    assert "No events for Gian Piero Gasperini between 10 Dec 2020 and 19 Dec 2020." in shown(at)
+    assert ("no standing facts and no events between 10 Dec 2020 and 19 Dec 2020 about: Gian Piero Gasperini"
+            in shown(at))
 
 
 def test_sources_page_articles_highlights_and_contradictions(open_page):
@@ -271,7 +272,7 @@ def test_league_tables_have_the_short_headings_of_a_printed_table(open_page):
     for table in (league, group):
         config = json.loads(table.proto.columns)
         headings = [config.get(c, {}).get("label", c) for c in table.value.columns]
-        assert headings == ["#", "team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "form"]
+        assert headings == ["#", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "Form"]
         assert all(config[c]["width"] <= 40 for c in ("played", "won", "points"))
 
 

@@ -76,7 +76,7 @@ def test_the_sidebar_options_come_from_the_tables():
     assert views.focus_club(t["matches"]) == "Rivertown"
     assert views.league_of(t) == "League"
     assert views.article_labels(t["articles"], width=20) == {
-        "a": "EN · 8 Mar 2021 · Rivertown beat Nort… · a", "b": "IT · 14 Mar 2021 · b.txt · b"}
+        "a": "English article · 8 Mar 2021 · Rivertown beat Nort… · a", "b": "Italian article · 14 Mar 2021 · b.txt · b"}
     assert views.date_bounds(t) == (date(2021, 3, 6), date(2021, 3, 20))
     assert views.saga_window(t) == (date(2021, 3, 6), date(2021, 3, 20))  # the lead-in stops at the first day
 

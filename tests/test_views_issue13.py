@@ -40,7 +40,7 @@ def test_contradiction_values_are_credited_to_the_article_that_says_them(seeds):
 
 def test_labels_tell_articles_apart_and_links_are_http_only(seeds):
     labels = views.article_labels(seeds["articles"])
-    assert labels[EN] == "EN · 7–9 Dec 2020 · Tension between Gasperini and Gomez threatening… · 001_6400d6"
+    assert labels[EN] == "English article · 7–9 Dec 2020 · Tension between Gasperini and Gomez threatening… · 001_6400d6"
     assert views.safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     assert [views.safe_url(u) for u in ("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd",
                                         "ftp://x.org/a", "", "http://", "https://a.org/\"onmouseover=x")] == [None] * 7

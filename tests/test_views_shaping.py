@@ -11,8 +11,8 @@ from fanboard import charts, views
 from small_tables import M1, M2, M3, small_tables
 
 T = pd.Timestamp
-A_LABEL = "EN · 8 Mar 2021 · Rivertown beat Northfield and the row goes on · a"
-B_LABEL = "IT · 14 Mar 2021 · b.txt · b"
+A_LABEL = "English article · 8 Mar 2021 · Rivertown beat Northfield and the row goes on · a"
+B_LABEL = "Italian article · 14 Mar 2021 · b.txt · b"
 
 
 def assert_frame_equal(got: pd.DataFrame, expected: pd.DataFrame) -> None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from ..text import fold, md_escape, slug
 from .articles import (
     WELL_BOUNDED_DAYS, article_label, article_labels, article_urls, default_as_of, outlet,
-    find_articles, newest_first, published_text, published_window, safe_url, short_id, with_labels,
+    find_articles, language_name, named_outlet, newest_first, published_text, published_window, safe_url, short_id, with_labels,
 )
 from .cells import (
     MONTHS, Tables, date_kind, date_window, day_range, describe_when, format_day, human_value,

@@ -33,14 +33,29 @@ def published_text(row: Mapping[str, str]) -> str:
     return day_range(*published_window(row))
 
 
-def outlet(row: Mapping[str, str]) -> str:
-    """The outlet: the source column, else the url's host, else the language."""
+# The languages as a fan names them (the codes stay in the CSVs and the address).
+LANGUAGE_NAMES = {"en": "English", "it": "Italian", "nl": "Dutch", "de": "German", "es": "Spanish",
+                  "fr": "French", "pt": "Portuguese"}
+
+
+def language_name(code: object) -> str:
+    """'nl' -> 'Dutch'; an unknown code in capitals; '' -> 'language unknown'."""
+    text = str(code or "").strip().lower()
+    return LANGUAGE_NAMES.get(text, text.upper()) if text else "language unknown"
+
+
+def named_outlet(row: Mapping[str, str]) -> str:
+    """The outlet's name: the source column, else the url's host; '' when neither is known."""
     if row.get("source"):
         return str(row["source"])
     host = urlparse(str(row.get("url") or "")).hostname or ""
-    if host:
-        return host.removeprefix("www.")
-    return (str(row.get("language") or "").upper()) or "?"
+    return host.removeprefix("www.")
+
+
+def outlet(row: Mapping[str, str]) -> str:
+    """The outlet (named_outlet), else what is known of it: 'a Dutch article'."""
+    return named_outlet(row) or (f"{language_name(row.get('language'))} article" if row.get("language")
+                                 else "unnamed source")
 
 
 def short_id(article_id: str) -> str:
@@ -49,13 +64,14 @@ def short_id(article_id: str) -> str:
 
 
 def article_label(row: Mapping[str, str], width: int = 48) -> str:
-    """'EN · 7–9 Dec 2020 · Tension between coach and… · 001_6400d6'."""
+    """'Invented Gazette (English) · 7–9 Dec 2020 · Tension between coach and… · 001_6400d6', or
+    'English article · …' when the outlet is not known."""
     head = row.get("headline") or row.get("file") or row["article_id"]
     if len(head) > width:
         head = head[: width - 1].rstrip() + "…"
     parts = [outlet(row)]
-    if outlet(row) != (str(row.get("language") or "").upper() or "?") and row.get("language"):
-        parts[0] += f" ({str(row['language']).upper()})"
+    if named_outlet(row) and row.get("language"):
+        parts[0] += f" ({language_name(row['language'])})"
     return " · ".join(parts + [published_text(row), head, short_id(row["article_id"])])
 
 

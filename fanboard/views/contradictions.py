@@ -77,7 +77,21 @@ def contradictions_about(contradictions: pd.DataFrame, tables: Mapping[str, pd.D
     return contradictions[contradictions["subject"].isin(names)].reset_index(drop=True)
 
 
+# Fields whose "contradiction" is one article's claim checked against what happened (a
+# pre-match requirement against the result): the result's side names every source of the
+# match, which did not contradict anything; the check belongs under the claiming article.
+CLAIM_CHECKS = {"requirement"}
+
+
+def claim_side(says: str) -> bool:
+    """The claimed side of a check ('needs at least a draw (before the match)'), not the result."""
+    return str(says).rstrip().endswith("(before the match)")
+
+
 def article_statements(view: pd.DataFrame, article_id: str) -> pd.DataFrame:
-    """The rows of contradictions_view where this article is credited."""
-    mask = view["source_ids"].map(lambda c: article_id in split(c))
-    return view[mask.astype(bool)].reset_index(drop=True)
+    """The rows of contradictions_view where this article is credited, but for the result side
+    of a claim check (CLAIM_CHECKS): a match report is not contradicted by another article's
+    pre-match requirement, whose check is listed under that article alone."""
+    mask = view["source_ids"].map(lambda c: article_id in split(c)).astype(bool)
+    check = view["field"].isin(CLAIM_CHECKS) & ~view["says"].map(claim_side).astype(bool)
+    return view[mask & ~check].reset_index(drop=True)

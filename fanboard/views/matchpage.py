@@ -96,10 +96,13 @@ def match_mentions(tables: Tables, match_id: str, labels: Mapping[str, str],
     return out.sort_values(["article", "sentence_start"], kind="stable").reset_index(drop=True)
 
 
-def match_lineup(player_status: pd.DataFrame, match_id: str) -> pd.DataFrame:
-    """Who started, came off, came on, sat unused or was left out, with the minute when known.
+def match_lineup(player_status: pd.DataFrame, match_id: str, teams: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Who started, came off, came on, sat unused or was left out, with the minute when known,
+    and the club each played for.
 
-    Columns: player, status, minute, certainty, article_id. Empty when the articles give none.
+    Columns: player, club, status, minute, certainty, article_id. Empty when the articles give
+    none. club: the player's club on the match's day in the knowledge base (its dated
+    memberships), when it is one of the match's teams (given); '' when it is not known.
     """
     rows = player_status[(player_status["match_id"] == match_id) & player_status["status"].isin(LINEUP_ORDER)]
     order = {s: i for i, s in enumerate(LINEUP_ORDER)}
@@ -108,5 +111,27 @@ def match_lineup(player_status: pd.DataFrame, match_id: str) -> pd.DataFrame:
         minute=[v if s in ("substituted_off", "substituted_on") else "" for s, v in zip(rows["status"], rows["value"])],
         status=rows["status"].map(GRID_STATUSES.get),
     )
-    out = out.sort_values(["_o", "player"], kind="stable")
-    return out[["player", "status", "minute", "certainty", "article_id"]].reset_index(drop=True)
+    out = out.assign(club=[club_on(p, d, teams) for p, d in zip(out["player"], out["date"])])
+    out = out.sort_values(["_o", "club", "player"], kind="stable")
+    return out[["player", "club", "status", "minute", "certainty", "article_id"]].reset_index(drop=True)
+
+
+def club_on(player: str, day: object, teams: tuple[str, ...] = ()) -> str:
+    """The club the knowledge base places the player at on that day, by the club's name in
+    the tables; '' when it does not know him, or names a club that is not one of the teams."""
+    from ..kb import KB
+    from .filters import _kb
+
+    kb = _kb(KB)
+    person = kb.person(player) if kb else None
+    if person is None:
+        return ""
+    club = kb.club_by_id(kb.club_of(person, to_date(day)))
+    if club is None:
+        return ""
+    if not teams:
+        return club.name
+    for team in teams:   # the tables' own name of the club (an alias of the same club)
+        if team == club.name or (kb.club(team) is not None and kb.club(team).id == club.id):
+            return team
+    return ""
