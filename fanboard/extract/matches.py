@@ -215,8 +215,10 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         c.opponent = focus.name   # "Sampdoria bleek met 1-3 te sterk" (for no one named): for the article's club
     c.hole = hole
     c.venue = attrs.get("venue") or c.venue
-    if c.venue is None and connector in words.word_set("away_connectors"):
+    if c.venue is None and connector in words.word_set("away_connectors") and not _home_after(s, cue):
         c.venue = "away"   # "a 3-0 win at X"
+    if c.venue is None and opp is None and _home_after(s, cue):
+        c.venue = "home"   # "X won 3-2 at home"
     if c.venue is None and c.opponent is not None:
         c.venue = venue_after(s, opp_end, c) or (venue_after(s, cue.end, c, before=opp.start) if opp is not None else None)
     if c.venue is None and c.opponent is not None and subj is not None and cue.start < subj.start < cue.end:
@@ -242,6 +244,15 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if adjacent_time is not None:
         c.time = adjacent_time
     return [(c, cue)] + _twin(s, c, opp, cue, keys)
+
+
+def _home_after(s: SentenceView, cue: Span) -> bool:
+    """Does a home phrase (words.home_phrases: "at home") follow the cue, right after it or
+    after its score ("won 3-2 at home")?"""
+    i = cue.end
+    if i < s.span.end and SCORE_TOKEN_RE.match(s.doc[i].text):
+        i += 1
+    return _skip_phrase(s, i, "home_phrases") > i
 
 
 def _opponent_before(s: SentenceView, cue: Span) -> tuple[Mention | None, str]:
@@ -704,7 +715,10 @@ def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tu
 
     def nearest_ids(kind: str) -> set[int]:
         ids = set()
+        idioms = s.cue_list(kind + "_not")   # "cancelled out" a lead: no postponement
         for cue in s.cue_list(kind):
+            if any(v.start <= cue.start and cue.end <= v.end for v in idioms):
+                continue
             reach = reachable(s, only, cue.start)
             if reach:
                 ids.add(id(nearest_claim(reach, cue.start, cue.end)))

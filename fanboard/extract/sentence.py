@@ -341,11 +341,17 @@ class SentenceReader:
 
     def _numbered_side(self, sent: Span, i: int) -> int:
         """'10-man Orbury', 'a ten-man Orbury side': the number a club was down to belongs to
-        its mention (words.numbered_side, e.g. "man"), so the club stands where it starts."""
+        its mention (words.numbered_side, e.g. "man"), so the club stands where it starts; so does
+        a place in the table ("sixth-placed", "mid-table": words.placed_side after an ordinal or a
+        word of words.placed_prefix)."""
         doc, rules = sent.doc, self.rules
         if i - 3 >= sent.start and doc[i - 1].lower_ in rules.word_set("numbered_side") \
                 and doc[i - 2].text in ("-", "–") and (doc[i - 3].is_digit or doc[i - 3].lower_ in rules.numbers):
             return i - 3
+        if i - 3 >= sent.start and doc[i - 1].lower_ in rules.word_set("placed_side") \
+                and doc[i - 2].text in ("-", "–") and (rules.ordinal(doc[i - 3].text) is not None
+                                                       or doc[i - 3].lower_ in rules.word_set("placed_prefix")):
+            return i - 3   # "sixth-placed Orbury", "mid-table Orbury": the standing belongs to the mention
         return i
 
 
