@@ -112,7 +112,8 @@ class _SentenceEvents:
         pair = self._subject_with(cue, hi) if etype == "altercation" else []
         if pair:      # "X was involved in an incident with Y": X and Y, of any clubs
             return pair
-        named = self.actors(within=(lo, hi))
+        speakers = self._speakers(cue)   # "X has stated that Y ... after a row with Z": X tells it
+        named = [p for p in self.actors(within=(lo, hi)) if p not in speakers]
         here = one_club(named, self.ctx.focus)
         if len(here) < 2 and before and (not here or set(here) <= set(before)):
             return before
@@ -132,6 +133,29 @@ class _SentenceEvents:
         # one person at odds with his own club ("the club and its captain on a collision course")
         own = {m.name for m in self.s.clubs() if lo <= m.start < hi}
         return here if here and any((c := self.ctx.kb.club(n)) is not None and c.id == here[0].club for n in own) else []
+
+    def _speakers(self, cue: Span) -> set[Person]:
+        """The people who tell the quarrel rather than take part in it: named right before a
+        words.speech_verbs word that a words.speech_that word follows before the cue ("X has
+        stated that ...", "X ha spiegato che ...", "X zei dat ..."), and not named again after it."""
+        s = self.s
+        verbs, that = s.rules.word_set("speech_verbs"), s.rules.word_set("speech_that")
+        if not verbs or not that:
+            return set()
+        doc = s.doc
+        out: set[Person] = set()
+        for m in s.mentions:
+            if m.person is None or m.in_quote or m.end >= cue.start:
+                continue
+            verb = next((t.i for t in doc[m.end:min(m.end + 3, cue.start)] if t.lower_ in verbs), None)
+            if verb is None:
+                continue
+            comp = next((t.i for t in doc[verb + 1:min(verb + 3, cue.start)] if t.lower_ in that), None)
+            if comp is None:
+                continue
+            if not any(n.person is m.person and n.start > comp for n in s.mentions):
+                out.add(m.person)
+        return out
 
     def _negated(self, cue: Span) -> bool:
         """Is the cue denied ("no rift", "nessuna lite", "will not leave", "non sarà ceduto",
