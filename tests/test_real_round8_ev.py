@@ -55,3 +55,34 @@ def test_a_swap_concerns_both_players(extractor):
 ])
 def test_the_move_of_a_player_named_after_the_cue(extractor, text):
     assert _events(claims(extractor, text, "it")) == [("transfer_report", ("Sevilla",), ("Joaquín Correa",))]
+
+
+# ---------------------------------------------------------------- the partner of a conflict's change
+
+def _built_events(text: str, lang: str, published):
+    from pathlib import Path
+
+    from fanboard import pipeline
+    from fanboard.extract.article import Extractor
+    from fanboard.ingest import Article
+    from fanboard.nlp import default_pipelines
+
+    pipes = default_pipelines()
+    a = Article(id="t", path=Path("t.txt"), text=text, headline=text.splitlines()[0], language=lang,
+                published=published)
+    tables = pipeline.reconcile([a], {"t": Extractor(pipes).extract(a)}, pipes.kb)
+    return tables["events"][["event_type", "agents", "targets", "match_id"]].to_dict("records")
+
+
+def test_the_player_sent_on_for_a_conflict_player_is_no_party_to_the_substitution():
+    # the one sent on in his place is told in the summary's detail, not as whom the change concerns,
+    # even when the sentence after tells of him coming on alone
+    from datetime import date
+    text = ("Juventus held by Atalanta\n\nJuventus were held to a 1-1 draw at home against Atalanta on Wednesday.\n\n"
+            "The build-up had been overshadowed by a row between coach Andrea Pirlo and Dybala.\n\n"
+            "At the break Paulo Dybala was replaced by Alvaro Morata.\n\n"
+            "Alvaro Morata came on reluctantly, the papers say.")
+    events = _built_events(text, "en", date(2020, 12, 17))
+    subs = [e for e in events if e["event_type"] == "substitution"]
+    assert subs == [{"event_type": "substitution", "agents": "Andrea Pirlo", "targets": "Paulo Dybala",
+                     "match_id": "2020-12-16-juventus-atalanta"}]
