@@ -86,3 +86,12 @@ def test_the_player_sent_on_for_a_conflict_player_is_no_party_to_the_substitutio
     subs = [e for e in events if e["event_type"] == "substitution"]
     assert subs == [{"event_type": "substitution", "agents": "Andrea Pirlo", "targets": "Paulo Dybala",
                      "match_id": "2020-12-16-juventus-atalanta"}]
+
+
+# ---------------------------------------------------------------- "the coach" of another club
+
+def test_the_coach_a_description_means_is_the_coach_the_sentence_names(extractor):
+    # the focus club is Atalanta, but the sentence tells of Torino and names its coach: "il tecnico" is he
+    text = ("Atalanta-Torino\n\nInventato. Nel Torino Davide Nicola non convoca Simone Zaza: l'attaccante resta "
+            "a casa dopo una lite con il tecnico in allenamento.")
+    assert _events(claims(extractor, text, "it")) == [("dispute", ("Davide Nicola",), ())]

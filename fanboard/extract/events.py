@@ -181,7 +181,7 @@ class _SentenceEvents:
         s = self.s
         withs = s.rules.word_set("quarrel_with", "parties_between")
         for m in s.mentions:
-            if m.person is coach and cue.start < m.start < hi and not m.in_quote:
+            if m.person is not None and self._person_of(m) is coach and cue.start < m.start < hi and not m.in_quote:
                 if any(t.lower_ in withs for t in s.doc[max(cue.start, m.start - 4):m.start]):
                     return True
         return False
@@ -331,12 +331,24 @@ class _SentenceEvents:
         sentence that names no one refers to the people of the story. Journalists report
         claims and are left out unless asked for."""
         s = self.s
-        people = [m.person for m in s.mentions if m.person is not None and not m.in_quote
+        people = [self._person_of(m) for m in s.mentions if m.person is not None and not m.in_quote
                   and (journalists or m.person.role != "journalist")
                   and (within is None or within[0] <= m.start < within[1])]
         if within is None and not people and not any(m.person is not None for m in s.mentions):
             people = [p for p in self.story.persons if journalists or p.role != "journalist"]
         return list(dict.fromkeys(people))
+
+    def _person_of(self, m) -> Person:
+        """The person a mention means here: a coach reached through a description ("il tecnico",
+        resolved to the focus club's) is the one coach the sentence names by name, when that one
+        is of another club ("Nel Sassuolo De Zerbi ... lite con il tecnico": De Zerbi)."""
+        p = m.person
+        if p.role != "coach" or not any(e.label_ == "PERSONREF" and e.start == m.start for e in self.s.span.ents):
+            return p
+        named = {n.person for n in self.s.mentions if n.person is not None and n.person.role == "coach"
+                 and not n.in_quote and n.start != m.start
+                 and any(e.label_ == "PERSON" and e.start == n.start for e in self.s.span.ents)}
+        return next(iter(named)) if len(named) == 1 and next(iter(named)).club != p.club else p
 
     def add(self, event_type: str, agents: list, targets: list, match: MatchClaim | None,
             time=None, at: int | None = None) -> None:
