@@ -43,7 +43,9 @@ def destination_moves(s: SentenceView, told, kb, story_match=None,
             continue
         before = [m for m in s.players() if m.end <= cue.start and not m.in_quote]
         in_clause = [m for m in before if m.start >= lo]
-        pick = (in_clause or before or [None])[-1]
+        # "il passaggio di X al Y", "the move of X to Y": the player between the cue and the club
+        between = [m for m in s.players() if cue.end <= m.start and m.end <= club.start]
+        pick = (between or in_clause or before or [None])[-1]
         person = pick.person if pick is not None else (story_player if not s.names_someone() else None)
         if person is None or _already_at(kb, person, dest.id, s):
             continue

@@ -112,7 +112,8 @@ class _SentenceEvents:
         pair = self._subject_with(cue, hi) if etype == "altercation" else []
         if pair:      # "X was involved in an incident with Y": X and Y, of any clubs
             return pair
-        named = self.actors(within=(lo, hi))
+        speakers = self._speakers(cue)   # "X has stated that Y ... after a row with Z": X tells it
+        named = [p for p in self.actors(within=(lo, hi)) if p not in speakers]
         here = one_club(named, self.ctx.focus)
         if len(here) < 2 and before and (not here or set(here) <= set(before)):
             return before
@@ -132,6 +133,29 @@ class _SentenceEvents:
         # one person at odds with his own club ("the club and its captain on a collision course")
         own = {m.name for m in self.s.clubs() if lo <= m.start < hi}
         return here if here and any((c := self.ctx.kb.club(n)) is not None and c.id == here[0].club for n in own) else []
+
+    def _speakers(self, cue: Span) -> set[Person]:
+        """The people who tell the quarrel rather than take part in it: named right before a
+        words.speech_verbs word that a words.speech_that word follows before the cue ("X has
+        stated that ...", "X ha spiegato che ...", "X zei dat ..."), and not named again after it."""
+        s = self.s
+        verbs, that = s.rules.word_set("speech_verbs"), s.rules.word_set("speech_that")
+        if not verbs or not that:
+            return set()
+        doc = s.doc
+        out: set[Person] = set()
+        for m in s.mentions:
+            if m.person is None or m.in_quote or m.end >= cue.start:
+                continue
+            verb = next((t.i for t in doc[m.end:min(m.end + 3, cue.start)] if t.lower_ in verbs), None)
+            if verb is None:
+                continue
+            comp = next((t.i for t in doc[verb + 1:min(verb + 3, cue.start)] if t.lower_ in that), None)
+            if comp is None:
+                continue
+            if not any(n.person is m.person and n.start > comp for n in s.mentions):
+                out.add(m.person)
+        return out
 
     def _negated(self, cue: Span) -> bool:
         """Is the cue denied ("no rift", "nessuna lite", "will not leave", "non sarà ceduto",
@@ -157,7 +181,7 @@ class _SentenceEvents:
         s = self.s
         withs = s.rules.word_set("quarrel_with", "parties_between")
         for m in s.mentions:
-            if m.person is coach and cue.start < m.start < hi and not m.in_quote:
+            if m.person is not None and self._person_of(m) is coach and cue.start < m.start < hi and not m.in_quote:
                 if any(t.lower_ in withs for t in s.doc[max(cue.start, m.start - 4):m.start]):
                     return True
         return False
@@ -307,12 +331,24 @@ class _SentenceEvents:
         sentence that names no one refers to the people of the story. Journalists report
         claims and are left out unless asked for."""
         s = self.s
-        people = [m.person for m in s.mentions if m.person is not None and not m.in_quote
+        people = [self._person_of(m) for m in s.mentions if m.person is not None and not m.in_quote
                   and (journalists or m.person.role != "journalist")
                   and (within is None or within[0] <= m.start < within[1])]
         if within is None and not people and not any(m.person is not None for m in s.mentions):
             people = [p for p in self.story.persons if journalists or p.role != "journalist"]
         return list(dict.fromkeys(people))
+
+    def _person_of(self, m) -> Person:
+        """The person a mention means here: a coach reached through a description ("il tecnico",
+        resolved to the focus club's) is the one coach the sentence names by name, when that one
+        is of another club ("Nel Sassuolo De Zerbi ... lite con il tecnico": De Zerbi)."""
+        p = m.person
+        if p.role != "coach" or not any(e.label_ == "PERSONREF" and e.start == m.start for e in self.s.span.ents):
+            return p
+        named = {n.person for n in self.s.mentions if n.person is not None and n.person.role == "coach"
+                 and not n.in_quote and n.start != m.start
+                 and any(e.label_ == "PERSON" and e.start == n.start for e in self.s.span.ents)}
+        return next(iter(named)) if len(named) == 1 and next(iter(named)).club != p.club else p
 
     def add(self, event_type: str, agents: list, targets: list, match: MatchClaim | None,
             time=None, at: int | None = None) -> None:

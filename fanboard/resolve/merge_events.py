@@ -177,6 +177,8 @@ class EventMerge(AssemblerBase):
                 provs = list({s.provenance.start: s.provenance for s in group}.values())
                 detail = "; ".join(f"{p} {st.replace('_', ' ')}" for p, st in sorted(rows, key=lambda x: (x[1], x[0])))
                 players = {p for p, _ in rows} - coaches
+                if kind == "substitution":   # the partner of a change is told in its detail, no party
+                    players = _changed_parties(group, people) - coaches
                 out.append({"type": kind, "actors": players | coaches, "agents": set(coaches), "targets": players,
                             "match": mid,
                             "certainty": certainty, "provs": provs, "time": None, "aid": aid, "detail": detail})
@@ -260,3 +262,11 @@ def _with_partners(subs: list[StatusClaim], people: set) -> list[StatusClaim]:
             alone = len({s.player for s in group}) <= 2
             out.extend(s for s in group if alone or s.player in people)
     return out
+
+
+def _changed_parties(subs: list[StatusClaim], people: set) -> set[str]:
+    """Whom a conflict substitution of one match concerns: the conflict's players taken off,
+    else the conflict's players sent on. The player sent on in the place of one taken off is his
+    partner in the change (named in its detail), not a party, even when he is in the conflict too."""
+    off = {s.player for s in subs if s.player in people and s.status == "substituted_off"}
+    return off or {s.player for s in subs if s.player in people}
