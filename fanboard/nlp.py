@@ -1,6 +1,7 @@
 """One spaCy pipeline per language, built from rules and the knowledge base.
 
     spacy.blank(lang)
+      → fanboard_glued    splits a name glued to the word before it ("VideoJuventus"), see GluedNames
       → sentencizer
       → fanboard_scores   merges "1 - 1" into one token, so scores look alike in every language
       → entity_ruler      clubs, people, competitions and role descriptions from data/kb
@@ -66,6 +67,77 @@ def merge_scores(doc: Doc) -> Doc:
             for span in spacy.util.filter_spans(spans):
                 retok.merge(span)
     return doc
+
+
+@Language.factory("fanboard_glued", retokenizes=True)
+def make_glued_names(nlp: Language, name: str):
+    return GluedNames(nlp)
+
+
+class GluedNames:
+    """Splits a knowledge-base name off the word it is glued to in scraped text: a caption's
+    "Video" before the headline's club ("VideoJuventus"), a competition before the club that
+    starts the next sentence ("LeagueReal Madrid"), a list's stray letter ("xIlicic"), a score's
+    bracket before a lineup's club ("(0-2)PARMA"). The text stays as it is; only the token ends.
+
+    A split is made where a lower-case letter (or a closing bracket) meets a capital inside one
+    token, the part from the capital on is a name or alias of at least MIN_CHARS characters (a
+    club, person or competition, or the first word of one whose next words follow), the whole
+    token is no name itself, and the part before is no name particle ("McTominay", "DeLigt",
+    "DiMarco" stay whole). `forms` is set by build_pipeline from the knowledge base."""
+
+    MIN_CHARS = 4
+    PARTICLES = frozenset({"mc", "mac", "de", "di", "da", "del", "della", "van", "von", "der", "den",
+                           "la", "le", "du", "dos", "das", "o", "d", "l", "st", "el", "al"})
+    _AT = re.compile(r"(?<=[^\W\d_A-ZÀ-ÖØ-Þ]|[)\]])(?=[A-ZÀ-ÖØ-Þ])")
+
+    def __init__(self, nlp: Language):
+        self.single: set[str] = set()                        # one-token names, lower case
+        self.leading: dict[str, list[tuple[str, ...]]] = {}   # a longer name's first word → its next words
+
+    def set_forms(self, nlp: Language, forms) -> None:
+        for text in forms:
+            words = [t.text.lower() for t in nlp.make_doc(text)]
+            if len(words) == 1:
+                self.single.add(words[0])
+            elif words:
+                self.leading.setdefault(words[0], []).append(tuple(words[1:]))
+
+    def _is_name(self, doc: Doc, i: int, right: str) -> bool:
+        low = right.lower()
+        if len(right) < self.MIN_CHARS:
+            return False
+        if low in self.single:
+            return True
+        following = [t.lower_ for t in doc[i + 1:i + 4]]
+        return any(tuple(following[:len(rest)]) == rest for rest in self.leading.get(low, ()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.single and not self.leading:
+            return doc
+        starts = None
+        splits: list[tuple[int, list[str]]] = []
+        for m in self._AT.finditer(text_of(doc)):
+            if starts is None:
+                starts = _token_starts(doc)
+            i = bisect_right(starts, m.start()) - 1
+            tok = doc[i]
+            cut = m.start() - tok.idx
+            if cut <= 0 or (splits and splits[-1][0] == i) or tok.lower_ in self.single:
+                continue
+            left, right = tok.text[:cut], tok.text[cut:]
+            if left.lower() in self.PARTICLES or not self._is_name(doc, i, right):
+                continue
+            parts = [left, right]
+            if left[-1] in ")]" and len(left) > 1:   # "(0-2)PARMA": the bracket is a token of its own
+                parts = [left[:-1], left[-1], right]
+            splits.append((i, parts))
+        if splits:
+            with doc.retokenize() as retok:
+                for i, parts in splits:
+                    tok = doc[i]
+                    retok.split(tok, parts, heads=[(tok, 0)] * len(parts))
+        return doc
 
 
 @Language.component("fanboard_paragraphs")
@@ -358,6 +430,8 @@ def build_pipeline(lang: str, kb: KB, model: str | None = None,
         nlp.add_pipe("sentencizer")
     _split_team_pairs(nlp)
     nlp.add_pipe("fanboard_scores", first=True)
+    glued = nlp.add_pipe("fanboard_glued", first=True)
+    glued.set_forms(nlp, [text for _, text, _ in kb.surface_forms()] + [text for text, _ in kb.shared_forms()])
     ruler = nlp.add_pipe(
         "fanboard_entity_ruler", name="entity_ruler",
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},

@@ -9,7 +9,7 @@ from fanboard.nlp import build_pipeline, load_rules, compile_pattern
 
 def test_default_pipeline_is_blank_with_rules():
     nlp = build_pipeline("nl", KB.load())
-    assert nlp.pipe_names == ["fanboard_scores", "fanboard_paragraphs", "sentencizer", "entity_ruler",
+    assert nlp.pipe_names == ["fanboard_glued", "fanboard_scores", "fanboard_paragraphs", "sentencizer", "entity_ruler",
                               "fanboard_quotes", "fanboard_cues", "fanboard_times"]
     # the claim components follow, disabled: Extractor.extract runs them with the article
     assert nlp.component_names[len(nlp.pipe_names):] == [
@@ -38,7 +38,7 @@ def test_a_users_model_can_be_plugged_in(tmp_path, monkeypatch):
     model.to_disk(tmp_path / "my_model")
     monkeypatch.setenv("FANBOARD_SPACY_MODEL_EN", str(tmp_path / "my_model"))
     nlp = build_pipeline("en", KB.load())
-    assert nlp.pipe_names[:2] == ["fanboard_scores", "sentencizer"] and "entity_ruler" in nlp.pipe_names
+    assert nlp.pipe_names[:3] == ["fanboard_glued", "fanboard_scores", "sentencizer"] and "entity_ruler" in nlp.pipe_names
     assert [e.label_ for e in nlp("Invented: Ilicic scored against Ajax.").ents] == ["PERSON", "CLUB"]
 
 
