@@ -77,11 +77,11 @@ def make_glued_names(nlp: Language, name: str):
 class GluedNames:
     """Splits a knowledge-base name off the word it is glued to in scraped text: a caption's
     "Video" before the headline's club ("VideoJuventus"), a competition before the club that
-    starts the next sentence ("LeagueReal Madrid"), a list's stray letter ("xIlicic"), a score's
-    bracket before a lineup's club ("(0-2)PARMA"). The text stays as it is; only the token ends.
+    starts the next sentence ("LeagueReal Madrid", "Serie AInter"), a list's stray letter
+    ("xIlicic"), a score's bracket before a lineup's club ("(0-2)PARMA"). The text stays as it is; only the token ends.
 
     A split is made where a lower-case letter (or a closing bracket) meets a capital inside one
-    token, the part from the capital on is a name or alias of at least MIN_CHARS characters (a
+    token, or a capital meets a capitalised word, the part from the capital on is a name or alias of at least MIN_CHARS characters (a
     club, person or competition, or the first word of one whose next words follow), the whole
     token is no name itself, and the part before is no name particle ("McTominay", "DeLigt",
     "DiMarco" stay whole). `forms` is set by build_pipeline from the knowledge base."""
@@ -89,7 +89,8 @@ class GluedNames:
     MIN_CHARS = 4
     PARTICLES = frozenset({"mc", "mac", "de", "di", "da", "del", "della", "van", "von", "der", "den",
                            "la", "le", "du", "dos", "das", "o", "d", "l", "st", "el", "al"})
-    _AT = re.compile(r"(?<=[^\W\d_A-ZÀ-ÖØ-Þ]|[)\]])(?=[A-ZÀ-ÖØ-Þ])")
+    _AT = re.compile(r"(?<=[^\W\d_A-ZÀ-ÖØ-Þ]|[)\]])(?=[A-ZÀ-ÖØ-Þ])"          # "VideoJuventus", ")PARMA"
+                     r"|(?<=[A-ZÀ-ÖØ-Þ])(?=[A-ZÀ-ÖØ-Þ][^\W\d_A-ZÀ-ÖØ-Þ])")   # "Serie AInter"
 
     def __init__(self, nlp: Language):
         self.single: set[str] = set()                        # one-token names, lower case

@@ -24,6 +24,9 @@ def ents(doc):
     # a competition glued to the club of the next sentence, whose name has two words
     ("In de Europa LeagueManchester United won.", ["League", "Manchester"],
      [("Europa League", "COMP"), ("Manchester United", "CLUB")]),
+    # a one-letter competition name glued to the club of the next sentence
+    ("Lazio staat tweede in de Serie ANapoli speelt vanavond.", ["A", "Napoli"],
+     [("Serie A", "COMP"), ("Napoli", "CLUB")]),
     # a stray letter glued to a name in a list of players
     ("Aanvallers: Muriel, kZapata, Lammers", ["k", "Zapata"], [("Muriel", "PERSON"), ("Lammers", "PERSON")]),
     ("Aanvallers: Muriel, kIlicic, Lammers", ["k", "Ilicic"], [("Ilicic", "PERSON")]),
@@ -40,6 +43,6 @@ def test_a_name_glued_to_the_word_before_is_split_off(nl, text, tokens, expected
     assert set(expected) <= set(ents(doc))
 
 
-@pytest.mark.parametrize("word", ["McTominay", "DeLaurentiis", "McKennie", "DiMarco", "YouTube", "iPhone"])
+@pytest.mark.parametrize("word", ["McTominay", "DeLaurentiis", "McKennie", "DiMarco", "YouTube", "iPhone", "PSVer", "TVs"])
 def test_camel_case_names_and_words_stay_whole(nl, word):
     assert word in [t.text for t in nl(f"Gisteren zag ik {word} daar.")]
