@@ -3,15 +3,28 @@ text that hid known names, and names the knowledge base lacked. Every sentence h
 for the tests; each copies the structure of a real construction with other words and clubs."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from fanboard.kb import KB
 from fanboard.nlp import build_pipeline
 
+from extract_helpers import article, extractor  # noqa: F401
+
 
 @pytest.fixture(scope="module")
 def nl():
     return build_pipeline("nl", KB.load())
+
+
+@pytest.fixture
+def extractor_nl(extractor):
+    def run(text):
+        a = article(text, "nl")
+        a.published = date(2021, 2, 24)
+        return extractor.extract(a)
+    return run
 
 
 def ents(doc):
@@ -46,3 +59,39 @@ def test_a_name_glued_to_the_word_before_is_split_off(nl, text, tokens, expected
 @pytest.mark.parametrize("word", ["McTominay", "DeLaurentiis", "McKennie", "DiMarco", "YouTube", "iPhone", "PSVer", "TVs"])
 def test_camel_case_names_and_words_stay_whole(nl, word):
     assert word in [t.text for t in nl(f"Gisteren zag ik {word} daar.")]
+
+
+# ------------------------------------------------------------------ knowledge-base gaps
+
+def test_the_round9_people_and_clubs_are_known():
+    kb = KB.load()
+    assert kb.person("Sané").club == "bayern-munich" and kb.person("Lewandowski").club == "bayern-munich"
+    assert kb.person("Garofani").club == "juventus" and kb.person("Klaiber").club == "ajax"
+    assert kb.club("SPAL 2013 Ferrara").name == "SPAL" and kb.club("PSV Eindhoven").id == "psv"
+    # a surname a newcomer shares is nobody's alias: the context picks Eden or Thorgan
+    assert kb.person("Hazard") is None and {p.id for p in kb.shared("Hazard")} == {"eden-hazard", "thorgan-hazard"}
+
+
+def test_spal_cup_matches_are_in_the_calendar():
+    import pandas as pd
+    from fanboard.paths import REFERENCE_DIR
+    fx = pd.read_csv(REFERENCE_DIR / "fixtures.csv")
+    spal = fx[(fx.home == "SPAL") | (fx.away == "SPAL")]
+    assert sorted(spal.fixture_id) == ["2020-10-28-crotone-spal", "2021-01-14-sassuolo-spal", "2021-01-27-juventus-spal"]
+    assert set(spal.competition) == {"Coppa Italia"}
+
+
+def test_a_player_leaving_a_clubs_home_town_leaves_that_club(extractor_nl):
+    # the knowledge base keeps the player at his new club: the town he leaves names the old one
+    text = ("Napoli haalt spits\n\nPSV heeft woensdag gemeld dat Hirving Lozano per direct vertrekt uit Eindhoven. "
+            "De aanvaller tekent bij Napoli.")
+    c = extractor_nl(text)
+    moves = [sorted(e.actors) for e in c.events if e.event_type == "transfer_report"]
+    assert moves and not any("PSV" in m for m in moves)   # PSV is the club he leaves, no party
+
+
+def test_an_own_goal_from_another_players_ball_is_the_defenders(extractor_nl):
+    text = ("Lazio - Bayern 1-4\n\nLazio verloor met 1-4 van Bayern München. "
+            "Na rust werkte Patric een bal van Gnabry in eigen doel.")
+    c = extractor_nl(text)
+    assert [(g.scorer, g.own_goal) for g in c.goals] == [("Patric", True)]

@@ -239,7 +239,9 @@ class _SentenceEvents:
             day = article.published if article is not None else None
             own = {p.club for p in targets if p.club} | {kb.club_of(p, day) for p in targets if p.club}
             if cue.end < s.span.end and s.doc[cue.end].lower_ in s.rules.word_set("departure_from"):
-                own |= {kb.club(m.name).id for m in s.clubs() if m.start == cue.end + 1 and kb.club(m.name)}
+                # "uit Eindhoven": a club's home town stands for the club he leaves
+                own |= {kb.club(m.name).id for m in s.mentions if m.label in ("CLUB", "CITY")
+                        and m.start == cue.end + 1 and kb.club(m.name)}
             lo, hi = s.clause(cue.start)   # a club named in another clause (an opponent) is no party
             played = [c.anchor for c in self.told if c.named]   # "het treffen met X": X is an opponent
             # a club after a words.transfer_origin word ("from", "dal", "van") is the one he leaves,
