@@ -24,6 +24,9 @@ Files and columns:
 - ``shared_surnames.csv`` surname, people (ids, "|"): a surname several people bear, which
   names none of them alone; the context decides (``shared(surname)``; optional, written by
   ``import-players``).
+- ``common_word_surnames.csv`` surname, person (id): a surname withheld as an alias because it is
+  also a common word ("Destro", "Calabria"); the context accepts it as the person only where it
+  is safe (``common_word_surnames()``; optional, written by hand).
 
 An alias that normalises to the same key as a name or alias of a *different*
 entity of the same kind is an error at load time: such data would make lookups
@@ -117,6 +120,7 @@ _COLUMNS = {
     "stadiums.csv": ("stadium", "club", "aliases"),
     "memberships.csv": ("person", "club", "from", "to", "from_matchday", "to_matchday"),
     "shared_surnames.csv": ("surname", "people"),
+    "common_word_surnames.csv": ("surname", "person"),
 }
 
 T = TypeVar("T", Club, Person, Competition)
@@ -190,6 +194,8 @@ class KB:
                 raise KBError(f"{where / 'cities.csv'}: city {city.city!r} names unknown club id {city.club!r}")
         self._memberships = self._check_memberships(memberships, where / "memberships.csv")
         self._shared = self._check_shared(shared_surnames or {}, where / "shared_surnames.csv")
+        self._source = source
+        self._common: dict[str, tuple[Person, ...]] | None = None
         for c in self.clubs:
             for comp in c.competitions:
                 if comp not in self._comp_ids:
@@ -344,6 +350,25 @@ class KB:
     def shared(self, surname: str) -> tuple[Person, ...]:
         """The people a shared surname may mean ("Zapata"): none of them by itself."""
         return self._shared.get(normalize(surname), ())
+
+    def common_word_surnames(self) -> dict[str, tuple[Person, ...]]:
+        """{surname key: its bearers} of common_word_surnames.csv (`surname,person`): surnames no
+        one has as an alias because they are also common words ("Destro" is a right foot,
+        "Calabria" a region); the context gives such a word its bearer only where it is safe
+        (fanboard.extract.context.resolve_common_words). Read on first use."""
+        if self._common is None:
+            path = Path(self._source) / "common_word_surnames.csv" if self._source else None
+            out: dict[str, list[Person]] = {}
+            for line_no, r in enumerate(_read(path) if path is not None and path.exists() else [], start=2):
+                person = self._person_ids.get(r["person"])
+                key = normalize(r["surname"])
+                if person is None:
+                    raise KBError(f"{path}: line {line_no}: unknown person id {r['person']!r}")
+                if key in self._person_keys or key in self._shared or key in self._club_keys:
+                    raise KBError(f"{path}: line {line_no}: {r['surname']!r} already names someone or a club")
+                out.setdefault(key, []).append(person)
+            self._common = {k: tuple(v) for k, v in out.items()}
+        return self._common
 
     def shared_forms(self) -> Iterator[tuple[str, str]]:
         """(surname as written, its key) of every shared surname, for the entity ruler: as the

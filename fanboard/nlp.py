@@ -35,7 +35,8 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
 from .extract import times as _times  # noqa: F401  (registers the fanboard_times component)
-from .extract.context import SHARED
+from .extract.context import COMMON_WORD, SHARED
+from .text import normalize
 from .kb import KB
 from .patterns import PATTERNS_DIR, Cue, LanguageRules, PatternError, compile_pattern, load_rules
 from .pieces import text_of
@@ -441,6 +442,10 @@ def build_pipeline(lang: str, kb: KB, model: str | None = None,
     patterns += [_entity_pattern(nlp, "CITY", text, club) for text, club in _city_forms(kb)]
     # a surname several people bear ("Zapata"): the article context resolves it or drops it
     patterns += [_entity_pattern(nlp, "PERSON", text, SHARED + key) for text, key in kb.shared_forms()]
+    # a surname that is also a common word ("Destro"): the context gives it its bearer only where safe
+    patterns += [_entity_pattern(nlp, "PERSON", people[0].name.split()[-1] if normalize(people[0].name.split()[-1]) == key
+                                 else key.title(), COMMON_WORD + key)
+                 for key, people in kb.common_word_surnames().items()]
     patterns += [
         {"label": "PERSONREF", "pattern": phrase, "id": d.refers_to}
         for d in kb.descriptions(lang) for phrase in _description_forms(d.phrase, load_rules(lang, patterns_dir))

@@ -95,3 +95,25 @@ def test_an_own_goal_from_another_players_ball_is_the_defenders(extractor_nl):
             "Na rust werkte Patric een bal van Gnabry in eigen doel.")
     c = extractor_nl(text)
     assert [(g.scorer, g.own_goal) for g in c.goals] == [("Patric", True)]
+
+
+# ------------------------------------------------------------------ surnames that are common words
+
+def _people(extractor, text, lang="it"):
+    a = article(text, lang)
+    a.published = date(2020, 12, 17)
+    return [e[3] for e in extractor.extract(a).entities if e[2] == "PERSON"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # capitalised inside the sentence, his team-mate or his club in it: the player
+    ("Spezia e Torino\n\nLo Spezia rimonta col Torino: segnano Maggiore e Nzola.", ["Giulio Maggiore", "M'Bala Nzola"]),
+    ("Torino\n\nIl Torino si salva grazie a Buongiorno nel finale.", ["Alessandro Buongiorno"]),
+    # the common word: lower case, the sentence's first word, no club of his, a place
+    ("Torino\n\nIl Torino passa con un sinistro e un destro di Belotti.", ["Andrea Belotti"]),
+    ("Torino\n\nBuongiorno a tutti i tifosi del Torino.", []),
+    ("Spezia\n\nUn centrocampista Maggiore di quanto si pensi, dice Belotti.", ["Andrea Belotti"]),
+    ("Milan\n\nIl Milan va in ritiro in Calabria con Kalulu.", ["Pierre Kalulu"]),
+])
+def test_a_common_word_surname_is_the_player_only_where_safe(extractor, text, expected):
+    assert _people(extractor, text) == expected

@@ -227,6 +227,7 @@ def _recalled(s: "SentenceView", c: MatchClaim) -> bool:
 
 LAST_PLAYER = "last:player"   # a description that means the person named last, when he is a player
 SHARED = "shared:"          # the ent_id of a shared surname the context has yet to resolve
+COMMON_WORD = "common:"     # the ent_id of a surname that is also a common word ("Destro"), yet to accept
 HEADLINE_WEIGHT = 1.0       # a mention in the headline counts once more
 PERSON_WEIGHT = 0.5         # a club's people count half a mention of it
 DEFAULT_CLUB_ENV = "FANBOARD_CLUB"
@@ -324,6 +325,34 @@ def resolve_shared(doc: Doc, kb: KB, focus: Club | None, day: date | None) -> No
     doc.ents = out
 
 
+def resolve_common_words(doc: Doc, kb: KB, day: date | None) -> None:
+    """A surname that is also a common word ("Destro": a right foot; "Calabria": a region) is
+    its bearer only where that is safe: written with its capital inside a sentence (not as the
+    sentence's first word, nor all in capitals, nor after a words.place_prepositions word: "in
+    Calabria"), in a sentence that names his club or one of his team-mates (on the article's day). Anywhere else it is the common word, and no entity."""
+    ents = list(doc.ents)
+    if not any(e.ent_id_.startswith(COMMON_WORD) for e in ents):
+        return
+    places = load_rules(doc.lang_).word_set("place_prepositions")
+    out = []
+    for ent in ents:
+        if not ent.ent_id_.startswith(COMMON_WORD):
+            out.append(ent)
+            continue
+        sent = ent.sent if doc.has_annotation("SENT_START") else doc[:]
+        first = next((t.i for t in sent if not (t.is_space or t.is_punct)), sent.start)
+        word = ent.text
+        if ent.start <= first or word.isupper() or not word[:1].isupper() or \
+                doc[ent.start - 1].lower_ in places:   # "in Calabria": the region
+            continue
+        pool = kb.common_word_surnames().get(ent.ent_id_[len(COMMON_WORD):], ())
+        at = _at_clubs(kb, ents, sent.start_char, sent.end_char, day)
+        fits = [p for p in pool if at(p)]
+        if len(fits) == 1:
+            out.append(Span(doc, ent.start, ent.end, label=ent.label_, span_id=fits[0].id))
+    doc.ents = out
+
+
 def resolve_list_mates(doc: Doc, kb: KB, day: date | None, coordination: frozenset[str]) -> None:
     """A one-word name standing in a list of another club's players ("A, B, Rossi en C", all of
     one club) is that club's bearer of the surname when the club has exactly one, not the person
@@ -404,6 +433,7 @@ class ContextStarter:
         day = article.published if article else None
         reading = read_focus(doc, self.kb, day, default_club(self.kb))
         resolve_shared(doc, self.kb, reading.club, day)
+        resolve_common_words(doc, self.kb, day)
         resolve_list_mates(doc, self.kb, day, load_rules(doc.lang_).word_set("coordination"))
         ctx = ArticleContext(self.kb, reading.club, article.id if article else "")
         ctx.focus_evidence = reading.evidence
