@@ -195,17 +195,15 @@ class SentenceReader:
         cues: list[list[Span]] = [[] for _ in sents]
         for ent in doc.ents:
             ents[bisect_right(starts, ent.start) - 1].append(ent)
-        for span in doc.spans["cues"]:
-            i = bisect_right(starts, span.start) - 1
-            if span.end <= sents[i].end:
-                cues[i].append(span)
         # hedges and times bucketed by sentence too (scanning all of them per sentence was quadratic)
         hedges: list[list[Span]] = [[] for _ in sents]
-        for sp in doc.spans["cues"]:
-            if sp.label_ == "reported" and not sp[0]._.in_quote:
-                i = bisect_right(starts, sp.start) - 1
-                if i >= 0 and sp.end <= sents[i].end:
-                    hedges[i].append(sp)
+        ends = [sent.end for sent in sents]
+        for span in doc.spans["cues"]:   # one pass (each pass makes a Span object per cue)
+            i = bisect_right(starts, span.start) - 1
+            if span.end <= ends[i]:
+                cues[i].append(span)
+                if i >= 0 and span.label_ == "reported" and not span[0]._.in_quote:
+                    hedges[i].append(span)
         char_starts = [sent.start_char for sent in sents]
         times: list[list[Span]] = [[] for _ in sents]
         for span in (doc.spans["times"] if "times" in doc.spans else ()):
@@ -213,10 +211,11 @@ class SentenceReader:
             if i >= 0:
                 times[i].append(span)
         views = []
+        context = doc._.context
         for sent, sent_ents, sent_cues, sent_hedges, sent_times in zip(sents, ents, cues, hedges, times):
             if _span_text(sent).strip():
                 views.append(self._view(len(views), sent, sent_ents, sent_cues, sent_hedges, sent_times,
-                                        doc._.context))
+                                        context))
         doc._.sentences = tuple(views)
         return doc
 
