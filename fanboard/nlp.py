@@ -27,8 +27,9 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import EntityRuler
@@ -149,14 +150,25 @@ def paragraph_breaks(doc: Doc) -> Doc:
     text's line breaks stand rather than by reading every token.)"""
     starts = _token_starts(doc)
     after = sorted({bisect_right(starts, m.start()) for m in _LINE_BREAK.finditer(text_of(doc))})
-    for i in after:
-        if 1 <= i < len(doc):
-            doc[i].is_sent_start = True
     breaks = set(after)
+    not_starts = []
     for m in _BRACKET_MINUTE.finditer(text_of(doc)):   # "Mendy (86.) kwam ...": a minute, no full stop
         i = bisect_right(starts, m.end() - 1)
         if i < len(doc) and i not in breaks and starts[i] >= m.end():
+            not_starts.append(i)
+    if doc.has_annotation("DEP"):   # a parsed Doc: spaCy refuses the change (E043), as it always did
+        for i in after:
+            if 1 <= i < len(doc):
+                doc[i].is_sent_start = True
+        for i in not_starts:
             doc[i].is_sent_start = False
+        return doc
+    # all at once: each `token.is_sent_start = ...` first checks the whole Doc for a parse, which
+    # made this quadratic in the length of a text with many lines
+    values = doc.to_array(SENT_START)
+    values[[i for i in after if 1 <= i < len(doc)]] = 1
+    values[not_starts] = numpy.uint64(-1 % 2 ** 64)   # sent_start -1: no sentence starts here
+    doc.from_array([SENT_START], values)
     return doc
 
 

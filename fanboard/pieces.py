@@ -68,6 +68,18 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
+    """The text and the lower-case form of every token, listed once per Doc: the claim
+    components read them token by token, and each `doc[i].text` makes a Token object. Read
+    only after the analysis components (they merge score tokens); the key holds the Doc's
+    identity and length, and starts like text_of's, so `parse` drops it from the pieces too."""
+    key = (_TEXT_KEY, id(doc), "tokens", len(doc))
+    got = doc.user_data.get(key)
+    if got is None:
+        got = doc.user_data[key] = ([t.text for t in doc], [t.lower_ for t in doc])
+    return got
+
+
 # components whose annotations are found again on the joined Doc
 WHOLE_TEXT_COMPONENTS = ("fanboard_times",)
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy
+
 from spacy.attrs import ENT_TYPE, LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -83,6 +85,7 @@ class WindowMatcher:
         self.vocab = vocab
         self.matcher = Matcher(vocab)
         self._plans: list[_Plan] = []
+        self._singles: list[Matcher] = []   # one Matcher per pattern, in the order added
         self._regexes: list[re.Pattern] = []
         self._hits: dict[int, tuple[int, ...]] = {}   # LOWER hash → ids of the regexes it matches
 
@@ -91,6 +94,9 @@ class WindowMatcher:
 
     def add(self, key: str, pattern: list[dict]) -> None:
         self.matcher.add(key, [pattern])
+        single = Matcher(self.vocab)
+        single.add(key, [pattern])
+        self._singles.append(single)
         self._plans.append(_plan(pattern, self.vocab.strings, self._regex_id))
         self._hits.clear()
 
@@ -103,6 +109,14 @@ class WindowMatcher:
 
     def windows(self, doc: Doc) -> list[tuple[int, int]] | None:
         """The token ranges to match over, or None for the whole Doc."""
+        per_plan = self._plan_spans(doc)
+        if any(spans is None for spans in per_plan):
+            return None
+        return _merged(sorted(s for spans in per_plan for s in spans), len(doc))
+
+    def _plan_spans(self, doc: Doc) -> list[list[tuple[int, int]] | None]:
+        """Per pattern (in the order added): the token ranges where it can match, or None when
+        it can match anywhere."""
         n = len(doc)
         lowers = doc.to_array(LOWER).tolist()
         where: dict[int, list[int]] = {}
@@ -121,10 +135,15 @@ class WindowMatcher:
                     by_regex[r].extend(at)
                     regex_words[r].add(h)
 
+        known: dict[frozenset, list[int]] = {}   # many patterns need the same words
+
         def positions(need) -> list[int]:
             if isinstance(need, int):
                 return by_regex[need]
-            return [i for h in need if h in where for i in where[h]]
+            at = known.get(need)
+            if at is None:
+                at = known[need] = [i for h in need if h in where for i in where[h]]
+            return at
 
         ents = None
 
@@ -132,10 +151,13 @@ class WindowMatcher:
             return h in regex_words[need] if isinstance(need, int) else h in need
 
         runs = None
-        spans = []
+        per_plan: list[list[tuple[int, int]] | None] = []
         for plan in self._plans:
             if not plan.bounded:
-                return None
+                per_plan.append(None)
+                continue
+            spans: list[tuple[int, int]] = []
+            per_plan.append(spans)
             found = [(t, positions(tok.need)) for t, tok in enumerate(plan.tokens) if tok.need is not None]
             if any(not at for _, at in found):
                 continue   # a needed word is missing: the pattern matches nowhere
@@ -162,35 +184,48 @@ class WindowMatcher:
                 if all(0 <= i + d < n and holds(need, lowers[i + d]) for d, need in checks) \
                         and all(0 <= i + d < n and ents[i + d] == label for d, label in labels):
                     spans.append((max(0, i - before), min(n, i + after)))
-        spans.sort()
-        merged: list[list[int]] = []
-        for a, b in spans:
-            if merged and a <= merged[-1][1] + MERGE_GAP:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        if sum(b - a for a, b in merged) > WHOLE_DOC_SHARE * n:
-            return None
-        return [(a, b) for a, b in merged]
+        return per_plan
 
     def __call__(self, doc: Doc) -> set[tuple[int, int, int]]:
+        """Each pattern is matched over its own windows only (a pattern's matches do not depend on
+        the others' without callbacks or greedy filters), with a Matcher of its own: the other
+        patterns are not tried where only this one can match."""
         if not len(self.matcher):
             return set()
-        windows = self.windows(doc)
-        if windows is None:
-            return set(self.matcher(doc))
+        n = len(doc)
         found = set()
-        for a, b in windows:
-            found.update((key, a + s, a + e) for key, s, e in self.matcher(doc[a:b]))
+        for matcher, spans in zip(self._singles, self._plan_spans(doc)):
+            if spans is not None and not spans:
+                continue
+            windows = None if spans is None else _merged(sorted(spans), n)
+            if windows is None:
+                found.update(matcher(doc))
+                continue
+            for a, b in windows:
+                found.update((key, a + s, a + e) for key, s, e in matcher(doc[a:b]))
         return found
+
+
+def _merged(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]] | None:
+    """Sorted token ranges joined where they overlap or stand close; None when they cover
+    more of the Doc than WHOLE_DOC_SHARE (then matching the whole Doc at once is cheaper)."""
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1] + MERGE_GAP:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    if sum(b - a for a, b in merged) > WHOLE_DOC_SHARE * n:
+        return None
+    return [(a, b) for a, b in merged]
 
 
 def _longest_entity_run(doc: Doc) -> int:
     """The longest run of consecutive tokens with one entity label."""
-    best = run = 0
-    prev = 0
-    for label in doc.to_array(ENT_TYPE).tolist():
-        run = run + 1 if label and label == prev else (1 if label else 0)
-        prev = label
-        best = max(best, run)
-    return best
+    labels = doc.to_array(ENT_TYPE)
+    if not len(labels) or not labels.any():
+        return 0
+    starts = numpy.flatnonzero(numpy.diff(labels)) + 1     # where a run of one label begins
+    bounds = numpy.concatenate(([0], starts, [len(labels)]))
+    lengths = numpy.diff(bounds)[labels[bounds[:-1]] != 0]
+    return int(lengths.max()) if len(lengths) else 0

@@ -271,6 +271,7 @@ def _headers(text: str, club_of: Callable[[str], str | None], markers: Markers):
     pattern = re.compile(
         rf"(?:(?P<heading>{heading})\s+)?(?P<team>[A-ZÀ-Þ][\w.'’&\- ]{{1,{MAX_TEAM_CHARS}}}?)\s*"
         rf"(?:{_FORMATION})?\s*:\s*", flags=re.I)
+    longest_heading = max(map(len, markers.heading), default=0)
     found = []
     pos = 0
     while True:
@@ -280,7 +281,18 @@ def _headers(text: str, club_of: Callable[[str], str | None], markers: Markers):
         colon = text.find(":", pos)
         if colon < 0:
             break
-        m = pattern.search(text, max(pos, colon - HEADER_SPAN))
+        # A match starting before a colon ends with it (and the spaces after it): look for one
+        # there only, then at the next colon from just after this one, as one search from `lo`
+        # through the whole rest of the text would, without retrying every position between.
+        lo, m = max(pos, colon - HEADER_SPAN), None
+        while colon >= 0:
+            stop = colon + 1
+            while stop < len(text) and text[stop].isspace():
+                stop += 1
+            m = pattern.search(text, _earliest_header(text, lo, colon, longest_heading), stop)
+            if m:
+                break
+            lo, colon = colon + 1, text.find(":", colon + 1)
         if not m:
             break
         team_text = m.group("team").strip()
@@ -294,6 +306,23 @@ def _headers(text: str, club_of: Callable[[str], str | None], markers: Markers):
                 break
         pos = m.end() if found and found[-1][2] == m.end() else m.start() + 1
     return found
+
+
+def _earliest_header(text: str, lo: int, colon: int, longest_heading: int) -> int:
+    """Where to start looking for a header ending at `colon`, from `lo` on: the first place one
+    can start. Only spaces and a formation (digits, hyphens, brackets) stand between a team and
+    its colon, a team has at most MAX_TEAM_CHARS + 1 characters and a heading is one of its
+    words and spaces before the team; so no match starts further back, and the search from
+    there finds the same first match as the search from `lo`, without trying (and failing at)
+    each position of the text before. (Tried at every position, that was most of the time
+    lineup reading took on prose with colons.)"""
+    end = colon
+    while end > lo and (text[end - 1].isspace() or text[end - 1].isdecimal() or text[end - 1] in "-()"):
+        end -= 1
+    start = end - MAX_TEAM_CHARS - 1
+    while start > lo and text[start - 1].isspace():
+        start -= 1
+    return max(lo, start - longest_heading)
 
 
 def _is_predicted(text: str, start: int, markers: Markers) -> bool:

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..nlp import SCORE_TOKEN_RE
-from ..pieces import text_of
+from ..pieces import text_of, token_texts
 from .claims import MatchClaim
 from .context import ArticleContext
 from .asides import link_line
@@ -479,10 +479,10 @@ def _after_earlier(s: SentenceView, at: int) -> bool:
 
 def _skip_phrase(s: SentenceView, i: int, words: str) -> int:
     """The token after one of the phrases of `words` that starts at token i, else i."""
-    doc = s.doc
+    lowers = token_texts(s.doc)[1]
     for phrase in s.rules.words.get(words, []):
         parts = phrase.split()
-        if i + len(parts) <= s.span.end and [t.lower_ for t in doc[i:i + len(parts)]] == parts:
+        if i + len(parts) <= s.span.end and lowers[i:i + len(parts)] == parts:
             return i + len(parts)
     return i
 
@@ -535,9 +535,10 @@ def _bracketed_scores(s: SentenceView, claims, used_scores: set[int]) -> None:
 def _score_connector(s: SentenceView, claims, used_scores: set[int], keys: _Keys, ctx: ArticleContext) -> None:
     """'the 2-2 at Brookvale', 'il 2-2 di Brookvale', 'de 1-1 tegen Orbury': a score, a connector, a club."""
     doc, connectors = s.doc, s.rules.word_set("connectors")
+    texts, lowers = token_texts(doc)
     for i in range(s.span.start, s.span.end - 2):
-        m = SCORE_TOKEN_RE.match(doc[i].text)
-        if not m or i in used_scores or doc[i + 1].lower_ not in connectors:
+        m = SCORE_TOKEN_RE.match(texts[i])
+        if not m or i in used_scores or lowers[i + 1] not in connectors:
             continue
         club = s.club_at(i + 2)
         if club is None or any(c.opponent == club.name for c, _ in claims):

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..kb import KBError, Person
 from ..patterns import LanguageRules
-from ..pieces import text_of
+from ..pieces import text_of, token_texts
 from .context import ArticleContext
 
 
@@ -96,14 +96,15 @@ class SentenceView:
         words = self.rules.word_set("clause_breaks")
         spaced_dash = " - " in punct
         doc, out = self.doc, []
+        texts, lowers = token_texts(doc)
         minute = _bracketed_minutes(self.span)
-        for tok in self.span:   # is_break, with the word lists read once per sentence
-            text = tok.text
-            if tok.i in minute:
+        for i in range(self.span.start, self.span.end):   # is_break, with the word lists read once per sentence
+            text = texts[i]
+            if i in minute:
                 continue   # "Mendy (86.) kwam met het doelpunt": a minute in brackets ends no clause
-            if text in punct or tok.lower_ in words or (
-                    spaced_dash and text == "-" and tok.whitespace_ and tok.i > 0 and doc[tok.i - 1].whitespace_):
-                out.append(tok.i)
+            if text in punct or lowers[i] in words or (
+                    spaced_dash and text == "-" and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_):
+                out.append(i)
         return tuple(out)
 
     def clause(self, at: int) -> tuple[int, int]:
@@ -194,17 +195,15 @@ class SentenceReader:
         cues: list[list[Span]] = [[] for _ in sents]
         for ent in doc.ents:
             ents[bisect_right(starts, ent.start) - 1].append(ent)
-        for span in doc.spans["cues"]:
-            i = bisect_right(starts, span.start) - 1
-            if span.end <= sents[i].end:
-                cues[i].append(span)
         # hedges and times bucketed by sentence too (scanning all of them per sentence was quadratic)
         hedges: list[list[Span]] = [[] for _ in sents]
-        for sp in doc.spans["cues"]:
-            if sp.label_ == "reported" and not sp[0]._.in_quote:
-                i = bisect_right(starts, sp.start) - 1
-                if i >= 0 and sp.end <= sents[i].end:
-                    hedges[i].append(sp)
+        ends = [sent.end for sent in sents]
+        for span in doc.spans["cues"]:   # one pass (each pass makes a Span object per cue)
+            i = bisect_right(starts, span.start) - 1
+            if span.end <= ends[i]:
+                cues[i].append(span)
+                if i >= 0 and span.label_ == "reported" and not span[0]._.in_quote:
+                    hedges[i].append(span)
         char_starts = [sent.start_char for sent in sents]
         times: list[list[Span]] = [[] for _ in sents]
         for span in (doc.spans["times"] if "times" in doc.spans else ()):
@@ -212,10 +211,11 @@ class SentenceReader:
             if i >= 0:
                 times[i].append(span)
         views = []
+        context = doc._.context
         for sent, sent_ents, sent_cues, sent_hedges, sent_times in zip(sents, ents, cues, hedges, times):
             if _span_text(sent).strip():
                 views.append(self._view(len(views), sent, sent_ents, sent_cues, sent_hedges, sent_times,
-                                        doc._.context))
+                                        context))
         doc._.sentences = tuple(views)
         return doc
 
@@ -357,13 +357,16 @@ class SentenceReader:
 
 def _bracketed_minutes(span) -> set[int]:
     """The bracket tokens around a number alone ("(86.)", "(65')"): a minute, not an aside."""
-    out, toks = set(), list(span)
-    for k, tok in enumerate(toks):
-        if tok.text != "(" or k + 2 >= len(toks) or not toks[k + 1].text.isdigit():
+    out = set()
+    if "(" not in _span_text(span):
+        return out   # no bracket, no minute in brackets
+    texts = token_texts(span.doc)[0][span.start:span.end]
+    for k, text in enumerate(texts):
+        if text != "(" or k + 2 >= len(texts) or not texts[k + 1].isdigit():
             continue
         j = k + 2
-        while j < len(toks) and j - k <= 3 and toks[j].text in (".", "'", "’", "e"):
+        while j < len(texts) and j - k <= 3 and texts[j] in (".", "'", "’", "e"):
             j += 1
-        if j < len(toks) and toks[j].text == ")":
-            out |= {tok.i, toks[j].i}
+        if j < len(texts) and texts[j] == ")":
+            out |= {span.start + k, span.start + j}
     return out
