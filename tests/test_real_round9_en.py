@@ -1,0 +1,42 @@
+"""Round 9 on real reporting (issue 10), English: constructions found in the development set,
+each tested with sentences written for this file (other clubs, other players, other numbers, the
+same grammar). No sentence here comes from a real article."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import claims, extractor, matches  # noqa: F401
+
+DRAW = "Lazio v Torino\n\nLazio drew 2-2 with Torino on Sunday.\n\n"
+
+
+def _goals(c):
+    return sorted((g.scorer, g.team, g.minute, g.penalty) for g in c.goals)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # "<club's> X put them in front": a pronoun (or 'the hosts', 'the visitors') for the club
+    ("Lazio's Ciro Immobile put them in front after 20 minutes.", [("Ciro Immobile", "Lazio", 20, False)]),
+    ("A Ciro Immobile header put the hosts ahead before the break.", [("Ciro Immobile", "Lazio", None, False)]),
+    # "<name> strike(s) <verb>": the name before the noun scored; players joined by 'and' too
+    ("But Andrea Belotti and Simone Zaza strikes cancelled out the early lead.",
+     [("Andrea Belotti", "Torino", None, False), ("Simone Zaza", "Torino", None, False)]),
+    ("A late Simone Zaza penalty rescued a point for the visitors.", [("Simone Zaza", "Torino", None, True)]),
+    # a modal after 'and' belongs to the next verb, not to the goal before it
+    ("Ciro Immobile scored after 20 minutes, but Andrea Belotti fired home an equaliser six minutes later "
+     "and the visitors could not find a winner.",
+     [("Andrea Belotti", "Torino", 26, False), ("Ciro Immobile", "Lazio", 20, False)]),
+    # ... but a modal before the goal still hedges it, and 'almost scored' is no goal
+    ("Andrea Belotti could fire home a winner on Sunday.", []),
+    ("Simone Zaza almost scored just after coming on.", []),
+    # the noun of a goal not followed by what it did tells none
+    ("A Simone Zaza penalty appeal was waved away.", []),
+])
+def test_english_goal_idioms(extractor, sentence, expected):
+    assert _goals(claims(extractor, DRAW + sentence, "en")) == expected
+
+
+def test_consigned_to_defeat_is_a_win_over_the_club(extractor):
+    # "X consigned Y to (their Nth) defeat": X beat Y
+    c = claims(extractor, "Report\n\nFiorentina consigned Torino to their third defeat in a row on Sunday.", "en")
+    assert ("Fiorentina", "Torino", None, None, None, "played") in matches(c)
