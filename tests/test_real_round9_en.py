@@ -40,3 +40,25 @@ def test_consigned_to_defeat_is_a_win_over_the_club(extractor):
     # "X consigned Y to (their Nth) defeat": X beat Y
     c = claims(extractor, "Report\n\nFiorentina consigned Torino to their third defeat in a row on Sunday.", "en")
     assert ("Fiorentina", "Torino", None, None, None, "played") in matches(c)
+
+
+# ---------------------------------------------------------------- a conflict player only sent on
+
+SENT_ON = ("Juventus held by Atalanta\n\nJuventus were held to a 1-1 draw at home against Atalanta on Wednesday.\n\n"
+           "The build-up had been overshadowed by a row between coach Andrea Pirlo and Dybala.\n\n")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # sending him on is told as part of the match, not of the quarrel: no event of the conflict
+    ("Aaron Ramsey levelled soon after Paulo Dybala came off the bench.", []),
+    # told with the quarrel in the same sentence, it is one
+    ("Paulo Dybala came off the bench for the last two minutes, a sign that his row with Pirlo goes on.",
+     [{"event_type": "substitution", "agents": "Andrea Pirlo", "targets": "Paulo Dybala",
+       "match_id": "2020-12-16-juventus-atalanta"}]),
+])
+def test_a_conflict_player_sent_on_is_a_conflict_substitution_only_told_with_the_conflict(sentence, expected):
+    from datetime import date
+
+    from test_real_round8_ev import _built_events
+    events = _built_events(SENT_ON + sentence, "en", date(2020, 12, 17))
+    assert [e for e in events if e["event_type"] == "substitution"] == expected
