@@ -62,3 +62,21 @@ def test_a_conflict_player_sent_on_is_a_conflict_substitution_only_told_with_the
     from test_real_round8_ev import _built_events
     events = _built_events(SENT_ON + sentence, "en", date(2020, 12, 17))
     assert [e for e in events if e["event_type"] == "substitution"] == expected
+
+
+# ---------------------------------------------------------------- a club executive's word on social media
+
+def _events(c):
+    return sorted((e.event_type, tuple(e.agents), tuple(e.targets)) for e in c.events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the club's executive confirming on his accounts gives the club's word, not a post of the story
+    ("Atalanta news\n\nMade up. Atalanta president Antonio Percassi confirmed on Twitter after the game that "
+     "Gasperini would stay.", []),
+    # a player's post is one
+    ("Atalanta news\n\nMade up. Duvan Zapata thanked the fans on Instagram after the game.",
+     [("social_media_post", ("Duván Zapata",), ())]),
+])
+def test_a_club_executive_on_social_media_is_no_post_of_the_story(extractor, text, expected):
+    assert [e for e in _events(claims(extractor, text, "en")) if e[0] == "social_media_post"] == expected
