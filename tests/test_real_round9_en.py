@@ -80,3 +80,40 @@ def _events(c):
 ])
 def test_a_club_executive_on_social_media_is_no_post_of_the_story(extractor, text, expected):
     assert [e for e in _events(claims(extractor, text, "en")) if e[0] == "social_media_post"] == expected
+
+
+# ---------------------------------------------------------------- a preview: an imagined result, absentees
+
+def test_an_imagined_victory_is_no_match_played(extractor):
+    # "Victory over X would be ...": the result is imagined; the preview's match stays to come
+    text = ("Preview\n\nNapoli face Lazio in Serie A on Sunday night.\n\n"
+            "Victory over Lazio would be a big statement for the hosts.")
+    c = claims(extractor, text, "en")
+    assert "played" not in [m[-1] for m in matches(c)]
+    assert "scheduled" in [m[-1] for m in matches(c)]
+
+
+@pytest.mark.parametrize("sentence,players", [
+    ("Hirving Lozano is not eligible for the cup.", ["Hirving Lozano"]),
+    ("Kostas Manolas and Diego Demme are long-term absentees.", ["Diego Demme", "Kostas Manolas"]),
+])
+def test_absentees_of_a_preview_are_left_out(extractor, sentence, players):
+    text = "Preview\n\nNapoli face Lazio in Serie A on Sunday night.\n\n" + sentence
+    c = claims(extractor, text, "en")
+    (m,) = c.matches
+    assert sorted(s.player for s in c.statuses if s.status == "left_out" and s.match_key == m.key) == players
+
+
+def test_the_stored_pages_date_prefix_dates_no_match(extractor):
+    # " date <day>" before the headline is the day of publication; the weekday in the story
+    # dates the match (read against that day, the next Tuesday)
+    from datetime import date
+
+    from extract_helpers import article
+    text = (" date 2020-11-30 Atalanta face Ajax in the Champions League on Wednesday night.\n\n"
+            "Atalanta v Ajax\n\nThe hosts need a point.")
+    a = article(text, "en")
+    a.published = date(2020, 11, 30)
+    c = extractor.extract(a)
+    (m,) = [m for m in c.matches if m.opponent == "Ajax"]
+    assert m.time is not None and m.time.kind == "weekday"
