@@ -117,3 +117,31 @@ def test_the_stored_pages_date_prefix_dates_no_match(extractor):
     c = extractor.extract(a)
     (m,) = [m for m in c.matches if m.opponent == "Ajax"]
     assert m.time is not None and m.time.kind == "weekday"
+
+
+# ---------------------------------------------------------------- a review, recalled draws, a finish into the corner
+
+def test_a_match_review_tells_a_played_match(extractor):
+    c = claims(extractor, "Napoli v Lazio Serie A Match Review\n\nThe first chance fell to Ciro Immobile.", "en")
+    assert ("Napoli", "Lazio", "home", None, None, "played") in matches(c)
+
+
+def test_back_to_back_draws_against_two_clubs_are_played(extractor):
+    text = "Report\n\nNapoli returned to form after back-to-back draws against Torino and Spezia."
+    assert sorted(m[1] for m in matches(claims(extractor, text, "en")) if m[-1] == "played") == ["Spezia", "Torino"]
+
+
+def test_a_finish_into_the_corner_by_the_player_a_relative_pronoun_stands_for(extractor):
+    text = ("Napoli v Lazio Match Review\n\nLazio won 2-0 at Napoli.\n\n"
+            "Luis Alberto played it back to Ciro Immobile who stroked it into the bottom right corner.")
+    assert _goals(claims(extractor, text, "en")) == [("Ciro Immobile", "Lazio", None, False)]
+
+
+def test_a_goal_of_the_story_match_told_without_naming_it(extractor):
+    # "the win for X" goes on about the match told first; the draws recalled at the end are others
+    text = ("Report\n\nNapoli beat Lazio 3-0 in Rome on Sunday.\n\nLorenzo Insigne celebrates after the win for "
+            "Napoli.\n\nDries Mertens converted from the spot.\n\n"
+            "Napoli returned to form after back-to-back draws against Torino and Spezia.")
+    c = claims(extractor, text, "en")
+    (m,) = [m for m in c.matches if m.opponent == "Lazio"]
+    assert [(g.scorer, g.penalty, g.match_key) for g in c.goals] == [("Dries Mertens", True, m.key)]

@@ -347,6 +347,13 @@ class _SentenceGoals:
             return None          # the match the sentence tells is another one
         if not pairs:   # the headline's "X-Y", told without a status: the one match of the club
             pairs = self._club_matches(club, own_goal, played=False)
+        story = self.story.match
+        if len(pairs) > 1 and story is not None and not story.named and story.subject == club:
+            # the story goes on about the club's match without naming it ("the win for X"): the one
+            # played match of the club told so far, not those the article recalls after it
+            start = self.s.span.start_char
+            told = {k: c for k, c in pairs.items() if c.provenance and c.provenance[0].start < start}
+            pairs = told if len(told) == 1 else pairs
         one = next(iter(pairs.values())) if len(pairs) == 1 else None
         return None if one is None or _scoreless(one, club, own_goal) else one
 
