@@ -24,6 +24,13 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
 
+def page_prefix_end(text: str) -> int:
+    """Where the stored page's " date 2020-12-03" prefix ends (0 when the text has none): the
+    article's publication date, which dates no claim of the story."""
+    m = _PAGE_PREFIX.match(text)
+    return m.end() if m else 0
+
+
 def dateline_of(text: str, lang: str) -> tuple[date, str] | None:
     """(the date, the words that state it) of the article's dateline, or None."""
     m = _PAGE_PREFIX.match(text)

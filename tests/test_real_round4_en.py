@@ -89,7 +89,9 @@ def test_substitute_before_a_name_came_on(extractor):
 
 def test_a_conflict_substitution_names_only_its_own_players():
     """A substitution of a player in a conflict is an event of the conflict; the other changes
-    of the match (told elsewhere in the article) are not parties to it."""
+    of the match (told elsewhere in the article) are not parties to it. (Round 9: the conflict's
+    player is taken off here; one only sent on, told apart from the conflict, is no event of it,
+    see test_real_round9_en.)"""
     from datetime import date
     from pathlib import Path
 
@@ -100,7 +102,7 @@ def test_a_conflict_substitution_names_only_its_own_players():
 
     text = ("Juventus held by Atalanta\n\nJuventus were held to a 1-1 draw at home against Atalanta on Wednesday.\n\n"
             "The build-up had been overshadowed by a row between coach Andrea Pirlo and Dybala.\n\n"
-            "Juventus led soon after Paulo Dybala came off the bench.\n\n"
+            "Juventus led soon after Paulo Dybala was taken off.\n\n"
             "Late on, Aaron Ramsey was replaced by Alvaro Morata.")
     pipes = default_pipelines()
     a = Article(id="t", path=Path("t.txt"), text=text, headline="Juventus held by Atalanta", language="en",

@@ -206,6 +206,10 @@ class _SentenceEvents:
             cue = s.cue_list("social")[0]
             time = time_near(s, cue, MATCH_TIME_KINDS)
             posters = [p for p in people if p.club == (focus.id if focus else p.club)] or people
+            if posters[0].role == "executive":
+                # a club executive on its accounts gives the club's word ("the owner confirmed on
+                # Twitter that the coach is leaving"): the news he announces, no post of the story's people
+                return
             self.add("social_media_post", posters[:1], [], None, time, at=cue.start)
 
     def _transfer_report(self) -> None:

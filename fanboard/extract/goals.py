@@ -201,14 +201,32 @@ class _SentenceGoals:
     def _tells_goal(self, cue: Span) -> bool:
         s = self.s
         lo, hi = s.clause(cue.start)
-        if s.certainty_at(cue.start) != "confirmed":
+        if s.certainty_at(cue.start) != "confirmed" and not self._hedges_after_and(cue):
             return False
-        if any(lo <= c.start < hi and not cue.start <= c.start < cue.end for c in s.cue_list("future")):
+        if any(lo <= c.start < hi and not cue.start <= c.start < cue.end and not self._after_and(cue, c)
+               for c in s.cue_list("future")):
             return False   # (a word of the cue's own, "a nulla è servito il gol di X", tells no future)
         if any(lo <= c.start < hi and s.value(c) == "none" for c in s.cue_list("goal")):
             return False
         counting = s.rules.word_set("goal_counting")
         return not any(t.lower_ in counting for t in s.doc[lo:hi] if not cue.start <= t.i < cue.end)
+
+    def _after_and(self, cue: Span, later: Span) -> bool:
+        """Does `later` (a modal: a hedge or a future cue) stand after the cue with a coordinating
+        word (words.coordination, not a comma) between ("X fired home an equaliser and the hosts
+        could not find a winner")? Then it belongs to the verb of the clause that word opens,
+        not to the goal."""
+        coord = self.s.rules.word_set("coordination") - {","}
+        return later.start >= cue.end and any(t.lower_ in coord for t in self.s.doc[cue.end:later.start])
+
+    def _hedges_after_and(self, cue: Span) -> bool:
+        """Are all the hedges that make the cue's clause 'reported' modal ones after an 'and'
+        (see _after_and)? A sentence-wide hedge ("according to") always counts."""
+        s = self.s
+        lo, hi = s.clause(cue.start)
+        hedges = [h for h in s.hedges if s.attrs(h).get("scope") == "sentence" or lo <= h.start < hi]
+        return bool(hedges) and all(s.attrs(h).get("scope") != "sentence" and self._after_and(cue, h)
+                                    for h in hedges)
 
     def _scorer(self, cue: Span, slot: str) -> Mention | None:
         s = self.s
@@ -329,6 +347,13 @@ class _SentenceGoals:
             return None          # the match the sentence tells is another one
         if not pairs:   # the headline's "X-Y", told without a status: the one match of the club
             pairs = self._club_matches(club, own_goal, played=False)
+        story = self.story.match
+        if len(pairs) > 1 and story is not None and not story.named and story.subject == club:
+            # the story goes on about the club's match without naming it ("the win for X"): the one
+            # played match of the club told so far, not those the article recalls after it
+            start = self.s.span.start_char
+            told = {k: c for k, c in pairs.items() if c.provenance and c.provenance[0].start < start}
+            pairs = told if len(told) == 1 else pairs
         one = next(iter(pairs.values())) if len(pairs) == 1 else None
         return None if one is None or _scoreless(one, club, own_goal) else one
 

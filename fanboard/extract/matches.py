@@ -695,6 +695,13 @@ def apply_score(c: MatchClaim, a: int, b: int, order: str) -> None:
         c.result = "W" if c.subject_goals > c.opponent_goals else "L"
 
 
+def _hypothetical(s: SentenceView, c: MatchClaim) -> bool:
+    """Does a future cue ("would", "could") follow the claim's words at once, in its clause
+    ("Victory over X would ...", "A win at Y could ...")? The result is imagined."""
+    lo, hi = s.clause(c.anchor[0])
+    return any(c.anchor[1] <= f.start <= c.anchor[1] + 1 and f.start < hi for f in s.cue_list("future"))
+
+
 def _recovery_at(s: SentenceView) -> int | None:
     """Where a recovery word (words.recovery: 'recuperare') stands before a postponement cue of
     the sentence: the match told before it is the one that makes up for the match put off, still
@@ -746,6 +753,8 @@ def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tu
         if id(c) in postponed:
             c.status = "postponed"
             c.status_reason = reason
+        elif c.status == "played" and c.subject_goals is None and _hypothetical(s, c):
+            c.status = None   # "Victory over X would be a statement": a result imagined, no match played
         elif c.status is None:
             if id(c) in future:
                 c.status = "scheduled"

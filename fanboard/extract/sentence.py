@@ -18,6 +18,7 @@ from typing import Mapping
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..dateline import page_prefix_end
 from ..kb import KBError, Person
 from ..patterns import LanguageRules
 from ..pieces import text_of, token_texts
@@ -206,7 +207,10 @@ class SentenceReader:
                     hedges[i].append(span)
         char_starts = [sent.start_char for sent in sents]
         times: list[list[Span]] = [[] for _ in sents]
+        prefix = page_prefix_end(text_of(doc))   # " date 2020-11-02" before the headline: the day of publication
         for span in (doc.spans["times"] if "times" in doc.spans else ()):
+            if span._.time.end <= prefix:
+                continue
             i = bisect_right(char_starts, span._.time.start) - 1
             if i >= 0:
                 times[i].append(span)

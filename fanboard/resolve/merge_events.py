@@ -46,10 +46,13 @@ class EventMerge(AssemblerBase):
                               "match": self.match_id_of(e.match_key),
                               "certainty": e.certainty, "provs": list(e.provenance), "time": e.time, "aid": aid})
         conflict_people: dict[str, set] = defaultdict(set)   # per article: who is in the conflict it tells
+        conflict_sentences: dict[str, set] = defaultdict(set)   # per article: where it tells an event of it
         for it in items:
             if it["type"] in CONFLICT_EVENTS and len(it["actors"]) >= 2:
                 conflict_people[it["aid"]] |= it["actors"]
-        items += self._derived_events(status_rows, conflict_people)
+            if it["type"] in CONFLICT_EVENTS:
+                conflict_sentences[it["aid"]] |= {p.start for p in it["provs"]}
+        items += self._derived_events(status_rows, conflict_people, conflict_sentences)
         rows = self._event_rows(self._merge_events(items), match_by_id)
         rows.sort(key=lambda r: (r["date"] or r["date_from"] or r["date_to"] or "9999", r["event_type"]))
         self._number_events(rows)
@@ -147,10 +150,13 @@ class EventMerge(AssemblerBase):
                     "date_precision": "day" if lo == hi else "range", "date_basis": "inferred"}
         return {"date": "", "date_from": "", "date_to": hi.isoformat(), "date_precision": "range", "date_basis": "inferred"}
 
-    def _derived_events(self, status_rows: list[dict], conflict_people: dict[str, set]) -> list[dict]:
+    def _derived_events(self, status_rows: list[dict], conflict_people: dict[str, set],
+                        conflict_sentences: dict[str, set] | None = None) -> list[dict]:
         """Substitutions and squad exclusions of people in the conflict are events of the conflict,
         when the article that reports them also tells of that person's conflict. A substitution
-        names both players; the coach in the conflict is a party to both kinds."""
+        names both players; the coach in the conflict is a party to both kinds. Sending a player
+        on is an act of the conflict only when the sentence that tells it tells an event of the
+        conflict too ("sent on for the last two minutes, a slight"); taking him off always is."""
         confirmed = {(r["player"], r["status"], r["match_id"]): r["certainty"] for r in status_rows}
         by_article_match: dict[tuple[str, str], list[StatusClaim]] = defaultdict(list)
         for aid, ac in self.claims.items():
@@ -168,6 +174,9 @@ class EventMerge(AssemblerBase):
             subs = [s for s in statuses if s.status != "left_out"]
             outs = [s for s in statuses if s.status == "left_out" and s.player in people]
             subs = _with_partners(subs, people)
+            if not any(s.status == "substituted_off" and s.player in people for s in subs):
+                told = (conflict_sentences or {}).get(aid, set())
+                subs = [s for s in subs if s.provenance.start in told]
             for kind, group in (("substitution", subs), ("squad_exclusion", outs)):
                 if not group:
                     continue
