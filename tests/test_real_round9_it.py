@@ -44,3 +44,27 @@ def test_an_exclusion_that_names_no_player_is_no_event(extractor):
 def test_a_denied_decision_is_no_event(extractor):
     text = "Inter\n\nInventato. Antonio Conte ha detto che Ivan Perišić non è fuori rosa."
     assert _events(claims(extractor, text, "it"), "squad_exclusion") == []
+
+
+# ---------------------------------------------------------------- goals told in a match report's prose
+
+def _scorers(c):
+    return sorted({g.scorer for g in c.goals})
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "a sbloccare il risultato ci pensa X che poi raddoppia": one scorer, twice
+    ("Lazio-Torino 2-0\n\nInventato. La Lazio batte 2-0 il Torino: a sbloccare il risultato ci pensa Ciro Immobile "
+     "che poi raddoppia nella ripresa.", ["Ciro Immobile"]),
+    # "a firmare il tabellino ci pensano anche X e Y"
+    ("Lazio-Torino 2-0\n\nInventato. La Lazio batte 2-0 il Torino. A firmare il tabellino ci pensano anche "
+     "Luis Alberto e Sergej Milinković-Savić nel secondo tempo.", ["Luis Alberto", "Sergej Milinković-Savić"]),
+    # "il gol allo scadere del primo tempo di X"
+    ("Lazio-Torino 1-0\n\nInventato. La Lazio batte 1-0 il Torino con il gol allo scadere del primo tempo di "
+     "Luis Alberto.", ["Luis Alberto"]),
+    # "trova il gol della bandiera il <club> con X"
+    ("Lazio-Torino 3-1\n\nInventato. La Lazio batte 3-1 il Torino, e nel recupero trova il gol della bandiera "
+     "il Torino con Andrea Belotti.", ["Andrea Belotti"]),
+])
+def test_italian_prose_goals(extractor, text, expected):
+    assert _scorers(claims(extractor, text, "it")) == expected
