@@ -64,6 +64,11 @@ class _SentenceEvents:
         s = self.s
         match = self.event_match(cue, etype)
         time = time_near(s, cue, MATCH_TIME_KINDS | {"recent"})
+        if etype == "squad_exclusion":   # "X escluso per scelta tecnica": the coach leaves the player out
+            coaches, players = self._exclusion_parties(cue)
+            if players:
+                self.add(etype, coaches, players, match, time, at=cue.start)
+            return
         actors = self.parties(cue, etype)
         if etype == "dispute":   # the player sent on in someone's place is no party to the quarrel
             here = s.provenance(self.ctx.article_id).start
@@ -75,6 +80,26 @@ class _SentenceEvents:
         if striker is not None and striker in actors:   # "un pugno sferrato da X al suo allenatore"
             agents, targets = [striker], [p for p in actors if p is not striker]
         self.add(etype, agents, targets, match, time, at=cue.start)
+
+    def _exclusion_parties(self, cue: Span) -> tuple[list[Person], list[Person]]:
+        """(coaches, players) of a squad exclusion told by a cue (a coach's decision, not an
+        injury: "fuori rosa", "per scelta tecnica"): the people of the cue's clause. A cue marked
+        `clitic` ("escluderlo"), or with a words.object_clitics word just before it ("lo ha messo
+        fuori rosa"), is about the player named last before it,
+        in the sentence or, naming none there, before it in the story."""
+        s = self.s
+        lo, hi = s.clause(cue.start)
+        people = self.actors(within=(lo, hi))
+        players = [p for p in people if p.role == "player"]
+        clitics = s.rules.word_set("object_clitics")
+        clitic = s.attrs(cue).get("clitic") or any(t.lower_ in clitics for t in s.doc[max(lo, cue.start - 3):cue.start])
+        if not players and clitic:
+            before = [self._person_of(m) for m in s.mentions if m.person is not None and not m.in_quote
+                      and m.end <= cue.start]
+            before = [p for p in before if p.role == "player"]
+            last = before[-1] if before else self.story.player
+            players = [last] if last is not None else []
+        return [p for p in people if p.role == "coach"], players
 
     def _directed_agent(self, cue: Span) -> Person | None:
         """The person who struck (cues marked `directed`): the first one after the cue in its
@@ -324,6 +349,9 @@ class _SentenceEvents:
             lo, hi = s.clause(cue.start)
             mlo, mhi = s.clause(nearest.anchor[0])
             placed = any(mlo <= c.start < mhi for kind in ("played", "anaphora") for c in s.cue_list(kind))
+            # an exclusion is from a match of its own clause, never from the one the sentence
+            # placed the quarrel at ("a row at half-time of X, and then the club put him out of the squad")
+            placed = placed and etype != "squad_exclusion"
             if lo <= nearest.anchor[0] < hi or (etype in MATCH_BOUND_EVENTS and placed):
                 match = nearest
         elif etype in MATCH_BOUND_EVENTS and (at_match or (etype != "dispute" and self.story.continuity)):

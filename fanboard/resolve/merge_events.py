@@ -205,15 +205,16 @@ class EventMerge(AssemblerBase):
         return text
 
     def _same_event(self, a: dict, b: dict) -> bool:
-        """One event told twice: same match (if any) and shared actors. A report or a post
-        without a match is one event only when its times agree (or it is told in one article)."""
+        """One event told twice: same match (if any) and shared actors. A report, a post or a squad
+        exclusion without a match is one event only when its times agree (or it is told in one
+        article): two articles' exclusions of one player may be from two matches."""
         if a["type"] in QUARRELS and not _same_parties(a["actors"], b["actors"]):
             return False
         if a["match"] or b["match"]:
             return a["match"] == b["match"] and bool(a["actors"] & b["actors"])
         if not a["actors"] & b["actors"]:
             return False
-        if a["type"] not in ("transfer_report", "social_media_post") or b["aid"] in a["aids"]:
+        if a["type"] not in ("transfer_report", "social_media_post", "squad_exclusion") or b["aid"] in a["aids"]:
             return True
         if a["type"] == "transfer_report" and a["certainty"] != b["certainty"]:
             return False  # a rumour and the done deal are two moments of the story
