@@ -698,8 +698,12 @@ def apply_score(c: MatchClaim, a: int, b: int, order: str) -> None:
 def _hypothetical(s: SentenceView, c: MatchClaim) -> bool:
     """Does a future cue ("would", "could") follow the claim's words at once, in its clause
     ("Victory over X would ...", "A win at Y could ...")? The result is imagined."""
+    modals = s.rules.word_set("hypothetical")   # per language: "would", not Dutch "moet" (must)
+    if not modals:
+        return False
     lo, hi = s.clause(c.anchor[0])
-    return any(c.anchor[1] <= f.start <= c.anchor[1] + 1 and f.start < hi for f in s.cue_list("future"))
+    return any(c.anchor[1] <= f.start <= c.anchor[1] + 1 and f.start < hi
+               and f.text.split()[0].lower() in modals for f in s.cue_list("future"))
 
 
 def _recovery_at(s: SentenceView) -> int | None:
