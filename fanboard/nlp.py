@@ -80,7 +80,7 @@ class GluedNames:
     """Splits a knowledge-base name off the word it is glued to in scraped text: a caption's
     "Video" before the headline's club ("VideoJuventus"), a competition before the club that
     starts the next sentence ("LeagueReal Madrid", "Serie AInter"), a list's stray letter
-    ("xIlicic"), a score's bracket before a lineup's club ("(0-2)PARMA"). The text stays as it is; only the token ends.
+    ("xRossi"), a score's bracket before a lineup's club ("(0-2)PARMA"). The text stays as it is; only the token ends.
 
     A split is made where a lower-case letter (or a closing bracket) meets a capital inside one
     token, or a capital meets a capitalised word, the part from the capital on is a name or alias of at least MIN_CHARS characters (a

@@ -27,15 +27,10 @@ def _headers_plain(text, club_of, markers):
         m = pattern.search(text, max(pos, colon - lineup_text.HEADER_SPAN))
         if not m:
             break
-        team_text = m.group("team").strip()
-        words = team_text.split()
-        for i in range(len(words)):
-            cand = " ".join(words[i:])
-            if club_of(cand):
-                at = m.start("team") + team_text.find(cand, len(" ".join(words[:i])))
-                found.append((lineup_text.Name(cand, at, at + len(cand)), m.group("form"), m.end(), m.start()))
-                break
-        pos = m.end() if found and found[-1][2] == m.end() else m.start() + 1
+        header = lineup_text.header_of_match(m, club_of)
+        if header:
+            found.append(header)
+        pos = m.end() if header else m.start() + 1
     return found
 
 

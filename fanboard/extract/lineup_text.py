@@ -295,17 +295,24 @@ def _headers(text: str, club_of: Callable[[str], str | None], markers: Markers):
             lo, colon = colon + 1, text.find(":", colon + 1)
         if not m:
             break
-        team_text = m.group("team").strip()
-        # the name may be preceded by other words on the same line: try its shorter tails
-        words = team_text.split()
-        for i in range(len(words)):
-            cand = " ".join(words[i:])
-            if club_of(cand):
-                at = m.start("team") + team_text.find(cand, len(" ".join(words[:i])))
-                found.append((Name(cand, at, at + len(cand)), m.group("form"), m.end(), m.start()))
-                break
-        pos = m.end() if found and found[-1][2] == m.end() else m.start() + 1
+        header = header_of_match(m, club_of)
+        if header:
+            found.append(header)
+        pos = m.end() if header else m.start() + 1
     return found
+
+
+def header_of_match(m: re.Match, club_of):
+    """The (club Name, formation, end, start) a header match gives, or None when no tail of its
+    team words is a club: the name may be preceded by other words on the same line."""
+    team_text = m.group("team").strip()
+    words = team_text.split()
+    for i in range(len(words)):
+        cand = " ".join(words[i:])
+        if club_of(cand):
+            at = m.start("team") + team_text.find(cand, len(" ".join(words[:i])))
+            return Name(cand, at, at + len(cand)), m.group("form"), m.end(), m.start()
+    return None
 
 
 def _earliest_header(text: str, lo: int, colon: int, longest_heading: int) -> int:
