@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -76,7 +77,11 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
     key = (_TEXT_KEY, id(doc), "tokens", len(doc))
     got = doc.user_data.get(key)
     if got is None:
-        got = doc.user_data[key] = ([t.text for t in doc], [t.lower_ for t in doc])
+        # read off the Doc's arrays (a token's text is its ORTH string, its lower_ its LOWER
+        # string) rather than through a Token object per token
+        strings = doc.vocab.strings
+        values = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
+        got = doc.user_data[key] = ([strings[h] for h in values[0]], [strings[h] for h in values[1]])
     return got
 
 
