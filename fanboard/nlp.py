@@ -91,8 +91,10 @@ class GluedNames:
     MIN_CHARS = 4
     PARTICLES = frozenset({"mc", "mac", "de", "di", "da", "del", "della", "van", "von", "der", "den",
                            "la", "le", "du", "dos", "das", "o", "d", "l", "st", "el", "al"})
-    _AT = re.compile(r"(?<=[^\W\d_A-ZÀ-ÖØ-Þ]|[)\]])(?=[A-ZÀ-ÖØ-Þ])"          # "VideoJuventus", ")PARMA"
-                     r"|(?<=[A-ZÀ-ÖØ-Þ])(?=[A-ZÀ-ÖØ-Þ][^\W\d_A-ZÀ-ÖØ-Þ])")   # "Serie AInter"
+    # a match starts at the capital where the split is made; the pattern begins with that capital
+    # (a lookbehind first made the regex engine try every position of the text: 13x slower)
+    _AT = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?<=[^\W\d_A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ])|(?<=[)\]][A-ZÀ-ÖØ-Þ])"   # "VideoJuventus", ")PARMA"
+                     r"|(?<=[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ])(?=[^\W\d_A-ZÀ-ÖØ-Þ]))")               # "Serie AInter"
 
     def __init__(self, nlp: Language):
         self.single: set[str] = set()                        # one-token names, lower case
