@@ -48,7 +48,9 @@ __all__ = ["PATTERNS_DIR", "PIPELINE_VERSION", "SCORE_TOKEN_RE", "Cue", "Languag
 
 from .rulesprint import PIPELINE_VERSION  # noqa: E402  (bump it there when rules change the output)
 
-SCORE_RE = re.compile(r"(?<![\d\-–/.:])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d\-–/]|[.,:]\d)")
+# no digit, dash, slash, dot or colon before the first digit; the pattern starts with that digit (a
+# lookbehind first made the regex engine try every position of the text)
+SCORE_RE = re.compile(r"(\d(?<![\d\-–/.:]\d)\d?)\s?[-–]\s?(\d{1,2})(?![\d\-–/]|[.,:]\d)")
 SCORE_TOKEN_RE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
 QUOTE_PAIRS = {"“": "”", "„": "”", "«": "»", '"': '"', "‘": "’"}
 
