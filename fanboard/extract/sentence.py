@@ -121,7 +121,10 @@ class SentenceView:
         """Does a contrastive word ('but', 'maar', 'mentre') stand between tokens a and b?"""
         breaks = self.rules.word_set("clause_breaks")
         lo, hi = sorted((a, b))
-        return any(t.lower_ in breaks for t in self.doc[lo:hi])
+        if lo < 0:   # a slice from the end, as the Doc reads it
+            return any(t.lower_ in breaks for t in self.doc[lo:hi])
+        lowers = token_texts(self.doc)[1]
+        return any(lowers[i] in breaks for i in range(lo, min(hi, len(lowers))))
 
     def certainty_at(self, at: int) -> str:
         """'reported' when a hedge stands in the clause of token `at` (modal ones such as
