@@ -718,6 +718,8 @@ def _recovery_at(s: SentenceView) -> int | None:
     to come; the postponement and its day belong to the match put off. None when there is none."""
     words = s.rules.word_set("recovery")
     cues = s.cue_list("postponed")
+    if not cues or not words:
+        return None   # no postponement cue after it, or no recovery word: none
     for t in s.span:
         if t.lower_ in words and any(c.start > t.i for c in cues):
             return t.i
