@@ -196,6 +196,7 @@ class KB:
         self._shared = self._check_shared(shared_surnames or {}, where / "shared_surnames.csv")
         self._source = source
         self._common: dict[str, tuple[Person, ...]] | None = None
+        self._described: dict[tuple[str, str | None], tuple[Person, ...]] = {}   # resolve_description
         for c in self.clubs:
             for comp in c.competitions:
                 if comp not in self._comp_ids:
@@ -416,6 +417,19 @@ class KB:
         wins; otherwise the match must be unique in the club. None when no one
         or more than one person fits. ``club_id`` None searches everyone.
         """
+        matches = self._described.get((refers_to, club_id))
+        if matches is None:
+            matches = self._described[(refers_to, club_id)] = self._fitting(refers_to, club_id)
+        if candidates:
+            wanted = set(candidates)
+            narrowed = [p for p in matches if p.id in wanted]
+            if len(narrowed) == 1:
+                return narrowed[0]
+        return matches[0] if len(matches) == 1 else None
+
+    def _fitting(self, refers_to: str, club_id: str | None) -> tuple[Person, ...]:
+        """The people of ``club_id`` (everyone's, None) that a description fits, in KB order:
+        worked out once per (description, club), since the people never change."""
         kind, _, value = refers_to.partition(":")
         if kind == "role" and value == "captain":
             def fits(p: Person) -> bool:
@@ -432,13 +446,7 @@ class KB:
                 "use role:captain, role:<role> or nationality:<Country>"
             )
         pool = self.people if club_id is None else self.people_of(club_id)
-        matches = [p for p in pool if fits(p)]
-        if candidates:
-            wanted = set(candidates)
-            narrowed = [p for p in matches if p.id in wanted]
-            if len(narrowed) == 1:
-                return narrowed[0]
-        return matches[0] if len(matches) == 1 else None
+        return tuple(p for p in pool if fits(p))
 
 
 def _read_memberships(path: Path) -> list[Membership]:

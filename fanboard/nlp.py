@@ -40,7 +40,7 @@ from .extract.context import COMMON_WORD, SHARED
 from .text import normalize
 from .kb import KB
 from .patterns import PATTERNS_DIR, Cue, LanguageRules, PatternError, compile_pattern, load_rules
-from .pieces import text_of
+from .pieces import text_of, token_texts
 from .windowmatcher import WindowMatcher
 
 __all__ = ["PATTERNS_DIR", "PIPELINE_VERSION", "SCORE_TOKEN_RE", "Cue", "LanguageRules", "PatternError",
@@ -48,7 +48,9 @@ __all__ = ["PATTERNS_DIR", "PIPELINE_VERSION", "SCORE_TOKEN_RE", "Cue", "Languag
 
 from .rulesprint import PIPELINE_VERSION  # noqa: E402  (bump it there when rules change the output)
 
-SCORE_RE = re.compile(r"(?<![\d\-–/.:])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d\-–/]|[.,:]\d)")
+# no digit, dash, slash, dot or colon before the first digit; the pattern starts with that digit (a
+# lookbehind first made the regex engine try every position of the text)
+SCORE_RE = re.compile(r"(\d(?<![\d\-–/.:]\d)\d?)\s?[-–]\s?(\d{1,2})(?![\d\-–/]|[.,:]\d)")
 SCORE_TOKEN_RE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
 QUOTE_PAIRS = {"“": "”", "„": "”", "«": "»", '"': '"', "‘": "’"}
 
@@ -91,8 +93,10 @@ class GluedNames:
     MIN_CHARS = 4
     PARTICLES = frozenset({"mc", "mac", "de", "di", "da", "del", "della", "van", "von", "der", "den",
                            "la", "le", "du", "dos", "das", "o", "d", "l", "st", "el", "al"})
-    _AT = re.compile(r"(?<=[^\W\d_A-ZÀ-ÖØ-Þ]|[)\]])(?=[A-ZÀ-ÖØ-Þ])"          # "VideoJuventus", ")PARMA"
-                     r"|(?<=[A-ZÀ-ÖØ-Þ])(?=[A-ZÀ-ÖØ-Þ][^\W\d_A-ZÀ-ÖØ-Þ])")   # "Serie AInter"
+    # a match starts at the capital where the split is made; the pattern begins with that capital
+    # (a lookbehind first made the regex engine try every position of the text: 13x slower)
+    _AT = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?<=[^\W\d_A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ])|(?<=[)\]][A-ZÀ-ÖØ-Þ])"   # "VideoJuventus", ")PARMA"
+                     r"|(?<=[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ])(?=[^\W\d_A-ZÀ-ÖØ-Þ]))")               # "Serie AInter"
 
     def __init__(self, nlp: Language):
         self.single: set[str] = set()                        # one-token names, lower case
@@ -319,6 +323,13 @@ def _entity_pattern(nlp: Language, label: str, text: str, target: str) -> dict:
     return {"label": label, "pattern": text, "id": target}
 
 
+def _particle_pattern(pattern: list[dict]) -> bool:
+    """Is a token pattern a name written with its capital particle ("Di Lorenzo", see
+    _entity_pattern): the first token's exact text, then lower-case words?"""
+    return len(pattern) > 1 and set(pattern[0]) == {"TEXT"} and isinstance(pattern[0]["TEXT"], str) \
+        and all(set(t) == {"LOWER"} and isinstance(t["LOWER"], str) for t in pattern[1:])
+
+
 #: first words of a surname that are also prepositions ("Di Lorenzo", "Da Costa", "Del Prato"):
 #: such a name is found only with its capital
 CAPITAL_PARTICLES = frozenset({"di", "da", "dal", "dalla", "del", "della", "dello", "dei", "degli", "delle"})
@@ -342,6 +353,10 @@ class KBEntityRuler(EntityRuler):
         vocab = self.nlp.vocab
         self._words = PhraseMatcher(vocab, attr="LOWER")
         self._others = Matcher(vocab)
+        # "Di Lorenzo" ([{"TEXT": "Di"}, {"LOWER": "lorenzo"}]): looked up as the lower-case phrase,
+        # the first token's text checked on each match ({(label key, lower words): first texts})
+        self._particles = PhraseMatcher(vocab, attr="LOWER")
+        self._particle_texts: dict[tuple[int, tuple[str, ...]], set[str]] = {}
         self._order: dict[int, int] = {}
         for n, (label, patterns) in enumerate(self.token_patterns.items()):
             key = vocab.strings.add(label)
@@ -350,9 +365,25 @@ class KBEntityRuler(EntityRuler):
                 tok = pattern[0] if len(pattern) == 1 else {}
                 if set(tok) == {"LOWER", "IS_LOWER"} and isinstance(tok["LOWER"], str) and tok["IS_LOWER"] is False:
                     self._words.add(label, [Doc(vocab, words=[tok["LOWER"]])])
+                elif _particle_pattern(pattern):
+                    lowers = (pattern[0]["TEXT"].lower(), *(t["LOWER"] for t in pattern[1:]))
+                    if (key, lowers) not in self._particle_texts:
+                        self._particles.add(label, [Doc(vocab, words=list(lowers))])
+                    self._particle_texts.setdefault((key, lowers), set()).add(pattern[0]["TEXT"])
                 else:
                     self._others.add(label, [pattern])
         self._split_at = len(self)
+
+    def _particle_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matches the token Matcher gives for the particle patterns, in its order (by
+        start, then by the order the labels were added)."""
+        if not self._particle_texts:
+            return []
+        texts, lowers = token_texts(doc)
+        out = [(m, s, e) for m, s, e in self._particles(doc)
+               if texts[s] in self._particle_texts.get((m, tuple(lowers[s:e])), ())]
+        out.sort(key=lambda m: (m[1], self._order.get(m[0], 0)))
+        return out
 
     def match(self, doc: Doc):
         self._require_patterns()
@@ -364,6 +395,7 @@ class KBEntityRuler(EntityRuler):
             # the token Matcher's order: by position, then by the order the patterns were added
             words.sort(key=lambda m: (m[1], self._order.get(m[0], 0)))
             others = list(self._others(doc)) if len(self._others) else []
+            others += self._particle_matches(doc)
             # a name of several words ends in a capital ("la Dea", not "la dea del calcio");
             # role descriptions ("de aanvoerder") are lower case by nature
             phrases = [(m, s, e) for m, s, e in self.phrase_matcher(doc)

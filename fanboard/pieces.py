@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -76,7 +77,29 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
     key = (_TEXT_KEY, id(doc), "tokens", len(doc))
     got = doc.user_data.get(key)
     if got is None:
-        got = doc.user_data[key] = ([t.text for t in doc], [t.lower_ for t in doc])
+        # read off the Doc's arrays (a token's text is its ORTH string, its lower_ its LOWER
+        # string) rather than through a Token object per token
+        strings = doc.vocab.strings
+        values = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
+        got = doc.user_data[key] = ([strings[h] for h in values[0]], [strings[h] for h in values[1]])
+    return got
+
+
+def quoted_tokens(doc: Doc) -> frozenset[int]:
+    """The indices of the tokens whose `token._.in_quote` is true, read once per Doc from where
+    spaCy keeps token extension values (doc.user_data, keyed by the token's character offset):
+    `span[0]._.in_quote` makes a Token and an Underscore object per look. Read only after the
+    analysis components (fanboard_quotes sets the marks); the key holds the Doc's identity and
+    length, and starts like text_of's, so `parse` drops it from the pieces too."""
+    key = (_TEXT_KEY, id(doc), "quoted", len(doc))
+    got = doc.user_data.get(key)
+    if got is None:
+        offsets = {k[2] for k, v in doc.user_data.items()
+                   if v and isinstance(k, tuple) and len(k) == 4 and k[0] == "._." and k[1] == "in_quote"
+                   and k[3] is None}
+        got = frozenset(i for i, at in enumerate(doc.to_array(IDX).tolist()) if at in offsets) \
+            if offsets and len(doc) else frozenset()
+        doc.user_data[key] = got
     return got
 
 

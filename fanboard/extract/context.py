@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..pieces import text_of
+from ..pieces import quoted_tokens, text_of
 from ..kb import KB, Club, KBError, Person
 from ..patterns import load_rules
 from ..text import normalize
@@ -261,8 +261,9 @@ def read_focus(doc: Doc, kb: KB, day: date | None = None, default: Club | None =
     parts: dict[str, Counter[str]] = {}
     first: dict[str, int] = {}
     head = _headline_end(doc)
+    quoted = quoted_tokens(doc)
     for ent in doc.ents:
-        if ent[0]._.in_quote:
+        if ent.start in quoted:
             continue
         if ent.label_ == "CLUB":
             club, kind, weight = ent.ent_id_, "mention", 1.0

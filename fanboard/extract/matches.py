@@ -534,9 +534,15 @@ def _bracketed_scores(s: SentenceView, claims, used_scores: set[int]) -> None:
 
 def _score_connector(s: SentenceView, claims, used_scores: set[int], keys: _Keys, ctx: ArticleContext) -> None:
     """'the 2-2 at Brookvale', 'il 2-2 di Brookvale', 'de 1-1 tegen Orbury': a score, a connector, a club."""
+    # the club stands two tokens after the score: only the places two before a club outside quotes
+    # can hold one (in order, as a scan of every token meets them)
+    places = sorted({m.start - 2 for m in s.mentions if m.label == "CLUB" and not m.in_quote
+                     and s.span.start <= m.start - 2 < s.span.end - 2})
+    if not places:
+        return
     doc, connectors = s.doc, s.rules.word_set("connectors")
     texts, lowers = token_texts(doc)
-    for i in range(s.span.start, s.span.end - 2):
+    for i in places:
         m = SCORE_TOKEN_RE.match(texts[i])
         if not m or i in used_scores or lowers[i + 1] not in connectors:
             continue
@@ -712,6 +718,8 @@ def _recovery_at(s: SentenceView) -> int | None:
     to come; the postponement and its day belong to the match put off. None when there is none."""
     words = s.rules.word_set("recovery")
     cues = s.cue_list("postponed")
+    if not cues or not words:
+        return None   # no postponement cue after it, or no recovery word: none
     for t in s.span:
         if t.lower_ in words and any(c.start > t.i for c in cues):
             return t.i

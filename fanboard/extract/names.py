@@ -38,6 +38,7 @@ MAX_QUOTE = 300
 WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 LOWER_WORD = re.compile(r"(?<![\w'’])[a-zà-öø-ÿ][\w'’\-]*")
+_WORD_RUN = re.compile(r"\w+")
 
 
 @Language.factory("fanboard_names", requires=["doc._.context", "doc._.lineups"], assigns=["doc._.names"])
@@ -135,10 +136,10 @@ def _cue_names(text: str, lang: str, kb, skip: set[str]):
     cues = cue_words(lang)
     if not cues:
         return
-    lower = set(LOWER_WORD.findall(text))
+    lower: set[str] | None = None   # the text's lower-case words, read when a name asks first
     for s in SENTENCE.finditer(text):
         sentence = s.group(0)
-        if not cues & {w.casefold() for w in re.findall(r"\w+", sentence)}:
+        if not any(w.casefold() in cues for w in _WORD_RUN.findall(sentence)):
             continue
         first = re.search(r"\w", sentence)
         for start, name in _capitalised_runs(sentence):
@@ -146,6 +147,8 @@ def _cue_names(text: str, lang: str, kb, skip: set[str]):
                 name = name.partition(" ")[2]   # the first word of a sentence is capitalised anyway
             if not name:
                 continue
+            if lower is None:
+                lower = set(LOWER_WORD.findall(text))
             if any(w.casefold() in lower or w in lower for w in name.split()):
                 continue
             if normalize(name) in skip or _known(kb, name):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from ..dateline import page_prefix_end
 from ..kb import KBError, Person
 from ..patterns import LanguageRules
-from ..pieces import text_of, token_texts
+from ..pieces import quoted_tokens, text_of, token_texts
 from .context import ArticleContext
 
 
@@ -121,7 +121,10 @@ class SentenceView:
         """Does a contrastive word ('but', 'maar', 'mentre') stand between tokens a and b?"""
         breaks = self.rules.word_set("clause_breaks")
         lo, hi = sorted((a, b))
-        return any(t.lower_ in breaks for t in self.doc[lo:hi])
+        if lo < 0:   # a slice from the end, as the Doc reads it
+            return any(t.lower_ in breaks for t in self.doc[lo:hi])
+        lowers = token_texts(self.doc)[1]
+        return any(lowers[i] in breaks for i in range(lo, min(hi, len(lowers))))
 
     def certainty_at(self, at: int) -> str:
         """'reported' when a hedge stands in the clause of token `at` (modal ones such as
@@ -199,11 +202,12 @@ class SentenceReader:
         # hedges and times bucketed by sentence too (scanning all of them per sentence was quadratic)
         hedges: list[list[Span]] = [[] for _ in sents]
         ends = [sent.end for sent in sents]
+        quoted = quoted_tokens(doc)
         for span in doc.spans["cues"]:   # one pass (each pass makes a Span object per cue)
             i = bisect_right(starts, span.start) - 1
             if span.end <= ends[i]:
                 cues[i].append(span)
-                if i >= 0 and span.label_ == "reported" and not span[0]._.in_quote:
+                if i >= 0 and span.label_ == "reported" and span.start not in quoted:
                     hedges[i].append(span)
         char_starts = [sent.start_char for sent in sents]
         times: list[list[Span]] = [[] for _ in sents]
@@ -226,9 +230,10 @@ class SentenceReader:
     def _view(self, index: int, sent: Span, ents: list[Span], cues: list[Span], hedges: list[Span],
               times: list[Span], context: ArticleContext) -> SentenceView:
         mentions, captains = self._mentions(sent, ents, context)
+        quoted = quoted_tokens(sent.doc)
         by_kind: dict[str, list[Span]] = {}
         for span in cues:
-            if not span[0]._.in_quote:
+            if span.start not in quoted:
                 by_kind.setdefault(span.label_, []).append(span)
         own_hedges = tuple(sp for sp in hedges if sp.start >= sent.start and sp.end <= sent.end)
         found, years_ago = [], []
@@ -236,9 +241,9 @@ class SentenceReader:
             expr = span._.time
             if expr.start < sent.start_char or expr.end > sent.end_char:
                 continue
-            if expr.kind == "years_ago" and not sent[0]._.in_quote:
+            if expr.kind == "years_ago" and sent.start not in quoted:
                 years_ago.append(expr)   # with a "since <year>", it dates the article
-            if not span[0]._.in_quote:
+            if span.start not in quoted:
                 found.append((expr, span.start, span.end))
         return SentenceView(
             index=index, span=sent, rules=self.rules, mentions=tuple(mentions),
@@ -255,8 +260,9 @@ class SentenceReader:
         captain_words = self.rules.word_set("captain_words")
         mentions: list[Mention] = []
         captains: list[Person] = []
+        quoted = quoted_tokens(doc)
         for ent in ents:
-            in_quote = ent[0]._.in_quote
+            in_quote = ent.start in quoted
             if ent.label_ == "PERSONREF" and ent.ent_id_.startswith("club_country:"):
                 club = context.resolve_club_description(ent.ent_id_, doc, ent.start)
                 if club is None or any(e.label_ == "CLUB" and 0 <= e.start - ent.end <= 2 and e.ent_id_ == club.id

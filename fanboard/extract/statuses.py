@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..kb import Person
+from ..pieces import token_texts
 from .claims import MatchClaim, StatusClaim
 from .context import ArticleContext, Story
 from .matchmerge import chained, match_for, nearest_claim, reachable
@@ -271,11 +272,12 @@ class _SentenceStatuses:
         of its own for a status ("waardoor", "because": data words.status_clause_breaks)."""
         lo, hi = self.s.clause(at)
         breaks = self.s.rules.word_set("status_clause_breaks")
-        for tok in self.s.doc[lo:hi]:
-            if tok.lower_ in breaks and tok.i < at:
-                lo = tok.i + 1
-            elif tok.lower_ in breaks and tok.i > at:
-                return lo, tok.i
+        lowers = token_texts(self.s.doc)[1]
+        for i in range(lo, hi):
+            if lowers[i] in breaks and i < at:
+                lo = i + 1
+            elif lowers[i] in breaks and i > at:
+                return lo, i
         return lo, hi
 
     def targets(self, cue: Span, slot: str) -> list[Person]:
