@@ -129,7 +129,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         # "X heeft zondag Y met 3-1 verslagen": the object stands inside the cue's words
         opp = next((m for m in reversed(s.clubs()) if cue.start < m.start and m.end <= cue.end), None)
     inverted = None
-    if opp is not None and not connector and not hole and _verb_before_subject(s, cue, opp):
+    if opp is not None and not hole and ((not connector and _verb_before_subject(s, cue, opp))
+                                         or _subject_after_noun(s, cue, opp, connector)):
         # "Zondag won X met 2-1 van Y", "Woensdag ontvangt X Y": the club after the verb is its
         # subject; the opponent comes after it
         inverted = opp
@@ -316,6 +317,41 @@ def _verb_before_subject(s: SentenceView, cue: Span, club: Mention) -> bool:
     return True
 
 
+def _skip_aside(s: SentenceView, i: int, longest: int = 6) -> int:
+    """Past an aside between commas at token i (", nel derby di ieri, "), when it names no club
+    and holds no other punctuation, and a club (after at most two fillers) follows it; else i."""
+    doc, end = s.doc, s.span.end
+    if i >= end or doc[i].text != ",":
+        return i
+    close = next((k for k in range(i + 1, min(end, i + longest + 2)) if doc[k].is_punct), None)
+    if close is None or doc[close].text != "," or close == i + 1 \
+            or any(s.club_at(k) is not None for k in range(i + 1, close)):
+        return i
+    k, fillers = close + 1, s.rules.word_set("fillers")
+    while k < end and k - close <= 2 and doc[k].lower_ in fillers and s.club_at(k) is None:
+        k += 1
+    return close + 1 if k < end and s.club_at(k) is not None else i
+
+
+def _subject_after_noun(s: SentenceView, cue: Span, club: Mention, connector: str) -> bool:
+    """'E' tornata alla vittoria anche la Roma, che ...', 'il successo per 2-0 del Westmoor': a
+    result noun (cues marked `noun`) takes its opponent through a connector ('la vittoria contro
+    X', 'il successo sul X'). A club right after it with no connector between is the sentence's
+    inverted subject, and one after a genitive right after it (a score between at most) is whose
+    result it was, when no club stands before the cue in its clause."""
+    if not s.attrs(cue).get("noun"):
+        return False
+    w, doc = s.rules, s.doc
+    if connector:
+        skip = w.word_set("score_prepositions", "score_words")
+        k = club.start - 1
+        if connector not in w.word_set("genitive") or doc[k].lower_ != connector or any(
+                not (t.like_num or SCORE_TOKEN_RE.match(t.text) or t.lower_ in skip) for t in doc[cue.end:k]):
+            return False
+    lo, _ = s.clause(cue.start)
+    return not any(lo <= m.start < cue.end and m.start != club.start for m in s.clubs())
+
+
 def _beneficiary(s: SentenceView, opp: Mention, ctx: ArticleContext) -> Mention | None:
     """'De zege op X zat voor Y ...': the club after a word of whom it was for (words.beneficiary)
     later in the sentence than the opponent, when no other club comes between and it can meet X."""
@@ -383,6 +419,8 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
         i = next((b for e, a, b in s.times if a == i + 1 and b < end and doc[b].lower_ in connectors
                   and e.kind in ("today", "tomorrow")), i)
     i = _skip_phrase(s, i, "cue_modifiers")   # "verloor thuis met 0-2 van X"
+    if not s.attrs(cue).get("noun"):
+        i = _skip_aside(s, i)   # "ha battuto, nel derby di ieri, il Y"
     if i + 1 < end and doc[i].lower_ in w.word_set("absent_prepositions"):
         # "won zonder <player> met 0-2 bij X": who was missing, then the score and the opponent
         k = next((m.end for m in s.mentions if m.label == "PERSON" and m.start == i + 1), i + 1)

@@ -1,0 +1,40 @@
+"""Round 10 of issue 10, Italian round-ups: whose result a result noun tells. A round-up names
+many clubs, and a claim that falls back to the article's own club for want of a subject pairs
+it with clubs it did not play. Every sentence here is written for the test, with the structure
+of a construction of real reporting and other words, clubs and numbers."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import claims, extractor, matches  # noqa: F401
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the club after a result noun, with no connector, is its (inverted) subject; the verb of
+    # the relative clause after it names the opponent, after an aside between commas
+    ("Lazio\n\nInventato. Torna al successo anche il Torino, che ha superato, nella sfida di ieri, il Genoa.",
+     [("Torino", "Genoa", None, None, None, "played")]),
+    # the club after a genitive right after a result noun (a score in words between) is whose
+    # result it was; the venue phrase after it names the opponent
+    ("Lazio\n\nInventato. In coda importante vittoria per 1 a 0 del Parma sul campo dello Spezia.",
+     [("Parma", "Spezia", "away", None, None, "played")]),
+    # the same with no opponent named: no match of the article's own club
+    ("Lazio\n\nInventato. In coda importante vittoria per 1 a 0 del Parma, che sale a 20 punti.", []),
+    # an aside between commas after a verb, then its object
+    ("Lazio\n\nInventato. Il Torino ha battuto, in rimonta, il Genoa.",
+     [("Torino", "Genoa", None, None, None, "played")]),
+])
+def test_a_round_up_result_belongs_to_the_club_it_names(extractor, text, expected):
+    assert matches(claims(extractor, text, "it")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a result noun with its connector still names the opponent of the article's club
+    ("Lazio\n\nInventato. Dopo la vittoria contro il Genoa, la squadra si prepara.",
+     [("Lazio", "Genoa", None, None, None, "played")]),
+    # a genitive then a connector: the first club's match against the second
+    ("Lazio\n\nInventato. Da segnalare il pareggio della Fiorentina contro il Bologna.",
+     [("Fiorentina", "Bologna", None, None, None, "played")]),
+])
+def test_a_result_noun_with_a_connector_keeps_its_opponent(extractor, text, expected):
+    assert matches(claims(extractor, text, "it")) == expected
