@@ -38,3 +38,21 @@ def test_a_round_up_result_belongs_to_the_club_it_names(extractor, text, expecte
 ])
 def test_a_result_noun_with_a_connector_keeps_its_opponent(extractor, text, expected):
     assert matches(claims(extractor, text, "it")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an intransitive result verb before its club (verb-subject order): the club is the subject
+    ("Lazio\n\nInventato. Nel posticipo serale vince il Torino, che in casa batte 3-0 il Genoa e sale al sesto posto.",
+     [("Torino", "Genoa", None, 3, 0, "played")]),
+    # a plural verb and an indefinite article before the opponent; a nickname as the subject
+    ("Lazio\n\nInventato. I giallorossi vincono 3-1 in casa di un Genoa sempre più in crisi.",
+     [("Roma", "Genoa", "away", 3, 1, "played")]),
+    # "in rimonta" between the score and the object
+    ("Lazio\n\nInventato. I granata battono 2-0 in rimonta il Genoa.",
+     [("Torino", "Genoa", None, 2, 0, "played")]),
+    # the venue after a result verb is that played match, not one a later modal announces
+    ("Lazio\n\nInventato. Brutta sconfitta per il Parma, che cade 2-0 in casa del Genoa e ora deve guardarsi alle spalle.",
+     [("Parma", "Genoa", "away", 0, 2, "played")]),
+])
+def test_a_round_up_verb_tells_whose_result_it_is(extractor, text, expected):
+    assert matches(claims(extractor, text, "it")) == expected

@@ -130,7 +130,7 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         opp = next((m for m in reversed(s.clubs()) if cue.start < m.start and m.end <= cue.end), None)
     inverted = None
     if opp is not None and not hole and ((not connector and _verb_before_subject(s, cue, opp))
-                                         or _subject_after_noun(s, cue, opp, connector)):
+                                         or _subject_after(s, cue, opp, connector)):
         # "Zondag won X met 2-1 van Y", "Woensdag ontvangt X Y": the club after the verb is its
         # subject; the opponent comes after it
         inverted = opp
@@ -333,13 +333,14 @@ def _skip_aside(s: SentenceView, i: int, longest: int = 6) -> int:
     return close + 1 if k < end and s.club_at(k) is not None else i
 
 
-def _subject_after_noun(s: SentenceView, cue: Span, club: Mention, connector: str) -> bool:
-    """'E' tornata alla vittoria anche la Roma, che ...', 'il successo per 2-0 del Westmoor': a
-    result noun (cues marked `noun`) takes its opponent through a connector ('la vittoria contro
-    X', 'il successo sul X'). A club right after it with no connector between is the sentence's
-    inverted subject, and one after a genitive right after it (a score between at most) is whose
-    result it was, when no club stands before the cue in its clause."""
-    if not s.attrs(cue).get("noun"):
+def _subject_after(s: SentenceView, cue: Span, club: Mention, connector: str) -> bool:
+    """'E' tornata alla vittoria anche la Roma, che ...', 'vince il Westmoor', 'il successo per 2-0
+    del Westmoor': a result noun or an intransitive result verb (cues marked `subject_after`) takes
+    its opponent through a connector ('la vittoria contro X', 'vince sul campo del X'). A club right
+    after it with no connector between is the sentence's inverted subject, and one after a
+    genitive right after it (a score between at most) is whose result it was, when no club stands
+    before the cue in its clause."""
+    if not s.attrs(cue).get("subject_after"):
         return False
     w, doc = s.rules, s.doc
     if connector:
@@ -419,7 +420,7 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
         i = next((b for e, a, b in s.times if a == i + 1 and b < end and doc[b].lower_ in connectors
                   and e.kind in ("today", "tomorrow")), i)
     i = _skip_phrase(s, i, "cue_modifiers")   # "verloor thuis met 0-2 van X"
-    if not s.attrs(cue).get("noun"):
+    if not s.attrs(cue).get("subject_after"):
         i = _skip_aside(s, i)   # "ha battuto, nel derby di ieri, il Y"
     if i + 1 < end and doc[i].lower_ in w.word_set("absent_prepositions"):
         # "won zonder <player> met 0-2 bij X": who was missing, then the score and the opponent
@@ -451,7 +452,8 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
         if a == i and s.club_at(b) is not None:
             i = b
     skipped = 0
-    while i < end and doc[i].lower_ in w.word_set("fillers") and skipped < 2 and s.club_at(i) is None:
+    while i < end and doc[i].lower_ in w.word_set("fillers", "indefinite_articles") and skipped < 2 \
+            and s.club_at(i) is None:   # "in casa di un Y ormai condannato"
         i += 1
         skipped += 1
     if skipped and i + 1 < end and doc[i].lower_ in w.word_set("opponent_descriptions") \
@@ -756,6 +758,15 @@ def _recovery_at(s: SentenceView) -> int | None:
     return None
 
 
+def _told_played_with(s: SentenceView, c, claims) -> bool:
+    """Does another claim of c's clause, with the same subject, tell a played result whose words
+    end right before c's ("cade 3-1 | in casa del Y")? Then c is that match's venue, played too."""
+    lo, hi = s.clause(c.anchor[0])
+    return any(o is not c and o.status == "played" and o.result and o.subject == c.subject
+               and lo <= o.anchor[0] and o.anchor[1] <= c.anchor[0] <= o.anchor[1] + 2 < hi
+               for o in claims)
+
+
 def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tuple[Any, str]]:
     """Competition, status and time from the rest of the sentence (a competition only for clubs
     that play in it); returns (time, key) of every claim that has a time."""
@@ -797,6 +808,8 @@ def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tu
             c.status_reason = reason
         elif c.status == "played" and c.subject_goals is None and _hypothetical(s, c):
             c.status = None   # "Victory over X would be a statement": a result imagined, no match played
+        elif c.status is None and _told_played_with(s, c, only):
+            c.status = "played"   # "cade 3-1 in casa del Y e ora deve ...": the venue of a result told
         elif c.status is None:
             if id(c) in future:
                 c.status = "scheduled"
