@@ -17,9 +17,11 @@ from extract_helpers import claims, extractor, matches  # noqa: F401
     # the club after a genitive right after a result noun (a score in words between) is whose
     # result it was; the venue phrase after it names the opponent
     ("Lazio\n\nInventato. In coda importante vittoria per 1 a 0 del Parma sul campo dello Spezia.",
-     [("Parma", "Spezia", "away", None, None, "played")]),
-    # the same with no opponent named: no match of the article's own club
-    ("Lazio\n\nInventato. In coda importante vittoria per 1 a 0 del Parma, che sale a 20 punti.", []),
+     [("Parma", "Spezia", "away", 1, 0, "played")]),
+    # the same with no opponent named: Parma's win (the calendar may find whom it beat), no
+    # match of the article's own club
+    ("Lazio\n\nInventato. In coda importante vittoria per 1 a 0 del Parma, che sale a 20 punti.",
+     [("Parma", None, None, 1, 0, "played")]),
     # an aside between commas after a verb, then its object
     ("Lazio\n\nInventato. Il Torino ha battuto, in rimonta, il Genoa.",
      [("Torino", "Genoa", None, None, None, "played")]),
@@ -55,4 +57,19 @@ def test_a_result_noun_with_a_connector_keeps_its_opponent(extractor, text, expe
      [("Parma", "Genoa", "away", 0, 2, "played")]),
 ])
 def test_a_round_up_verb_tells_whose_result_it_is(extractor, text, expected):
+    assert matches(claims(extractor, text, "it")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a score in words after "per", and a relative pronoun far before the cue
+    ("Lazio\n\nInventato. Prosegue la corsa della Roma che nella lunga trasferta del sabato sera è riuscita "
+     "a imporsi per 3 a 1 contro il Genoa.",
+     [("Roma", "Genoa", "away", 3, 1, "played")]),
+    ("Lazio\n\nInventato. Il Torino ha battuto il Genoa per 3 a 1.",
+     [("Torino", "Genoa", None, 3, 1, "played")]),
+    # words that only look like a score: no preposition before them
+    ("Lazio\n\nInventato. Il Torino ha battuto il Genoa: 3 a 1 i tiri in porta.",
+     [("Torino", "Genoa", None, None, None, "played")]),
+])
+def test_a_score_in_words_is_read(extractor, text, expected):
     assert matches(claims(extractor, text, "it")) == expected

@@ -538,23 +538,37 @@ def _genitive_owner(s: SentenceView, club: Mention | None) -> Mention | None:
 
 
 def _score_near(s: SentenceView, start: int, end: int, used: set[int]) -> tuple[int, int, int] | None:
-    """A score token within three tokens of [start, end) that is not an in-game score."""
+    """A score within three tokens of [start, end) that is not an in-game score: a score token,
+    or a score in words after a score preposition ("per 2 a 0"; its index is its last number's)."""
     in_game_ends = {c.end for c in s.cue_list("in_game")}
     lo, hi = max(s.span.start, start - 3), min(s.span.end, end + 3)
     best = None
     for i in range(lo, hi):
         m = SCORE_TOKEN_RE.match(s.doc[i].text)
-        if not m or i in used:
+        goals = (int(m.group(1)), int(m.group(2))) if m else _score_in_words(s, i)
+        at = i if m else i + 2
+        if goals is None or at in used:
             continue
         if any(e <= i and i - e <= 2 for e in in_game_ends):
             continue
         dist = min(abs(i - start), abs(i - (end - 1)))
         if best is None or dist < best[0]:
-            best = (dist, i, int(m.group(1)), int(m.group(2)))
+            best = (dist, at, goals[0], goals[1])
     if best is None:
         return None
     used.add(best[1])
     return best[1], best[2], best[3]
+
+
+def _score_in_words(s: SentenceView, i: int) -> tuple[int, int] | None:
+    """The goals of a score written in words starting at token i, after a score preposition
+    ("per 2 a 0", words.score_prepositions and words.score_words), or None."""
+    doc, w = s.doc, s.rules
+    if i - 1 < s.span.start or i + 2 >= s.span.end or doc[i - 1].lower_ not in w.word_set("score_prepositions"):
+        return None
+    if not (doc[i].text.isdigit() and doc[i + 2].text.isdigit() and doc[i + 1].lower_ in w.word_set("score_words")):
+        return None
+    return int(doc[i].text), int(doc[i + 2].text)
 
 
 def _bracketed_scores(s: SentenceView, claims, used_scores: set[int]) -> None:

@@ -101,7 +101,7 @@ def _relative_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> M
     """'il Bayford, che perde 3-1 con la Oakham', 'Ashford, which lost 1-0 at Portside': the club a
     relative pronoun before the cue stands for, when no other club comes between them."""
     doc, rel = s.doc, s.rules.word_set("relative_subject")
-    lo = max(s.span.start, cue.start - 12)
+    lo = max(s.span.start, cue.start - 20)
     for j in range(cue.start - 1, lo - 1, -1):
         if opponent is not None and opponent.start <= j < opponent.end and opponent.end <= cue.start:
             continue   # "X, dat bij Y niet verder kwam dan 1-1": the opponent before the cue
