@@ -73,3 +73,26 @@ def test_a_round_up_verb_tells_whose_result_it_is(extractor, text, expected):
 ])
 def test_a_score_in_words_is_read(extractor, text, expected):
     assert matches(claims(extractor, text, "it")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a loss told by an idiom, at a stadium written with a typographic apostrophe
+    ("Milan\n\nInventato. Ricordiamo che il Torino ha lasciato le penne al Dall’Ara di Bologna.",
+     [("Torino", "Bologna", "away", None, None, "played")]),
+    # a draw told as a result it did not go beyond, at a stadium of the knowledge base
+    ("Milan\n\nInventato. Sabato la Juve non è andata oltre il risultato nullo al Bentegodi di Verona.",
+     [("Juventus", "Hellas Verona", "away", None, None, "played")]),
+])
+def test_idioms_of_a_result_at_a_stadium(extractor, text, expected):
+    assert matches(claims(extractor, text, "it")) == expected
+
+
+def test_a_name_with_a_typographic_apostrophe_is_found(extractor):
+    c = claims(extractor, "Inter\n\nInventato. Danilo D’Ambrosio partirà dal primo minuto contro il Genoa.", "it")
+    assert c.entities == [(0, 5, "CLUB", "Inter"), (18, 35, "PERSON", "Danilo D'Ambrosio"), (71, 76, "CLUB", "Genoa")]
+
+
+def test_a_club_that_leaves_something_behind_is_no_departure(extractor):
+    text = ("Napoli\n\nInventato. Dries Mertens ha segnato ancora. Ricordiamo che la Roma ha lasciato "
+            "le penne al Dall’Ara di Bologna.")
+    assert [s for s in claims(extractor, text, "it").statuses if s.status == "expected_departure"] == []
