@@ -96,3 +96,25 @@ def test_a_club_that_leaves_something_behind_is_no_departure(extractor):
     text = ("Napoli\n\nInventato. Dries Mertens ha segnato ancora. Ricordiamo che la Roma ha lasciato "
             "le penne al Dall’Ara di Bologna.")
     assert [s for s in claims(extractor, text, "it").statuses if s.status == "expected_departure"] == []
+
+
+def _competitions(c):
+    return [(m.subject, m.opponent, m.competition) for m in c.matches]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a competition named as the goal of a race is not where the match was played
+    ("it", "Milan\n\nInventato. L'Atalanta si aggiudica lo scontro diretto Champions contro la Juventus.",
+     [("Atalanta", "Juventus", None)]),
+    ("en", "Milan\n\nMade up. Atalanta beat Juventus in the Champions League race.",
+     [("Atalanta", "Juventus", None)]),
+    ("nl", "Milan\n\nVerzonnen. Atalanta won van Juventus in de strijd om een Champions League-ticket.",
+     [("Atalanta", "Juventus", None)]),
+    # named as where they played, it stays
+    ("it", "Milan\n\nInventato. L'Atalanta batte la Juventus in Champions League.",
+     [("Atalanta", "Juventus", "UEFA Champions League")]),
+    ("nl", "Milan\n\nVerzonnen. Atalanta won in de Champions League van Juventus.",
+     [("Atalanta", "Juventus", "UEFA Champions League")]),
+])
+def test_a_race_for_a_competition_is_not_the_match_competition(extractor, lang, text, expected):
+    assert _competitions(claims(extractor, text, lang)) == expected

@@ -781,10 +781,25 @@ def _told_played_with(s: SentenceView, c, claims) -> bool:
                for o in claims)
 
 
+def _race_for(s: SentenceView, m: Mention) -> bool:
+    """Is the competition named as a goal, not as where a match is played ("lo scontro diretto
+    Champions", "the Champions League race", "de strijd om een Champions League-ticket")? A word of
+    words.competition_goal_before right before it (after fillers), or of competition_goal_after
+    right after it."""
+    doc, w = s.doc, s.rules
+    j = m.start - 1
+    while j >= s.span.start and doc[j].lower_ in w.word_set("fillers"):
+        j -= 1
+    if j >= s.span.start and doc[j].lower_ in w.word_set("competition_goal_before"):
+        return True
+    k = m.end + (m.end < s.span.end and doc[m.end].text in "-–")
+    return k < s.span.end and doc[k].lower_ in w.word_set("competition_goal_after")
+
+
 def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tuple[Any, str]]:
     """Competition, status and time from the rest of the sentence (a competition only for clubs
     that play in it); returns (time, key) of every claim that has a time."""
-    all_comps = [m for m in s.mentions if m.label == "COMP" and not m.in_quote]
+    all_comps = [m for m in s.mentions if m.label == "COMP" and not m.in_quote and not _race_for(s, m)]
     reason = next((s.value(cue) for cue in s.cue_list("reason")), None)
     only = [c for c, _ in claims]
 
