@@ -494,13 +494,34 @@ def build_pipeline(lang: str, kb: KB, model: str | None = None,
         {"label": "PERSONREF", "pattern": phrase, "id": d.refers_to}
         for d in kb.descriptions(lang) for phrase in _description_forms(d.phrase, load_rules(lang, patterns_dir))
     ]
-    ruler.add_patterns(patterns)
+    ruler.add_patterns(patterns + _apostrophe_variants(patterns))
     nlp.add_pipe("fanboard_quotes")
     folder = str(patterns_dir or "")
     cues = nlp.add_pipe("fanboard_cues", config={"lang": lang, "patterns_dir": folder})
     nlp.add_pipe("fanboard_times", config={"lang": lang, "patterns_dir": folder})
     add_claim_components(nlp, kb, with_kinds=bool(cues.rules.cues))
     return nlp
+
+
+APOSTROPHES = {"'": "’", "’": "'"}
+
+
+def _apostrophe_variants(patterns: list[dict]) -> list[dict]:
+    """The same patterns with the other apostrophe: a name the knowledge base writes with a
+    straight one ("Dall'Ara", "D'Ambrosio") is printed with a typographic one as often."""
+    swap = str.maketrans(APOSTROPHES)
+
+    def other(p):
+        if isinstance(p, str):
+            return p.translate(swap)
+        return [{k: v.translate(swap) if isinstance(v, str) else v for k, v in tok.items()} for tok in p]
+
+    out = []
+    for p in patterns:
+        text = p["pattern"] if isinstance(p["pattern"], str) else " ".join(str(v) for tok in p["pattern"] for v in tok.values())
+        if "'" in text or "’" in text:
+            out.append({**p, "pattern": other(p["pattern"])})
+    return out
 
 
 class Pipelines:

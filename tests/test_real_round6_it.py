@@ -84,13 +84,13 @@ def test_a_line_of_capitals_opening_with_video_is_a_link_not_a_match(extractor):
 @pytest.mark.parametrize("text,expected", [
     # a sentence opened by a gerund cue and its object: the subject comes after the object
     ("Lazio\n\nInventato. Battendo il Genoa per 3 a 1 la Sampdoria sale al nono posto.",
-     [("Sampdoria", "Genoa", None, None, "played", None)]),
+     [("Sampdoria", "Genoa", 3, 1, "played", None)]),   # the score in words read since round 10
     # a second object after 'e' is no subject
     ("Lazio\n\nInventato. Battendo il Genoa e il Torino, la Lazio sale al quinto posto.",
      [("Lazio", "Genoa", None, None, "played", None), ("Lazio", "Torino", None, None, "played", None)]),
-    # "X, che aveva sconfitto per 3 a 1 il Y": a win by X, the score in words skipped
+    # "X, che aveva sconfitto per 3 a 1 il Y": a win by X, the score in words read
     ("Lazio\n\nInventato. Il Milan resta davanti alla Juventus, che nell’anticipo aveva sconfitto per 3 a 1 il "
-     "Torino.", [("Juventus", "Torino", None, None, "played", None)]),
+     "Torino.", [("Juventus", "Torino", 3, 1, "played", None)]),   # the score in words read since round 10
     # "X corsaro a <city>": an away win at the city's club
     ("Lazio\n\nInventato. Spezia corsaro a Torino, una vittoria che vale la salvezza.",
      [("Spezia", "Torino", None, None, "played", "away")]),

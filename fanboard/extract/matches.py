@@ -129,7 +129,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
         # "X heeft zondag Y met 3-1 verslagen": the object stands inside the cue's words
         opp = next((m for m in reversed(s.clubs()) if cue.start < m.start and m.end <= cue.end), None)
     inverted = None
-    if opp is not None and not connector and not hole and _verb_before_subject(s, cue, opp):
+    if opp is not None and not hole and ((not connector and _verb_before_subject(s, cue, opp))
+                                         or _subject_after(s, cue, opp, connector)):
         # "Zondag won X met 2-1 van Y", "Woensdag ontvangt X Y": the club after the verb is its
         # subject; the opponent comes after it
         inverted = opp
@@ -316,6 +317,42 @@ def _verb_before_subject(s: SentenceView, cue: Span, club: Mention) -> bool:
     return True
 
 
+def _skip_aside(s: SentenceView, i: int, longest: int = 6) -> int:
+    """Past an aside between commas at token i (", nel derby di ieri, "), when it names no club
+    and holds no other punctuation, and a club (after at most two fillers) follows it; else i."""
+    doc, end = s.doc, s.span.end
+    if i >= end or doc[i].text != ",":
+        return i
+    close = next((k for k in range(i + 1, min(end, i + longest + 2)) if doc[k].is_punct), None)
+    if close is None or doc[close].text != "," or close == i + 1 \
+            or any(s.club_at(k) is not None for k in range(i + 1, close)):
+        return i
+    k, fillers = close + 1, s.rules.word_set("fillers")
+    while k < end and k - close <= 2 and doc[k].lower_ in fillers and s.club_at(k) is None:
+        k += 1
+    return close + 1 if k < end and s.club_at(k) is not None else i
+
+
+def _subject_after(s: SentenceView, cue: Span, club: Mention, connector: str) -> bool:
+    """'E' tornata alla vittoria anche la Roma, che ...', 'vince il Westmoor', 'il successo per 2-0
+    del Westmoor': a result noun or an intransitive result verb (cues marked `subject_after`) takes
+    its opponent through a connector ('la vittoria contro X', 'vince sul campo del X'). A club right
+    after it with no connector between is the sentence's inverted subject, and one after a
+    genitive right after it (a score between at most) is whose result it was, when no club stands
+    before the cue in its clause."""
+    if not s.attrs(cue).get("subject_after"):
+        return False
+    w, doc = s.rules, s.doc
+    if connector:
+        skip = w.word_set("score_prepositions", "score_words")
+        k = club.start - 1
+        if connector not in w.word_set("genitive") or doc[k].lower_ != connector or any(
+                not (t.like_num or SCORE_TOKEN_RE.match(t.text) or t.lower_ in skip) for t in doc[cue.end:k]):
+            return False
+    lo, _ = s.clause(cue.start)
+    return not any(lo <= m.start < cue.end and m.start != club.start for m in s.clubs())
+
+
 def _beneficiary(s: SentenceView, opp: Mention, ctx: ArticleContext) -> Mention | None:
     """'De zege op X zat voor Y ...': the club after a word of whom it was for (words.beneficiary)
     later in the sentence than the opponent, when no other club comes between and it can meet X."""
@@ -383,6 +420,8 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
         i = next((b for e, a, b in s.times if a == i + 1 and b < end and doc[b].lower_ in connectors
                   and e.kind in ("today", "tomorrow")), i)
     i = _skip_phrase(s, i, "cue_modifiers")   # "verloor thuis met 0-2 van X"
+    if not s.attrs(cue).get("subject_after"):
+        i = _skip_aside(s, i)   # "ha battuto, nel derby di ieri, il Y"
     if i + 1 < end and doc[i].lower_ in w.word_set("absent_prepositions"):
         # "won zonder <player> met 0-2 bij X": who was missing, then the score and the opponent
         k = next((m.end for m in s.mentions if m.label == "PERSON" and m.start == i + 1), i + 1)
@@ -413,7 +452,8 @@ def _opponent_after(s: SentenceView, cue: Span, ctx: ArticleContext) -> tuple[Me
         if a == i and s.club_at(b) is not None:
             i = b
     skipped = 0
-    while i < end and doc[i].lower_ in w.word_set("fillers") and skipped < 2 and s.club_at(i) is None:
+    while i < end and doc[i].lower_ in w.word_set("fillers", "indefinite_articles") and skipped < 2 \
+            and s.club_at(i) is None:   # "in casa di un Y ormai condannato"
         i += 1
         skipped += 1
     if skipped and i + 1 < end and doc[i].lower_ in w.word_set("opponent_descriptions") \
@@ -498,23 +538,37 @@ def _genitive_owner(s: SentenceView, club: Mention | None) -> Mention | None:
 
 
 def _score_near(s: SentenceView, start: int, end: int, used: set[int]) -> tuple[int, int, int] | None:
-    """A score token within three tokens of [start, end) that is not an in-game score."""
+    """A score within three tokens of [start, end) that is not an in-game score: a score token,
+    or a score in words after a score preposition ("per 2 a 0"; its index is its last number's)."""
     in_game_ends = {c.end for c in s.cue_list("in_game")}
     lo, hi = max(s.span.start, start - 3), min(s.span.end, end + 3)
     best = None
     for i in range(lo, hi):
         m = SCORE_TOKEN_RE.match(s.doc[i].text)
-        if not m or i in used:
+        goals = (int(m.group(1)), int(m.group(2))) if m else _score_in_words(s, i)
+        at = i if m else i + 2
+        if goals is None or at in used:
             continue
         if any(e <= i and i - e <= 2 for e in in_game_ends):
             continue
         dist = min(abs(i - start), abs(i - (end - 1)))
         if best is None or dist < best[0]:
-            best = (dist, i, int(m.group(1)), int(m.group(2)))
+            best = (dist, at, goals[0], goals[1])
     if best is None:
         return None
     used.add(best[1])
     return best[1], best[2], best[3]
+
+
+def _score_in_words(s: SentenceView, i: int) -> tuple[int, int] | None:
+    """The goals of a score written in words starting at token i, after a score preposition
+    ("per 2 a 0", words.score_prepositions and words.score_words), or None."""
+    doc, w = s.doc, s.rules
+    if i - 1 < s.span.start or i + 2 >= s.span.end or doc[i - 1].lower_ not in w.word_set("score_prepositions"):
+        return None
+    if not (doc[i].text.isdigit() and doc[i + 2].text.isdigit() and doc[i + 1].lower_ in w.word_set("score_words")):
+        return None
+    return int(doc[i].text), int(doc[i + 2].text)
 
 
 def _bracketed_scores(s: SentenceView, claims, used_scores: set[int]) -> None:
@@ -726,10 +780,34 @@ def _recovery_at(s: SentenceView) -> int | None:
     return None
 
 
+def _told_played_with(s: SentenceView, c, claims) -> bool:
+    """Does another claim of c's clause, with the same subject, tell a played result whose words
+    end right before c's ("cade 3-1 | in casa del Y")? Then c is that match's venue, played too."""
+    lo, hi = s.clause(c.anchor[0])
+    return any(o is not c and o.status == "played" and o.result and o.subject == c.subject
+               and lo <= o.anchor[0] and o.anchor[1] <= c.anchor[0] <= o.anchor[1] + 2 < hi
+               for o in claims)
+
+
+def _race_for(s: SentenceView, m: Mention) -> bool:
+    """Is the competition named as a goal, not as where a match is played ("lo scontro diretto
+    Champions", "the Champions League race", "de strijd om een Champions League-ticket")? A word of
+    words.competition_goal_before right before it (after fillers), or of competition_goal_after
+    right after it."""
+    doc, w = s.doc, s.rules
+    j = m.start - 1
+    while j >= s.span.start and doc[j].lower_ in w.word_set("fillers"):
+        j -= 1
+    if j >= s.span.start and doc[j].lower_ in w.word_set("competition_goal_before"):
+        return True
+    k = m.end + (m.end < s.span.end and doc[m.end].text in "-–")
+    return k < s.span.end and doc[k].lower_ in w.word_set("competition_goal_after")
+
+
 def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tuple[Any, str]]:
     """Competition, status and time from the rest of the sentence (a competition only for clubs
     that play in it); returns (time, key) of every claim that has a time."""
-    all_comps = [m for m in s.mentions if m.label == "COMP" and not m.in_quote]
+    all_comps = [m for m in s.mentions if m.label == "COMP" and not m.in_quote and not _race_for(s, m)]
     reason = next((s.value(cue) for cue in s.cue_list("reason")), None)
     only = [c for c, _ in claims]
 
@@ -767,6 +845,8 @@ def _fill_from_sentence(s: SentenceView, claims, ctx: ArticleContext) -> list[tu
             c.status_reason = reason
         elif c.status == "played" and c.subject_goals is None and _hypothetical(s, c):
             c.status = None   # "Victory over X would be a statement": a result imagined, no match played
+        elif c.status is None and _told_played_with(s, c, only):
+            c.status = "played"   # "cade 3-1 in casa del Y e ora deve ...": the venue of a result told
         elif c.status is None:
             if id(c) in future:
                 c.status = "scheduled"

@@ -101,7 +101,7 @@ def _relative_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> M
     """'il Bayford, che perde 3-1 con la Oakham', 'Ashford, which lost 1-0 at Portside': the club a
     relative pronoun before the cue stands for, when no other club comes between them."""
     doc, rel = s.doc, s.rules.word_set("relative_subject")
-    lo = max(s.span.start, cue.start - 12)
+    lo = max(s.span.start, cue.start - 20)
     for j in range(cue.start - 1, lo - 1, -1):
         if opponent is not None and opponent.start <= j < opponent.end and opponent.end <= cue.start:
             continue   # "X, dat bij Y niet verder kwam dan 1-1": the opponent before the cue
@@ -132,14 +132,17 @@ def _apposition_subject(s: SentenceView, cue: Span, opponent: Mention | None) ->
 
 
 def _genitive_of_match(s: SentenceView, j: int) -> bool:
-    """Is token j a genitive word ('dell'', 'van') right after a match word or a score
-    ("la sconfitta dell'Ashford", "il 2-1 della Stonebridge", "de nederlaag van Ashford")?"""
+    """Is token j a genitive word ('dell'', 'van') right after a match word or a score, in
+    figures or in words ("la sconfitta dell'Ashford", "il 2-1 della Stonebridge", "il 2 a 1
+    della Stonebridge", "de nederlaag van Ashford")?"""
     doc = s.doc
     if doc[j].lower_ not in s.rules.word_set("genitive") or j <= s.span.start:
         return False
     prev = doc[j - 1]
     cue_ends = {c.end for c in s.cue_list("match")}
-    return j in cue_ends or bool(SCORE_TOKEN_RE.match(prev.text))
+    in_words = j - 3 >= s.span.start and prev.like_num and doc[j - 3].like_num \
+        and doc[j - 2].lower_ in s.rules.word_set("score_words")   # "il successo per 2 a 0 del X"
+    return j in cue_ends or bool(SCORE_TOKEN_RE.match(prev.text)) or in_words
 
 
 def genitive_pair(s: SentenceView, connector_at: int, club: Mention) -> Mention | None:

@@ -256,6 +256,8 @@ class _SentenceStatuses:
             return list(dict.fromkeys(m.person for m in in_clause))
         if self.s.players():
             return []
+        if any(m.label == "CLUB" and lo <= m.start < cue.start for m in self.s.mentions):
+            return []   # "la Roma ha lasciato le penne a ...": a club leaves something, no player is leaving
         return self._targets_in(cue, "sentence", [])
 
     def _club_left(self, cue: Span) -> str | None:
