@@ -100,3 +100,27 @@ def test_a_name_that_begins_like_a_half_marker_is_no_half():
     lineups = read_lineups(text, "it", CLUBS.get)
     assert [(s.off.text, s.on.text, s.minute) for s in lineups.sheets[0].substitutions] == [("Longo", "Stella", 20)]
     assert [(g.scorer.text, g.minute) for g in lineups.goals] == [("Stella", 12)]
+
+
+def test_bench_and_coach_on_lines_of_their_own_after_the_team():
+    # "TEAM (4-4-2): ... ;\nIn panchina: ...\nAllenatore: X 6.": the block goes on over those lines
+    text = ("NORDIA (4-4-2): Amato 6; Bruno 6, Conti 5.5, Esposito 6, Fabbri 6; Longo 6.5 (22′ st Galli 6), "
+            "Marini 6, Orlando 5, Pace 6; Quaranta 7, Sala 6.\n"
+            "In panchina: Dini, Neri, Riva.\n"
+            "Allenatore: Tosi 6.\n"
+            "SUDA (3-5-2): Ugo; Vitale, Zanetti, Abate; Barbieri, Caputo, Donati, Ferri, Gatti; Lombardi, Mancini.\n"
+            "ARBITRO: Bianchi di Pisa.\n")
+    nordia, suda = read_lineups(text, "it", CLUBS.get).sheets
+    got = (nordia.starters[-1].text, [n.text for n in nordia.bench], nordia.coach.text,
+           [(s.off.text, s.on.text, s.minute) for s in nordia.substitutions])
+    assert got == ("Sala", ["Dini", "Neri", "Riva"], "Tosi", [("Longo", "Galli", 67)])
+    assert (suda.starters[0].text, suda.bench, suda.coach) == ("Ugo", (), None)
+
+
+def test_prose_that_runs_on_after_a_goal_word_and_a_colon_is_no_goal_line():
+    # "con due reti: apre X, ... con 70 punti": a sentence, not "RETI: 12' X"; its numbers are no minutes
+    text = ("NORDIA (4-4-2): Amato; Bruno, Conti, Esposito, Fabbri; Longo, Marini, Orlando, Pace; Quaranta, Sala.\n"
+            "La Nordia vince con due reti: apre Sala, poi chiude Quaranta e la squadra sale a 70 punti.\n"
+            "Ammoniti: Conti. Marcatori: 10' pt Sala (N), 31' st Quaranta (N)\n")
+    goals = read_lineups(text, "it", CLUBS.get).goals
+    assert [(g.scorer.text, g.minute) for g in goals] == [("Sala", 10), ("Quaranta", 76)]

@@ -260,10 +260,10 @@ def _sheet(text: str, team: Name, formation: str | None, body_start: int, body_e
             coach = _clean_name(cm.group(0), body_start + coach_m.end())
     if bench_m:
         bench_end = coach_m.start(1) if coach_m and coach_m.start(1) > bench_m.end() else len(body)
-        bench_text = body[bench_m.end():bench_end].rstrip(" .")
+        bench_text = body[bench_m.end():bench_end].rstrip(" .\n\r\t")
         bench_names = _names_list(bench_text, body_start + bench_m.end(), markers)
     starters, subs, captain = [], [], None
-    pieces = _and_split(_split_top(body[:players_end].rstrip(" ."), body_start), markers)
+    pieces = _and_split(_split_top(body[:players_end].rstrip(" .\n\r\t"), body_start), markers)
     for piece, at in pieces:
         name, changes, is_captain = _player_item(piece, at, markers)
         if name is None:
@@ -363,7 +363,11 @@ def _is_predicted(text: str, start: int, markers: Markers) -> bool:
 
 
 def _items_line(text: str, markers: Markers, kind: tuple[str, ...]):
-    pattern = re.compile(rf"(?:^|(?<=[\s.;]))({_alternation(kind)})\s*([^\n]*)", flags=re.I)
+    """The lines of a kind ("Marcatori: ..."): the marker begins a line or follows the end of a
+    sentence or item (". Marcatori:"), so prose that runs on after a colon ("con tre reti: apre
+    X, ...") is no goal line."""
+    pattern = re.compile(rf"(?:^|(?<=\n)|(?<=[.;)])|(?<=[.;)]\s)|(?<=[.;)]\s\s))[ \t]*({_alternation(kind)})\s*([^\n]*)",
+                         flags=re.I | re.M)
     for m in pattern.finditer(text):
         body = m.group(2)
         stop = re.search(rf"\s({_alternation(markers.goals + markers.red + markers.bench)})", body, flags=re.I)
@@ -411,6 +415,16 @@ def _red_cards(text: str, markers: Markers) -> list[RedCard]:
     return out
 
 
+def _block_end(text: str, body_start: int, markers: Markers) -> int:
+    """The end of a team's block: its line, and the lines right after it that begin with the
+    bench or the coach ("In panchina: ...", "Allenatore: ..." on lines of their own)."""
+    follow = re.compile(rf"[ \t]*{_alternation(markers.bench + markers.coach)}", flags=re.I)
+    end = text.find("\n", body_start)
+    while end >= 0 and follow.match(text, end + 1):
+        end = text.find("\n", end + 1)
+    return len(text) if end < 0 else end
+
+
 def read_lineups(text: str, lang: str, club_of: Callable[[str], str | None],
                  markers: Markers | None = None) -> LineupText:
     """Every team sheet, goal line and red card in `text`. `club_of` names a club or says None."""
@@ -421,8 +435,7 @@ def read_lineups(text: str, lang: str, club_of: Callable[[str], str | None],
         late = _LATE_FORMATION.match(text, body_start)   # "AJAX: (4-3-3): Onana; ..."
         if late and formation is None:
             formation, body_start = late.group("form"), late.end()
-        line_end = text.find("\n", body_start)
-        end = len(text) if line_end < 0 else line_end
+        end = _block_end(text, body_start, markers)
         if i + 1 < len(headers):
             end = min(end, headers[i + 1][3])
         stop = re.search(rf"\s({_alternation(markers.goals + markers.red)})", text[body_start:end], flags=re.I)
