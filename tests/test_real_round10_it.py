@@ -124,3 +124,28 @@ def test_prose_that_runs_on_after_a_goal_word_and_a_colon_is_no_goal_line():
             "Ammoniti: Conti. Marcatori: 10' pt Sala (N), 31' st Quaranta (N)\n")
     goals = read_lineups(text, "it", CLUBS.get).goals
     assert [(g.scorer.text, g.minute) for g in goals] == [("Sala", 10), ("Quaranta", 76)]
+
+
+# ---------------------------------------------------------------- left out of the squad, and who took his place
+
+@pytest.mark.parametrize("text,expected", [
+    # "non porta nemmeno in panchina X": not even on the bench
+    ("Genoa-Torino 3-1\n\nInventato. Per la sfida di domenica Ballardini non porta nemmeno in panchina Goran Pandev.",
+     [("Goran Pandev", "left_out", "confirmed")]),
+    # "X va in tribuna, al suo posto Y": a change of the line-up, not a substitution
+    ("Genoa-Torino 3-1\n\nInventato. Goran Pandev va in tribuna per scelta tecnica, al suo posto in attacco "
+     "Eldor Shomurodov.",
+     [("Eldor Shomurodov", "started", "confirmed"), ("Goran Pandev", "left_out", "confirmed")]),
+    # both in one sentence, the exclusion told first with the coach as subject
+    ("Genoa-Torino 3-1\n\nInventato. Nel Genoa Ballardini non porta neppure in panchina Goran Pandev: dopo "
+     "la lite con il tecnico, al suo posto Eldor Shomurodov in coppia con Gianluca Scamacca.",
+     [("Eldor Shomurodov", "started", "confirmed"), ("Goran Pandev", "left_out", "confirmed")]),
+])
+def test_a_player_left_out_and_the_one_in_his_place(extractor, text, expected):
+    assert statuses(claims(extractor, text, "it")) == expected
+
+
+def test_al_suo_posto_after_an_injury_is_still_a_substitution(extractor):
+    text = "Genoa-Torino 3-1\n\nInventato. Goran Pandev si fa male al 20', al suo posto Eldor Shomurodov."
+    assert statuses(claims(extractor, text, "it")) == [
+        ("Eldor Shomurodov", "substituted_on", "confirmed"), ("Goran Pandev", "substituted_off", "confirmed")]
