@@ -149,3 +149,17 @@ def test_al_suo_posto_after_an_injury_is_still_a_substitution(extractor):
     text = "Genoa-Torino 3-1\n\nInventato. Goran Pandev si fa male al 20', al suo posto Eldor Shomurodov."
     assert statuses(claims(extractor, text, "it")) == [
         ("Eldor Shomurodov", "substituted_on", "confirmed"), ("Goran Pandev", "substituted_off", "confirmed")]
+
+
+# ---------------------------------------------------------------- goals told in prose
+
+@pytest.mark.parametrize("text,expected", [
+    # "X si fa trovare al posto giusto per insaccare": X scored
+    ("Roma-Atalanta 1-1\n\nInventato. Su un traversone di Leonardo Spinazzola dalla sinistra, Borja Mayoral "
+     "arriva al posto giusto per insaccare di testa.", [("Borja Mayoral", None, False, False)]),
+    # trying is no goal
+    ("Roma-Atalanta 1-1\n\nInventato. Su un traversone di Leonardo Spinazzola, Borja Mayoral prova a insaccare "
+     "di testa ma il portiere para.", []),
+])
+def test_italian_prose_goals_round10(extractor, text, expected):
+    assert _goals(claims(extractor, text, "it")) == expected
