@@ -154,7 +154,7 @@ def test_al_suo_posto_after_an_injury_is_still_a_substitution(extractor):
 # ---------------------------------------------------------------- goals told in prose
 
 @pytest.mark.parametrize("text,expected", [
-    # "X si fa trovare al posto giusto per insaccare": X scored
+    # "X ... al posto giusto per insaccare": the player before it scored
     ("Roma-Atalanta 1-1\n\nInventato. Su un traversone di Leonardo Spinazzola dalla sinistra, Borja Mayoral "
      "arriva al posto giusto per insaccare di testa.", [("Borja Mayoral", None, False, False)]),
     # trying is no goal
