@@ -163,3 +163,14 @@ def test_al_suo_posto_after_an_injury_is_still_a_substitution(extractor):
 ])
 def test_italian_prose_goals_round10(extractor, text, expected):
     assert _goals(claims(extractor, text, "it")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Genoa-Torino 3-1\n\nInventato. Contro il Torino Goran Pandev non è squalificato.", []),
+    ("Genoa-Torino 3-1\n\nInventato. Contro il Torino Goran Pandev non va in tribuna, ha detto Ballardini.", []),
+    # a cue that holds its own negation is the status
+    ("Genoa-Torino 3-1\n\nInventato. Contro il Torino Goran Pandev non è stato convocato.",
+     [("Goran Pandev", "left_out", "confirmed")]),
+])
+def test_a_denied_italian_status_is_no_status(extractor, text, expected):
+    assert statuses(claims(extractor, text, "it")) == expected

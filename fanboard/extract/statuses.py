@@ -123,7 +123,7 @@ class _SentenceStatuses:
         attrs, status = s.attrs(cue), s.value(cue)
         slot = attrs.get("slot", "first")
         certainty = s.certainty_at(cue.start)
-        if self._against_unknown(cue) or self._conditional(cue):
+        if self._against_unknown(cue) or self._conditional(cue) or self._negated(cue):
             return
         change = prematch_change(s, cue) or self._change_after_absence(cue)   # "X (ankle) was replaced by Y": a line-up change
         for match in self._matches_of(cue):
@@ -141,6 +141,15 @@ class _SentenceStatuses:
                 other_slot = {"before": "after", "after": "before"}.get(slot, "after")
                 for p in self.targets(cue, other_slot):
                     self.add(p, attrs["other"], match, certainty)
+
+    def _negated(self, cue: Span) -> bool:
+        """Is the cue denied ("non è squalificato", "non va in tribuna")? A words.negation word in
+        its clause up to two words before it. A cue that holds its own negation ("non convocato")
+        says the status itself. (Not a Dutch 'niet' after it: "de afwezige X niet fit" is no denial.)"""
+        s = self.s
+        lo, _ = self.clause(cue.start)
+        before = s.rules.word_set("negation")
+        return any(t.lower_ in before for t in s.doc[max(lo, cue.start - 2):cue.start])
 
     def _conditional(self, cue: Span) -> bool:
         """'se X dovesse farcela giocherà dal primo minuto': a clause opened by a condition
