@@ -104,6 +104,7 @@ class Markers:
     first_half: tuple[str, ...]
     extra_first: tuple[str, ...]
     extra_second: tuple[str, ...]
+    own_line: tuple[str, ...]
 
 
 @lru_cache(maxsize=8)
@@ -416,9 +417,9 @@ def _red_cards(text: str, markers: Markers) -> list[RedCard]:
 
 
 def _block_end(text: str, body_start: int, markers: Markers) -> int:
-    """The end of a team's block: its line, and the lines right after it that begin with the
-    bench or the coach ("In panchina: ...", "Allenatore: ..." on lines of their own)."""
-    follow = re.compile(rf"[ \t]*{_alternation(markers.bench + markers.coach)}", flags=re.I)
+    """The end of a team's block: its line, and the lines right after it that begin with a
+    markers.own_line word ("In panchina: ...", "Allenatore: ..." on lines of their own)."""
+    follow = re.compile(rf"[ \t]*{_alternation(markers.own_line)}", flags=re.I)
     end = text.find("\n", body_start)
     while end >= 0 and follow.match(text, end + 1):
         end = text.find("\n", end + 1)
