@@ -53,17 +53,17 @@ def _scorers(c):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # "a sbloccare il risultato ci pensa X che poi raddoppia": one scorer, twice
-    ("Lazio-Torino 2-0\n\nInventato. La Lazio batte 2-0 il Torino: a sbloccare il risultato ci pensa Ciro Immobile "
-     "che poi raddoppia nella ripresa.", ["Ciro Immobile"]),
-    # "a firmare il tabellino ci pensano anche X e Y"
-    ("Lazio-Torino 2-0\n\nInventato. La Lazio batte 2-0 il Torino. A firmare il tabellino ci pensano anche "
-     "Luis Alberto e Sergej Milinković-Savić nel secondo tempo.", ["Luis Alberto", "Sergej Milinković-Savić"]),
-    # "il gol allo scadere del primo tempo di X"
-    ("Lazio-Torino 1-0\n\nInventato. La Lazio batte 1-0 il Torino con il gol allo scadere del primo tempo di "
+    # "a sbloccare la gara ci pensò X che poi raddoppia": one scorer, twice
+    ("Lazio-Torino 2-0\n\nInventato. La Lazio batte 2-0 il Torino: a sbloccare la gara ci pensò Ciro Immobile "
+     "che poi raddoppia dopo l'intervallo.", ["Ciro Immobile"]),
+    # "a firmare il tabellino ci pensò anche X, poi Y"
+    ("Lazio-Torino 2-0\n\nInventato. La Lazio batte 2-0 il Torino. Dopo la pausa, a firmare il tabellino ci pensò anche "
+     "Luis Alberto e Sergej Milinković-Savić.", ["Luis Alberto", "Sergej Milinković-Savić"]),
+    # "la rete nel finale del primo tempo di X"
+    ("Lazio-Torino 1-0\n\nInventato. La Lazio batte 1-0 il Torino: decide la rete nel finale del primo tempo di "
      "Luis Alberto.", ["Luis Alberto"]),
-    # "trova il gol della bandiera il <club> con X"
-    ("Lazio-Torino 3-1\n\nInventato. La Lazio batte 3-1 il Torino, e nel recupero trova il gol della bandiera "
+    # "segna il gol della bandiera il <club> con X"
+    ("Lazio-Torino 3-1\n\nInventato. La Lazio batte 3-1 il Torino; nei minuti di recupero segna il gol della bandiera "
      "il Torino con Andrea Belotti.", ["Andrea Belotti"]),
 ])
 def test_italian_prose_goals(extractor, text, expected):

@@ -102,6 +102,9 @@ class Markers:
     and_words: tuple[str, ...]
     second_half: tuple[str, ...]
     first_half: tuple[str, ...]
+    extra_first: tuple[str, ...]
+    extra_second: tuple[str, ...]
+    own_line: tuple[str, ...]
 
 
 @lru_cache(maxsize=8)
@@ -149,12 +152,25 @@ def _split_top(text: str, offset: int, seps: str = ";,") -> list[tuple[str, int]
     return out
 
 
+def _half_shift(after: str, markers: Markers) -> int:
+    """The minutes before the half a marker at the start of `after` names: "st" 45, "pts" 90,
+    "sts" 105 (the halves of extra time before the second half, which "sts" begins like)."""
+    after = after.lstrip(" \t′'’`´°")
+    for words, shift in ((markers.extra_second, 105), (markers.extra_first, 90), (markers.second_half, 45)):
+        if re.match(_alternation(words), after, flags=re.I):
+            return shift
+    return 0
+
+
+def _halves(markers: Markers) -> str:
+    """Any half marker, longest first ("p.t.s." before "p.t.")."""
+    words = markers.extra_second + markers.extra_first + markers.second_half + markers.first_half
+    return _alternation(tuple(sorted(words, key=len, reverse=True)))
+
+
 def _minute(m: re.Match, text: str, markers: Markers) -> int:
     minute = int(m.group(1)) + (int(m.group(2)) if m.group(2) else 0)
-    after = text[m.end():m.end() + 5].strip().lower()
-    if any(after.startswith(w) for w in markers.second_half):
-        minute += 45
-    return minute
+    return minute + _half_shift(text[m.end():m.end() + 8], markers)
 
 
 def _clean_name(text: str, start: int) -> Name | None:
@@ -200,12 +216,12 @@ def _player_item(text: str, start: int, markers: Markers) -> tuple[Name | None, 
     inner_start = paren + 1
     inner = text[inner_start:text.rfind(")")] if ")" in text else text[inner_start:]
     prefix = _alternation(markers.sub_prefix)
-    m = re.match(rf"^\s*(?:{prefix}\s*)?{_MINUTE}\s*(?:st|pt|s\.t\.|p\.t\.)?\s*(.+)$", inner, flags=re.I)
+    m = re.match(rf"^\s*(?:{prefix}\s*)?{_MINUTE}\s*(?:{_halves(markers)})?\s*(.+)$", inner, flags=re.I)
     if m:
-        minute, rest, rest_at = _minute(m, inner, markers), m.group(3), m.start(3)
-        half = inner[m.end(2) if m.group(2) else m.end(1):m.start(3)].strip(" ′'’`´.°").lower()
-        if any(half.startswith(w) for w in markers.second_half):   # "33' st Muriel": the 78th
-            minute += 45
+        # "33' st Muriel": the 78th; "4' pts Verdi": the 94th
+        minute = int(m.group(1)) + (int(m.group(2)) if m.group(2) else 0)
+        minute += _half_shift(inner[m.end(2) if m.group(2) else m.end(1):m.start(3)], markers)
+        rest, rest_at = m.group(3), m.start(3)
     else:
         m = re.match(rf"^\s*(.+?)\s*,?\s*{_MINUTE}\s*$", inner)
         if not m:
@@ -245,10 +261,10 @@ def _sheet(text: str, team: Name, formation: str | None, body_start: int, body_e
             coach = _clean_name(cm.group(0), body_start + coach_m.end())
     if bench_m:
         bench_end = coach_m.start(1) if coach_m and coach_m.start(1) > bench_m.end() else len(body)
-        bench_text = body[bench_m.end():bench_end].rstrip(" .")
+        bench_text = body[bench_m.end():bench_end].rstrip(" .\n\r\t")
         bench_names = _names_list(bench_text, body_start + bench_m.end(), markers)
     starters, subs, captain = [], [], None
-    pieces = _and_split(_split_top(body[:players_end].rstrip(" ."), body_start), markers)
+    pieces = _and_split(_split_top(body[:players_end].rstrip(" .\n\r\t"), body_start), markers)
     for piece, at in pieces:
         name, changes, is_captain = _player_item(piece, at, markers)
         if name is None:
@@ -348,7 +364,11 @@ def _is_predicted(text: str, start: int, markers: Markers) -> bool:
 
 
 def _items_line(text: str, markers: Markers, kind: tuple[str, ...]):
-    pattern = re.compile(rf"(?:^|(?<=[\s.;]))({_alternation(kind)})\s*([^\n]*)", flags=re.I)
+    """The lines of a kind ("Marcatori: ..."): the marker begins a line or follows the end of a
+    sentence or item (". Marcatori:"), so prose that runs on after a colon ("con tre reti: apre
+    X, ...") is no goal line."""
+    pattern = re.compile(rf"(?:^|(?<=\n)|(?<=[.;)])|(?<=[.;)]\s)|(?<=[.;)]\s\s))[ \t]*({_alternation(kind)})\s*([^\n]*)",
+                         flags=re.I | re.M)
     for m in pattern.finditer(text):
         body = m.group(2)
         stop = re.search(rf"\s({_alternation(markers.goals + markers.red + markers.bench)})", body, flags=re.I)
@@ -361,21 +381,21 @@ def _goals(text: str, markers: Markers) -> list[GoalLine]:
     """Goal items; one item may hold several minutes of one scorer ("9' e 15' st Zapata")."""
     out = []
     pen, og = _alternation(markers.penalty), _alternation(markers.own_goal)
-    half2 = _alternation(markers.second_half)
     for body, at in _items_line(text, markers, markers.goals):
         for piece, p_at in _split_top(body, at, ";,"):
             piece_wo = re.sub(r"^\d{1,2}\s*-\s*\d{1,2}\s+", "", piece)        # "0-1 Muriel (85.)"
             shift = p_at + (len(piece) - len(piece_wo))
             is_pen = bool(re.search(rf"(?:^|[\s(]){pen}", piece_wo, flags=re.I))
             is_og = bool(re.search(rf"(?:^|[\s(]){og}", piece_wo, flags=re.I))
-            rest = re.sub(rf"{_MINUTE}|\((?:[^)]*)\)|(?:^|\s)(?:{pen}|{og}|st|pt|{_alternation(markers.and_words)})(?=\s|$)",
+            rest = re.sub(rf"{_MINUTE}|\((?:[^)]*)\)|(?:^|\s)(?:{pen}|{og}|{_halves(markers)}|{_alternation(markers.and_words)})(?=\s|$)",
                           lambda m: " " * len(m.group(0)), piece_wo, flags=re.I)
             nm = re.search(_NAME, rest)
             name = _clean_name(nm.group(0), shift + nm.start()) if nm else None
             if name is None:
                 continue
-            second = bool(re.search(rf"(?:^|\s){half2}(?=\s|$)", piece_wo, flags=re.I))
-            minutes = [int(m.group(1)) + (int(m.group(2)) if m.group(2) else 0) + (45 if second else 0)
+            half = re.search(rf"(?:^|\s)({_halves(markers)})(?=\s|$)", piece_wo, flags=re.I)
+            added = _half_shift(half.group(1), markers) if half else 0   # one half for all the minutes
+            minutes = [int(m.group(1)) + (int(m.group(2)) if m.group(2) else 0) + added
                        for m in re.finditer(_MINUTE, piece_wo)]
             for minute in minutes or [None]:
                 out.append(GoalLine(name, minute, is_pen, is_og))
@@ -396,6 +416,16 @@ def _red_cards(text: str, markers: Markers) -> list[RedCard]:
     return out
 
 
+def _block_end(text: str, body_start: int, markers: Markers) -> int:
+    """The end of a team's block: its line, and the lines right after it that begin with a
+    markers.own_line word ("In panchina: ...", "Allenatore: ..." on lines of their own)."""
+    follow = re.compile(rf"[ \t]*{_alternation(markers.own_line)}", flags=re.I)
+    end = text.find("\n", body_start)
+    while end >= 0 and follow.match(text, end + 1):
+        end = text.find("\n", end + 1)
+    return len(text) if end < 0 else end
+
+
 def read_lineups(text: str, lang: str, club_of: Callable[[str], str | None],
                  markers: Markers | None = None) -> LineupText:
     """Every team sheet, goal line and red card in `text`. `club_of` names a club or says None."""
@@ -406,8 +436,7 @@ def read_lineups(text: str, lang: str, club_of: Callable[[str], str | None],
         late = _LATE_FORMATION.match(text, body_start)   # "AJAX: (4-3-3): Onana; ..."
         if late and formation is None:
             formation, body_start = late.group("form"), late.end()
-        line_end = text.find("\n", body_start)
-        end = len(text) if line_end < 0 else line_end
+        end = _block_end(text, body_start, markers)
         if i + 1 < len(headers):
             end = min(end, headers[i + 1][3])
         stop = re.search(rf"\s({_alternation(markers.goals + markers.red)})", text[body_start:end], flags=re.I)

@@ -124,7 +124,7 @@ class _SentenceStatuses:
         attrs, status = s.attrs(cue), s.value(cue)
         slot = attrs.get("slot", "first")
         certainty = s.certainty_at(cue.start)
-        if self._against_unknown(cue) or self._conditional(cue):
+        if self._against_unknown(cue) or self._conditional(cue) or self._negated(cue):
             return
         change = prematch_change(s, cue) or self._change_after_absence(cue)   # "X (ankle) was replaced by Y": a line-up change
         for match in self._matches_of(cue):
@@ -143,6 +143,15 @@ class _SentenceStatuses:
                 for p in self.targets(cue, other_slot):
                     self.add(p, attrs["other"], match, certainty)
 
+    def _negated(self, cue: Span) -> bool:
+        """Is the cue denied ("non è squalificato", "non va in tribuna")? A words.negation word in
+        its clause up to two words before it. A cue that holds its own negation ("non convocato")
+        says the status itself. (Not a Dutch 'niet' after it: "de afwezige X niet fit" is no denial.)"""
+        s = self.s
+        lo, _ = self.clause(cue.start)
+        before = s.rules.word_set("negation")
+        return any(t.lower_ in before for t in s.doc[max(lo, cue.start - 2):cue.start])
+
     def _conditional(self, cue: Span) -> bool:
         """'se X dovesse farcela giocherà dal primo minuto': a clause opened by a condition
         (words.conditional) before the cue tells what may happen, no status."""
@@ -151,14 +160,25 @@ class _SentenceStatuses:
         return any(t.lower_ in words for t in self.s.doc[lo:cue.start])
 
     def _change_after_absence(self, cue: Span) -> tuple[list[Person], list[Person]] | None:
-        """'X was replaced by Y' where the article already told X left out ("started without
-        X (ill)"): a change of the line-up, X left out and Y started, not a substitution."""
+        """'X was replaced by Y' or 'X ..., al suo posto Y' where the article already told X left
+        out ("started without X (ill)", "X va in tribuna"): a change of the line-up, X left out
+        and Y started, not a substitution."""
         s = self.s
-        if s.value(cue) != "substituted_off" or not s.attrs(cue).get("other"):
+        absent = {st.player for st in self.out if st.status == "left_out"}
+        attrs = s.attrs(cue)
+        if s.value(cue) == "substituted_on" and attrs.get("other") == "substituted_off" \
+                and attrs.get("slot") == "after":
+            # "X va in tribuna, al suo posto Y": the one left out is named before the cue,
+            # in its clause or the sentence's clause before it
+            off = self.targets(cue, "before")
+            if not off or any(p.name not in absent for p in off):
+                return None
+            started = self.targets(cue, "after")
+            return (off, started) if started else None
+        if s.value(cue) != "substituted_off" or not attrs.get("other"):
             return None
         lo, _ = self.clause(cue.start)
         before = [m for m in s.players() if lo <= m.start and m.end <= cue.start]
-        absent = {st.player for st in self.out if st.status == "left_out"}
         if not before or any(m.person.name not in absent for m in before):
             return None
         started = self.targets(cue, "after")

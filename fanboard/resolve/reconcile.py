@@ -131,10 +131,8 @@ class Reconciler:
             if scored:
                 if not goals:
                     continue
-                sg, og = goals if home else (goals[1], goals[0])
-                if (sg, og) != (c.subject_goals, c.opponent_goals):
-                    if c.venue is not None or (og, sg) != (c.subject_goals, c.opponent_goals):
-                        continue
+                if not any(_score_fits(c, g, home) for g in (goals, *_pitch_scores(f))):
+                    continue
             if c.time is not None and not self._fits_time(c, window, day):
                 continue
             if window.hi is not None and c.status in ("played", "postponed") and day > window.hi:
@@ -301,6 +299,26 @@ def _parsed(f: dict) -> tuple:
     else:
         goals = (int(float(f["home_goals"])), int(float(f["away_goals"])))
     return date.fromisoformat(f["date"]), original, goals
+
+
+def _score_fits(c: MatchClaim, goals: tuple[int, int], home: bool) -> bool:
+    """Does the claim's score state this (home goals, away goals)? A claim that does not say
+    who was at home may give it in either order."""
+    sg, og = goals if home else (goals[1], goals[0])
+    if (sg, og) == (c.subject_goals, c.opponent_goals):
+        return True
+    return c.venue is None and (og, sg) == (c.subject_goals, c.opponent_goals)
+
+
+_PITCH_SCORE = re.compile(r"\bended (\d+)-(\d+)\b")
+
+
+def _pitch_scores(f: dict) -> tuple[tuple[int, int], ...]:
+    """An awarded match's score on the pitch, from the calendar's note ("ended 0-0 on the pitch;
+    awarded 3-0 ..."): a report written before the sports judge's decision gives that one."""
+    if f.get("status") != "awarded":
+        return ()
+    return tuple((int(a), int(b)) for a, b in _PITCH_SCORE.findall(str(f.get("note") or "")))
 
 
 def _goals(f: dict, goals, home: bool) -> tuple[int, int]:
