@@ -1,0 +1,47 @@
+"""Round 10 on real reporting (issue 10), English: constructions found in the development set,
+each tested with sentences written for this file (other clubs, other players, other numbers, the
+same grammar). No sentence here comes from a real article."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extract_helpers import claims, extractor, matches  # noqa: F401
+
+
+def _built(text: str, lang: str, published) -> dict:
+    from fanboard import pipeline
+    from fanboard.extract.article import Extractor
+    from fanboard.ingest import Article
+    from fanboard.nlp import default_pipelines
+
+    pipes = default_pipelines()
+    a = Article(id="t", path=Path("t.txt"), text=text, headline=text.splitlines()[0], language=lang,
+                published=published)
+    return pipeline.reconcile([a], {"t": Extractor(pipes).extract(a)}, pipes.kb)
+
+
+def _match_rows(text: str, published) -> list[dict]:
+    rows = _built(text, "en", published)["matches"]
+    return rows[["match_id", "date", "home", "away", "home_goals", "away_goals", "status"]].astype(str).to_dict("records")
+
+
+# ---------------------------------------------------------------- a recent result with a wrong score
+
+RECENT = "Preview\n\nBoth sides arrive in form: Sassuolo are coming off a {result} Fiorentina.\n\n"
+
+
+@pytest.mark.parametrize("result,published,expected", [
+    # the score fits no meeting of the two (Sassuolo won 3-1 a week before): the one recent meeting
+    # with the same result is the match told, with the calendar's score
+    ("2-0 win over", date(2021, 4, 24),
+     [{"match_id": "2021-04-17-sassuolo-fiorentina", "date": "2021-04-17", "home": "Sassuolo",
+       "away": "Fiorentina", "home_goals": "3", "away_goals": "1", "status": "played"}]),
+    # not with another result, nor weeks later: no meeting is claimed (no row, no wrong day)
+    ("2-0 defeat to", date(2021, 4, 24), []),
+    ("2-0 win over", date(2021, 5, 20), []),
+])
+def test_a_recent_result_whose_score_no_meeting_has_is_the_one_recent_meeting_of_that_result(result, published, expected):
+    assert _match_rows(RECENT.format(result=result), published) == expected
