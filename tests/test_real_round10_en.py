@@ -45,3 +45,28 @@ RECENT = "Preview\n\nBoth sides arrive in form: Sassuolo are coming off a {resul
 ])
 def test_a_recent_result_whose_score_no_meeting_has_is_the_one_recent_meeting_of_that_result(result, published, expected):
     assert _match_rows(RECENT.format(result=result), published) == expected
+
+
+# ---------------------------------------------------------------- a result after "thanks to"
+
+LEG = "Atalanta need a miracle\n\nReal Madrid go into the second leg against Atalanta in the driving seat, {rest}\n\n"
+
+
+@pytest.mark.parametrize("rest,expected", [
+    # the win a cause phrase brings in is the sentence's subject's (not the article's club's),
+    # here the first leg of the same tie: one claim of the two clubs
+    ("thanks to a 1-0 win in the first leg in Bergamo.", [("Real Madrid", "Atalanta", None, 1, 0, "played")]),
+    ("courtesy of a 1-0 victory in the first leg.", [("Real Madrid", "Atalanta", None, 1, 0, "played")]),
+])
+def test_a_result_brought_in_by_a_cause_phrase_is_the_sentence_subjects(extractor, rest, expected):
+    assert matches(claims(extractor, LEG.format(rest=rest), "en")) == expected
+
+
+def test_the_first_leg_won_thanks_to_is_put_on_the_calendar_with_its_goal():
+    text = LEG.format(rest="thanks to a 1-0 win in the first leg in Bergamo.") + \
+        "Atalanta were down to ten early on, but Ferland Mendy scored only late in the game."
+    built = _built(text, "en", date(2021, 3, 15))
+    assert built["matches"][["match_id", "status"]].to_dict("records") == \
+        [{"match_id": "2021-02-24-atalanta-real-madrid", "status": "played"}]
+    assert built["goals"][["match_id", "scorer", "team"]].to_dict("records") == \
+        [{"match_id": "2021-02-24-atalanta-real-madrid", "scorer": "Ferland Mendy", "team": "Real Madrid"}]

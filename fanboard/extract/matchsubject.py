@@ -60,7 +60,29 @@ def subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: Ar
         before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
         if m.end <= cue.start and not gap and before not in connectors:
             return m
-    return _gerund_subject(s, cue, opponent)
+    return _gerund_subject(s, cue, opponent) or _cause_subject(s, cue, opponent)
+
+
+def _cause_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
+    """'X go into the second leg in front, thanks to a 2-1 win': a cue in a clause that a cause
+    phrase (words.cause_openers: "thanks to") opens, with no club of its own before the cue,
+    belongs to the sentence's subject, its first club (not after a connector), before that clause."""
+    openers = s.rules.words.get("cause_openers", [])
+    if not openers:
+        return None
+    doc, (lo, _) = s.doc, s.clause(cue.start)
+    lowers = [t.lower_ for t in doc[lo:cue.start]]
+    starts = [lo + k for k in range(len(lowers)) for ph in openers
+              if lowers[k:k + len(ph.split())] == ph.split()]
+    if not starts or any(lo <= m.start < cue.start for m in s.clubs()):
+        return None
+    connectors = s.rules.word_set("connectors")
+    for m in s.clubs():
+        if m.end > starts[0] or (opponent is not None and m.name == opponent.name):
+            return None
+        if m.start == s.span.start or doc[m.start - 1].lower_ not in connectors:
+            return m
+    return None
 
 
 def _gerund_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
