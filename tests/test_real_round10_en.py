@@ -70,3 +70,43 @@ def test_the_first_leg_won_thanks_to_is_put_on_the_calendar_with_its_goal():
         [{"match_id": "2021-02-24-atalanta-real-madrid", "status": "played"}]
     assert built["goals"][["match_id", "scorer", "team"]].to_dict("records") == \
         [{"match_id": "2021-02-24-atalanta-real-madrid", "scorer": "Ferland Mendy", "team": "Real Madrid"}]
+
+
+# ---------------------------------------------------------------- a team's ratings on one line
+
+RATED = ("Lazio player ratings\n\nLazio beat Torino 3-1 at the Stadio Olimpico in Serie A on Sunday.\n\n"
+         "Ratings\n\n{line}\n\nMan of the match: Ciro Immobile\n")
+
+
+def _statuses(c):
+    return sorted((s.player, s.status, s.value) for s in c.statuses if s.status != "captain")
+
+
+@pytest.mark.parametrize("line,expected", [
+    # the marks of a team on one line, a change in brackets with its minute before the name
+    # (’64), and a name the page lost (a bare mark)
+    ("Reina 6; Patric 6, Acerbi 7, Radu 6.5; Marusic 6 (’64 Lazzari 6), 6, Leiva 6.5, "
+     "Luis Alberto 7 (’80 Akpa Akpro 6), Lulic 6; Correa 6.5 (’71 Caicedo 6), Immobile 8",
+     [("Adam Marušić", "started", ""), ("Adam Marušić", "substituted_off", "64"),
+      ("Ciro Immobile", "started", ""), ("Felipe Caicedo", "substituted_on", "71"),
+      ("Francesco Acerbi", "started", ""), ("Jean-Daniel Akpa Akpro", "substituted_on", "80"),
+      ("Joaquín Correa", "started", ""), ("Joaquín Correa", "substituted_off", "71"),
+      ("Lucas Leiva", "started", ""), ("Luis Alberto", "started", ""), ("Luis Alberto", "substituted_off", "80"),
+      ("Manuel Lazzari", "substituted_on", "64"), ("Patric", "started", ""), ("Pepe Reina", "started", ""),
+      ("Senad Lulić", "started", ""), ("Ștefan Radu", "started", "")]),
+    # a line of a few marks is no team's ratings, nor a sentence that ends with a full stop
+    ("Reina 6; Patric 6, Acerbi 7", []),
+    ("Reina 6, Patric 6, Acerbi 7, Radu 6.5, Marusic 6, Leiva 6.5, Lulic 6, Correa 6.5 and Immobile 8.", []),
+])
+def test_a_teams_ratings_on_one_line_tell_its_starters_and_changes(extractor, line, expected):
+    assert _statuses(claims(extractor, RATED.format(line=line), "en")) == expected
+
+
+def test_a_surname_with_a_typographic_apostrophe_is_found_in_a_teams_names():
+    from fanboard.extract.lineup_text import Name
+    from fanboard.extract.lineups import _people_index, _person
+    from fanboard.nlp import default_pipelines
+
+    kb = default_pipelines().kb
+    inter = kb.club("Inter")
+    assert _person(_people_index(kb, inter), Name("D’Ambrosio", 0, 10)).name == "Danilo D'Ambrosio"
