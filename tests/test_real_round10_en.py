@@ -110,3 +110,23 @@ def test_a_surname_with_a_typographic_apostrophe_is_found_in_a_teams_names():
     kb = default_pipelines().kb
     inter = kb.club("Inter")
     assert _person(_people_index(kb, inter), Name("D’Ambrosio", 0, 10)).name == "Danilo D'Ambrosio"
+
+
+# ---------------------------------------------------------------- a round-up's results
+
+@pytest.mark.parametrize("sentence,expected", [
+    # "held 2-2 (at home) by X": a draw; the club after 'and' that a cue of its own follows is no twin
+    ("Second-place Roma were held 2-2 at home by 10-man Genoa and Lazio drew 1-1 at Parma.",
+     [("Roma", "Genoa", "home", 2, 2, "played"), ("Lazio", "Parma", "away", 1, 1, "played")]),
+    ("Sassuolo were held 0-0 by Spezia.", [("Sassuolo", "Spezia", None, 0, 0, "played")]),
+    # "accounted for X": a win
+    ("Napoli accounted for Cagliari 4-1 to go fourth.", [("Napoli", "Cagliari", None, 4, 1, "played")]),
+    # the agent of one verb ('by X') is not the subject of the next ('and lost to Y')
+    ("Sassuolo were knocked out of the cup by Napoli and lost to Crotone a week later.",
+     [("Sassuolo", "Crotone", None, None, None, "played")]),
+    # "the only goal of the game for X": X's goal, no match against X
+    ("Andrea Belotti scored the only goal of the game for Torino on a day when Roma drew 1-1 with Genoa.",
+     [("Roma", "Genoa", None, 1, 1, "played")]),
+])
+def test_round_up_results(extractor, sentence, expected):
+    assert matches(claims(extractor, "Round-up\n\n" + sentence, "en")) == expected

@@ -33,6 +33,8 @@ def subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: Ar
             j -= 1
         if j >= s.span.start and doc[j].lower_ in connectors and not _genitive_of_match(s, j):
             continue
+        if j >= s.span.start and doc[j].lower_ in s.rules.word_set("agent_prepositions"):
+            continue   # "X were knocked out by Y and lost to Z": Y is the agent of another verb
         best = m
     if best is not None:
         return best
