@@ -130,3 +130,30 @@ def test_a_surname_with_a_typographic_apostrophe_is_found_in_a_teams_names():
 ])
 def test_round_up_results(extractor, sentence, expected):
     assert matches(claims(extractor, "Round-up\n\n" + sentence, "en")) == expected
+
+
+# ---------------------------------------------------------------- a round-up's goals
+
+def _goals(c):
+    return sorted((g.scorer, g.team, g.minute, g.penalty) for g in c.goals)
+
+
+DERBY = "Round-up\n\nLazio 3-1 Torino\n\n"
+
+
+@pytest.mark.parametrize("sentence,expected_goals", [
+    # "with a brace in the win over X", after a bracket: the sentence's subject, not the player
+    # after 'with'; the win is his club's, the match of the block
+    ("Ciro Immobile drew level with Cristiano Ronaldo (20 goals) in the scoring charts with a brace in "
+     "Sunday's win over Torino.",
+     [("Ciro Immobile", "Lazio", None, False), ("Ciro Immobile", "Lazio", None, False)]),
+    # "hit back through X", "restored the two-goal advantage", "into an empty net"
+    ("Torino hit back through Andrea Belotti early in the second half.", [("Andrea Belotti", "Torino", None, False)]),
+    ("Joaquin Correa restored the two-goal advantage with a fine solo run.", [("Joaquín Correa", "Lazio", None, False)]),
+    ("Luis Alberto slotted the ball into an empty net for the third goal.", [("Luis Alberto", "Lazio", None, False)]),
+])
+def test_round_up_goals(extractor, sentence, expected_goals):
+    c = claims(extractor, DERBY + sentence, "en")
+    assert _goals(c) == expected_goals
+    assert matches(c)[0] == ("Lazio", "Torino", "home", 3, 1, "played")
+    assert len({g.match_key for g in c.goals} | {c.matches[0].key}) == 1

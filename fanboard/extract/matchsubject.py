@@ -48,6 +48,10 @@ def subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: Ar
             if club is not None:
                 return Mention(m.start, m.end, "CLUB", club.name)
     first = next((m for m in s.mentions if m.start >= lo), None)
+    if (first is None or first.start >= cue.start) and s.mentions and _opens_sentence(s, s.mentions[0]):
+        # "<player> pulled level with Y (16 goals) in the race with a brace in the win over X": a
+        # clause of the cue without a name of its own, the sentence's subject
+        first = s.mentions[0]
     if first is not None and first.person is not None and first.person.role == "player" \
             and first.end <= cue.start and first.person.club and s.rules.word_set("player_subject"):
         # "<player> was the villain in the defeat to X": the player's club (words.player_subject)
@@ -63,6 +67,12 @@ def subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: Ar
         if m.end <= cue.start and not gap and before not in connectors:
             return m
     return _gerund_subject(s, cue, opponent) or _cause_subject(s, cue, opponent)
+
+
+def _opens_sentence(s: SentenceView, m: Mention) -> bool:
+    """Does the mention open its sentence (after fillers only)?"""
+    fillers = s.rules.word_set("fillers")
+    return all(t.lower_ in fillers for t in s.doc[s.span.start:m.start])
 
 
 def _cause_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
