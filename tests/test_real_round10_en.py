@@ -151,6 +151,9 @@ DERBY = "Round-up\n\nLazio 3-1 Torino\n\n"
     ("Torino hit back through Andrea Belotti early in the second half.", [("Andrea Belotti", "Torino", None, False)]),
     ("Joaquin Correa restored the two-goal advantage with a fine solo run.", [("Joaquín Correa", "Lazio", None, False)]),
     ("Luis Alberto slotted the ball into an empty net for the third goal.", [("Luis Alberto", "Lazio", None, False)]),
+    # "salvaged / rescued a point": the one who scored it
+    ("Andrea Belotti salvaged a point for Torino late on, but Lazio scored twice more.",
+     [("Andrea Belotti", "Torino", None, False)]),
 ])
 def test_round_up_goals(extractor, sentence, expected_goals):
     c = claims(extractor, DERBY + sentence, "en")
