@@ -160,3 +160,19 @@ def test_round_up_goals(extractor, sentence, expected_goals):
     assert _goals(c) == expected_goals
     assert matches(c)[0] == ("Lazio", "Torino", "home", 3, 1, "played")
     assert len({g.match_key for g in c.goals} | {c.matches[0].key}) == 1
+
+
+# ---------------------------------------------------------------- a coach's decision not to call a player up
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the coach's failure / decision not to call the player: a squad exclusion, the coach its agent
+    ("A reporter, the club's TV correspondent, spoke of Inzaghi's failure to call Luis Alberto for the game "
+     "against Napoli.", [("squad_exclusion", ("Simone Inzaghi",), ("Luis Alberto",))]),
+    ("Everyone talked about Inzaghi's decision not to call up Luis Alberto for the trip to Naples.",
+     [("squad_exclusion", ("Simone Inzaghi",), ("Luis Alberto",))]),
+    # a failure to do something else is none
+    ("Inzaghi spoke of his side's failure to score against Napoli.", []),
+])
+def test_a_coachs_decision_not_to_call_a_player_is_a_squad_exclusion(extractor, sentence, expected):
+    c = claims(extractor, "Lazio news\n\n" + sentence, "en")
+    assert sorted((e.event_type, tuple(e.agents), tuple(e.targets)) for e in c.events) == expected
