@@ -235,6 +235,8 @@ class _SentenceGoals:
         players = [m for m in s.players() if lo <= m.start < hi
                    and not any(t.lower_ in assist for t in s.doc[max(lo, m.start - 2):m.start])]
         before = [m for m in players if m.end <= cue.start] or self._antecedent(lo)
+        if not before and slot == "before":
+            before = self._before_aside(cue, lo, assist)
         coord = s.rules.word_set("coordination") - {","}
         if before and cue.start - 1 > lo and s.doc[cue.start - 1].lower_ in coord and slot in ("before", "near"):
             # "A passed B and scored": the verb after 'and' shares the clause's subject, A, or none
@@ -257,6 +259,21 @@ class _SentenceGoals:
         near = [(cue.start - before[-1].end, 0, before[-1])] if before else []
         near += [(after[0].start - cue.end, 1, after[0])] if after else []
         return min(near, key=lambda t: t[:2])[2] if near else None
+
+    def _before_aside(self, cue: Span, lo: int, assist: set) -> list[Mention]:
+        """'X pulled level with Y (16 goals) in the race with a brace': a clause that opens after a
+        bracket goes on with the clause before the bracket; its subject, the player of that clause
+        not after a connector ('with Y' is no scorer), scored."""
+        s, doc = self.s, self.s.doc
+        if lo - 1 <= s.span.start or doc[lo - 1].text != ")":
+            return []
+        opening = next((k for k in range(lo - 2, s.span.start - 1, -1) if doc[k].text == "("), None)
+        if opening is None:
+            return []
+        start, _ = s.clause(opening - 1) if opening > s.span.start else (opening, opening)
+        connectors = s.rules.word_set("connectors")
+        return [m for m in s.players() if start <= m.start and m.end <= opening
+                and (m.start == s.span.start or doc[m.start - 1].lower_ not in connectors | assist)][:1]
 
     def _pronoun_subject(self, lo: int, mention: Mention) -> bool:
         """Does a subject pronoun (words.subject_pronouns) open the clause before the player,

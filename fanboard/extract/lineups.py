@@ -35,7 +35,7 @@ from ..pieces import text_of
 from ..kb import KB, Club, Person, normalize
 from .claims import GoalClaim, MatchClaim, Provenance, StatusClaim
 from .lineup_text import GoalLine, LineupText, Name, TeamSheet, read_lineups
-from .ratings import rating_statuses
+from .ratings import rating_row_statuses, rating_statuses
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,8 @@ def _person(index: dict[str, Person], name: Name) -> Person | None:
     key = normalize(name.text)
     if key in index:
         return index[key]
+    if "’" in key and key.replace("’", "'") in index:   # "D’Ambrosio": the typographic apostrophe
+        return index[key.replace("’", "'")]
     # "G. Donnarumma", "J. Andersson": the initial must agree with the first name
     parts = name.text.replace(".", ". ").split()
     if len(parts) >= 2 and len(parts[0].rstrip(".")) == 1:
@@ -273,6 +275,8 @@ def lineup_claims(article_id: str, text: str, lang: str, kb: KB, existing: list[
     indexes = {c.id: _people_index(kb, c) for c in clubs}
     out.statuses.extend(rating_statuses(article_id, text, lang, clubs,
                                         lambda c, name: _person(indexes[c.id], name), sheets.known_match))
+    out.statuses.extend(rating_row_statuses(article_id, text, lang, clubs,
+                                            lambda c, name: _person(indexes[c.id], name), sheets.known_match))
     return out
 
 

@@ -125,6 +125,8 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if attrs.get("result") and any(t.lower_ in words.word_set("conditional") for t in doc[lo:cue.start]):
         return []   # "qualora arrivasse una sconfitta": a result that may come, no match told
     opp, hole, opp_end, connector = _opponent_after(s, cue, ctx)
+    if opp is not None and connector in words.word_set("beneficiary_connectors") and _genitive_complement(s, cue):
+        return []   # "the only goal of the game for X": the goal was X's, the game one told already
     if opp is None and not hole and attrs.get("object_inside"):
         # "X heeft zondag Y met 3-1 verslagen": the object stands inside the cue's words
         opp = next((m for m in reversed(s.clubs()) if cue.start < m.start and m.end <= cue.end), None)
@@ -245,6 +247,15 @@ def _cue_claims(s: SentenceView, cue: Span, ctx: ArticleContext, keys: _Keys,
     if adjacent_time is not None:
         c.time = adjacent_time
     return [(c, cue)] + _twin(s, c, opp, cue, keys)
+
+
+def _genitive_complement(s: SentenceView, cue: Span) -> bool:
+    """Does the cue stand as the complement of another noun ("the goal of the game":
+    words.genitive_of_noun and a filler right before it)?"""
+    doc, k = s.doc, cue.start - 1
+    if k > s.span.start and doc[k].lower_ in s.rules.word_set("fillers"):
+        k -= 1
+    return k >= s.span.start and k < cue.start - 1 and doc[k].lower_ in s.rules.word_set("genitive_of_noun")
 
 
 def _home_after(s: SentenceView, cue: Span) -> bool:
@@ -400,6 +411,8 @@ def _twin(s: SentenceView, c: MatchClaim, opp: Mention | None, cue: Span, keys: 
     sib = coordinated_club(s, opp) if opp is not None and c.opponent is not None else None
     if sib is None or sib.name == c.subject:
         return []
+    if any(sib.end <= other.start <= sib.end + 1 for other in s.cue_list("match") if other.start > cue.end):
+        return []   # "held by X and Y drew with Z": Y is the subject of a match of its own
     twin = keys.new_claim(s)
     twin.anchor = (sib.start, sib.end)
     twin.subject, twin.opponent, twin.venue = c.subject, sib.name, c.venue

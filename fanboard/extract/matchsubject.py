@@ -33,6 +33,8 @@ def subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: Ar
             j -= 1
         if j >= s.span.start and doc[j].lower_ in connectors and not _genitive_of_match(s, j):
             continue
+        if j >= s.span.start and doc[j].lower_ in s.rules.word_set("agent_prepositions"):
+            continue   # "X were knocked out by Y and lost to Z": Y is the agent of another verb
         best = m
     if best is not None:
         return best
@@ -46,6 +48,10 @@ def subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: Ar
             if club is not None:
                 return Mention(m.start, m.end, "CLUB", club.name)
     first = next((m for m in s.mentions if m.start >= lo), None)
+    if (first is None or first.start >= cue.start) and s.mentions and _opens_sentence(s, s.mentions[0]):
+        # "<player> pulled level with Y (16 goals) in the race with a brace in the win over X": a
+        # clause of the cue without a name of its own, the sentence's subject
+        first = s.mentions[0]
     if first is not None and first.person is not None and first.person.role == "player" \
             and first.end <= cue.start and first.person.club and s.rules.word_set("player_subject"):
         # "<player> was the villain in the defeat to X": the player's club (words.player_subject)
@@ -60,7 +66,35 @@ def subject_before(s: SentenceView, cue: Span, opponent: Mention | None, ctx: Ar
         before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
         if m.end <= cue.start and not gap and before not in connectors:
             return m
-    return _gerund_subject(s, cue, opponent)
+    return _gerund_subject(s, cue, opponent) or _cause_subject(s, cue, opponent)
+
+
+def _opens_sentence(s: SentenceView, m: Mention) -> bool:
+    """Does the mention open its sentence (after fillers only)?"""
+    fillers = s.rules.word_set("fillers")
+    return all(t.lower_ in fillers for t in s.doc[s.span.start:m.start])
+
+
+def _cause_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:
+    """'X go into the second leg in front, thanks to a 2-1 win': a cue in a clause that a cause
+    phrase (words.cause_openers: "thanks to") opens, with no club of its own before the cue,
+    belongs to the sentence's subject, its first club (not after a connector), before that clause."""
+    openers = s.rules.words.get("cause_openers", [])
+    if not openers:
+        return None
+    doc, (lo, _) = s.doc, s.clause(cue.start)
+    lowers = [t.lower_ for t in doc[lo:cue.start]]
+    starts = [lo + k for k in range(len(lowers)) for ph in openers
+              if lowers[k:k + len(ph.split())] == ph.split()]
+    if not starts or any(lo <= m.start < cue.start for m in s.clubs()):
+        return None
+    connectors = s.rules.word_set("connectors")
+    for m in s.clubs():
+        if m.end > starts[0] or (opponent is not None and m.name == opponent.name):
+            return None
+        if m.start == s.span.start or doc[m.start - 1].lower_ not in connectors:
+            return m
+    return None
 
 
 def _gerund_subject(s: SentenceView, cue: Span, opponent: Mention | None) -> Mention | None:

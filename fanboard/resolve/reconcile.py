@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import pandas as pd
@@ -42,6 +42,7 @@ INCOMPATIBLE = {
 FAR_PAST, FAR_FUTURE = date(1900, 1, 1), date(2999, 12, 31)
 WINDOW_ROUNDS = 4   # rounds of window inference at most (links narrow windows, windows allow links)
 NEAR_DAYS = 7       # a leg this close to a fixture the same article is linked to is the one it means...
+RECENT_DAYS = 14    # a played match whose score fits no fixture: the one of its result this recent
 FAR_DAYS = 28       # ...when every other leg is at least this far from all of them
 # the " date 2020-12" prefix stored web pages begin with when they state only the month
 _PAGE_MONTH = re.compile(r"\A\s*date (\d{4})-(\d{2})(?![-\d])")
@@ -197,6 +198,8 @@ class Reconciler:
             if c.key in links:
                 continue
             cands = self.candidates(c, w)
+            if not cands:
+                cands = self._score_contradicted(c, w)
             if len(cands) > 1 and c.status is None and w.hi is not None:
                 # a match told without tense or score: the one already played, if only one was
                 told = [f for f in cands if self.fixture_day(c, f) <= w.hi]
@@ -216,6 +219,21 @@ class Reconciler:
         if not a.published:
             changed |= self._narrow(w, ac, links)
         return changed
+
+    def _score_contradicted(self, c: MatchClaim, w: Window) -> list[dict]:
+        """A played match whose score no fixture of the pair has ("a 3-0 win over X" of a match
+        that ended 3-1): the one fixture of the two clubs with the claim's result (W/D/L) played
+        in the RECENT_DAYS before the article's window (before its first day: a match of that
+        day may be the one the article is about, its score still to come), if exactly one. The
+        calendar's score then stands, and the merge writes what the article said as a
+        contradiction. Only for an article with a known window and a claim with its opponent."""
+        if c.subject_goals is None or c.status != "played" or not c.opponent or not c.result \
+                or not w.known():
+            return []
+        lo = w.lo - timedelta(days=RECENT_DAYS)
+        bare = replace(c, subject_goals=None, opponent_goals=None)
+        out = [f for f in self._candidates(bare, w) if lo <= self.fixture_day(c, f) < w.lo]
+        return out if len(out) == 1 else []
 
     def _near_linked(self, ac: ArticleClaims, cands: list[dict], links: dict[str, Link]) -> tuple[dict, str] | None:
         """Both legs of a pairing fit the window ("Bologna-Atalanta" in a round-up dated only by
